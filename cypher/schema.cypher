@@ -1,0 +1,21 @@
+// The graph schema: constraints and indexes, applied at every start (each statement is idempotent).
+// Every knowledge-graph node carries the label Entity plus one label for its kind (Company, Material, ...);
+// source documents are Document nodes.
+
+// Ids are unique across all kinds, so one lookup by id finds any entity.
+CREATE CONSTRAINT entity_id_unique IF NOT EXISTS
+FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT document_id_unique IF NOT EXISTS
+FOR (d:Document) REQUIRE d.id IS UNIQUE;
+
+// Listing entities by kind and ordering by name.
+CREATE INDEX entity_kind IF NOT EXISTS
+FOR (n:Entity) ON (n.kind);
+
+CREATE INDEX entity_name IF NOT EXISTS
+FOR (n:Entity) ON (n.name);
+
+// Ranked search over names, aliases (aliasText joins the aliases list) and descriptions.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description];

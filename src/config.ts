@@ -1,0 +1,120 @@
+/**
+ * Public contract: every setting of the server, read from environment variables and validated once.
+ * This is the only module that reads process.env; everything else receives a Config.
+ * README's configuration table documents the same names and defaults.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const byteSize = z
+  .string()
+  .regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g')
+  .transform((s) => s.toLowerCase());
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, 'a Bolt URI such as bolt://host:7687 or neo4j+s://host')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'at least 8 characters (Neo4j refuses shorter ones)').optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(40),
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+
+  NEO4J_EMBEDDED_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_EMBEDDED_PORT: port.default(7687),
+  NEO4J_EMBEDDED_HEAP: byteSize.default('512m'),
+  NEO4J_EMBEDDED_PAGECACHE: byteSize.default('256m'),
+
+  SEED_ON_START: flag.default(true),
+});
+
+export type DatabaseSource =
+  | { kind: 'external'; uri: string; user: string; password: string }
+  | {
+      kind: 'embedded';
+      dataDir: string;
+      port: number;
+      heap: string;
+      pageCache: string;
+      /** Set on the embedded server's built-in user at every start; random when NEO4J_PASSWORD is unset. */
+      password: string | undefined;
+    };
+
+export interface Config {
+  http: { host: string; port: number };
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  environment: z.infer<typeof envSchema>['NODE_ENV'];
+  database: {
+    source: DatabaseSource;
+    name: string;
+    startupTimeoutMs: number;
+    queryTimeoutMs: number;
+  };
+  seedOnStart: boolean;
+}
+
+/** A setting is missing or malformed; the message names the variable and what it accepts. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the settings from an environment object (process.env in production; tests pass their own).
+ * Relative paths resolve against `cwd`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  // An empty variable means "not set", as shells and compose files commonly leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      return `${name}=${JSON.stringify(present[name] ?? '')} is invalid: expected ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
+  }
+  const e = parsed.data;
+
+  let source: DatabaseSource;
+  if (e.NEO4J_URI !== undefined) {
+    if (e.NEO4J_PASSWORD === undefined) {
+      throw new ConfigError(
+        `NEO4J_URI is set (${e.NEO4J_URI}) but NEO4J_PASSWORD is not: set the password of ${e.NEO4J_USER}.`,
+      );
+    }
+    source = { kind: 'external', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD };
+  } else {
+    source = {
+      kind: 'embedded',
+      dataDir: path.resolve(cwd, e.NEO4J_EMBEDDED_DATA_DIR),
+      port: e.NEO4J_EMBEDDED_PORT,
+      heap: e.NEO4J_EMBEDDED_HEAP,
+      pageCache: e.NEO4J_EMBEDDED_PAGECACHE,
+      password: e.NEO4J_PASSWORD,
+    };
+  }
+
+  return {
+    http: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+    environment: e.NODE_ENV,
+    database: {
+      source,
+      name: e.NEO4J_DATABASE,
+      startupTimeoutMs: e.NEO4J_STARTUP_TIMEOUT_SECONDS * 1000,
+      queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+    },
+    seedOnStart: e.SEED_ON_START,
+  };
+}

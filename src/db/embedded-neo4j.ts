@@ -1,0 +1,250 @@
+/**
+ * Internal: runs the embedded Neo4j (Community 5.26 LTS from Maven Central, see neo4j-launcher/) as a child JVM.
+ *
+ * Contract: `startEmbeddedNeo4j` resolves once Bolt accepts connections on 127.0.0.1:port, or rejects with a
+ * StartupError that names the setting to change; it never leaves a JVM behind when it rejects. The JVM exits
+ * when its stdin closes, so it cannot outlive this process even if this process is killed.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { StartupError } from '../errors.ts';
+
+export const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-launcher/', import.meta.url));
+const LAUNCHER_MAIN_CLASS = 'org.kgserver.launcher.EmbeddedNeo4j';
+const BUILD_STAMP = path.join(LAUNCHER_DIR, 'target', 'build-stamp');
+const LOOPBACK = '127.0.0.1';
+const STOP_GRACE_MS = 30_000;
+
+export interface EmbeddedNeo4jOptions {
+  dataDir: string;
+  port: number;
+  heap: string;
+  pageCache: string;
+  /** Password to set on the built-in user `neo4j`; a random one when undefined. */
+  password: string | undefined;
+  startupTimeoutMs: number;
+  logger: Logger;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  /** The JVM's process id, for diagnostics and tests. */
+  pid: number;
+  /** Shuts the database down cleanly (waits for the JVM to exit); safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
+  const { logger } = options;
+  const java = findJava();
+  buildLauncher(logger);
+  await assertPortFree(options.port);
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const password = options.password ?? randomBytes(18).toString('base64url');
+  const started = Date.now();
+  const child = spawn(
+    java,
+    [
+      `-Xms${options.heap}`,
+      `-Xmx${options.heap}`,
+      '-XX:+ExitOnOutOfMemoryError',
+      '-cp',
+      [path.join(LAUNCHER_DIR, 'target', 'classes'), path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(
+        path.delimiter,
+      ),
+      LAUNCHER_MAIN_CLASS,
+      options.dataDir,
+    ],
+    {
+      env: {
+        ...process.env,
+        KG_NEO4J_HOST: LOOPBACK,
+        KG_NEO4J_PORT: String(options.port),
+        KG_NEO4J_PAGECACHE: options.pageCache,
+        KG_NEO4J_PASSWORD: password,
+      },
+      // Own process group: a terminal's Ctrl-C reaches only us, and we stop the database after draining HTTP.
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  const pid = child.pid;
+  if (pid === undefined) {
+    throw new StartupError(`Could not start Java (${java}) for the embedded Neo4j.`);
+  }
+  const stderrTail = collectTail(child);
+
+  try {
+    await waitForReady(child, options.startupTimeoutMs);
+  } catch (error) {
+    await stopChild(child);
+    const output = stderrTail().join('\n');
+    if (/ERROR PORT_IN_USE/.test(output)) {
+      throw portInUse(options.port);
+    }
+    if (/ERROR DATA_DIR_LOCKED/.test(output)) {
+      throw new StartupError(
+        `Another process is using the Neo4j data folder ${options.dataDir} (perhaps another copy of this server). ` +
+          'Stop it, or point NEO4J_EMBEDDED_DATA_DIR at another folder.',
+      );
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(
+      `The embedded Neo4j (data folder ${options.dataDir}, Bolt port ${options.port}) did not become ready: ${reason}. ` +
+        `Its last output: ${lastLines(output)}. Check NEO4J_EMBEDDED_DATA_DIR and NEO4J_EMBEDDED_PORT, ` +
+        'raise NEO4J_STARTUP_TIMEOUT_SECONDS on a slow machine, or set NEO4J_URI to use another Neo4j.',
+    );
+  }
+  logger.info(
+    { pid, dataDir: options.dataDir, ms: Date.now() - started },
+    `embedded Neo4j ready on bolt://${LOOPBACK}:${options.port}`,
+  );
+
+  return {
+    uri: `bolt://${LOOPBACK}:${options.port}`,
+    user: 'neo4j',
+    password,
+    pid,
+    stop: () => stopChild(child),
+  };
+}
+
+/** The java binary: $JAVA_HOME/bin/java when JAVA_HOME is set, else `java` on PATH; Neo4j 5.26 needs Java 17+. */
+function findJava(): string {
+  const javaHome = process.env['JAVA_HOME'];
+  const java = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
+  const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (probe.error !== undefined || probe.status !== 0) {
+    throw new StartupError(
+      `Java was not found (tried ${java}). The embedded Neo4j needs Java 17 or newer and Maven: install them ` +
+        '(Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven) or set NEO4J_URI to an existing Neo4j 5 server.',
+    );
+  }
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(probe.stderr);
+  const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : NaN;
+  if (!(major >= 17)) {
+    throw new StartupError(
+      `The embedded Neo4j needs Java 17 or newer; ${java} is version ${match?.[0] ?? 'unknown'}. ` +
+        'Set JAVA_HOME to a Java 17 or 21 installation, or set NEO4J_URI to an existing Neo4j 5 server.',
+    );
+  }
+  return java;
+}
+
+/**
+ * Compiles the launcher and fetches Neo4j's jars from Maven Central into neo4j-launcher/target (first run only:
+ * a stamp of the launcher's sources says whether the build is current).
+ */
+export function buildLauncher(logger: Logger): void {
+  const stamp = launcherSourceHash();
+  if (existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, 'utf8') === stamp) {
+    return;
+  }
+  logger.info('building the embedded Neo4j launcher (the first build downloads Neo4j 5.26 from Maven Central)');
+  const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (build.error !== undefined) {
+    throw new StartupError(
+      'Maven (mvn) was not found. The embedded Neo4j is fetched from Maven Central with Maven: install it ' +
+        '(Debian/Ubuntu: apt-get install maven) or set NEO4J_URI to an existing Neo4j 5 server.',
+    );
+  }
+  if (build.status !== 0) {
+    throw new StartupError(
+      `Building the embedded Neo4j launcher failed (mvn package in ${LAUNCHER_DIR}, exit ${build.status}): ` +
+        `${lastLines(build.stdout + build.stderr)}. Check that Maven Central is reachable, or set NEO4J_URI.`,
+    );
+  }
+  writeFileSync(BUILD_STAMP, stamp);
+}
+
+function launcherSourceHash(): string {
+  const hash = createHash('sha256');
+  const files = [path.join(LAUNCHER_DIR, 'pom.xml'), ...listFiles(path.join(LAUNCHER_DIR, 'src'))].sort();
+  for (const file of files) {
+    hash.update(file.slice(LAUNCHER_DIR.length)).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+function portInUse(port: number): StartupError {
+  return new StartupError(
+    `Port ${port} on ${LOOPBACK} is already in use, so the embedded Neo4j cannot listen for Bolt there. ` +
+      'Stop whatever holds it (perhaps another copy of this server) or choose another port with NEO4J_EMBEDDED_PORT.',
+  );
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? portInUse(port) : error),
+    );
+    probe.listen(port, LOOPBACK, () => probe.close(() => resolve()));
+  });
+}
+
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      stdout += chunk.toString();
+      if (/^READY /m.test(stdout)) finish();
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      finish(new Error(`the JVM exited (${signal ?? `status ${code}`}) before it was ready`));
+    function finish(error?: Error): void {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+/** Keeps the last lines the JVM wrote to stderr, for error messages. */
+function collectTail(child: ChildProcess, keep = 40): () => string[] {
+  const lines: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => {
+    lines.push(...chunk.toString().split('\n').filter(Boolean));
+    if (lines.length > keep) lines.splice(0, lines.length - keep);
+  });
+  child.stdout?.resume();
+  return () => lines;
+}
+
+function lastLines(text: string, count = 3): string {
+  const lines = text.trim().split('\n').filter(Boolean);
+  return lines.length === 0 ? '(none)' : lines.slice(-count).join(' | ');
+}
+
+/** Closes the JVM's stdin (the launcher's signal to shut down cleanly), then waits; kills it only past the grace period. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stdin?.end();
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}

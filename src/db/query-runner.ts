@@ -1,0 +1,65 @@
+/**
+ * Internal: the one way the application talks to Neo4j.
+ *
+ * Every statement runs in a managed transaction (`executeRead` / `executeWrite`, so the driver retries transient
+ * failures), on the configured database, with a timeout and metadata naming the application and operation; the
+ * session is closed in `finally` and errors pass through mapNeo4jError. Records come back as plain objects with
+ * integers as JavaScript numbers (the driver is created with disableLosslessIntegers).
+ */
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { mapNeo4jError } from './map-neo4j-error.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface QueryRunner {
+  /** Runs a read-only statement; `operation` names it in Neo4j's query log and transaction listing. */
+  read<T extends Row = Row>(operation: string, query: string, params?: Params): Promise<T[]>;
+  write<T extends Row = Row>(operation: string, query: string, params?: Params): Promise<T[]>;
+  /** Runs `work` in one write transaction: all its statements commit together or not at all. */
+  writeTransaction<T>(operation: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Counts round trips to the database since creation (statements run), for tests and benchmarks. */
+  readonly statementCount: number;
+}
+
+export interface Transaction {
+  run<T extends Row = Row>(query: string, params?: Params): Promise<T[]>;
+}
+
+export const APP_NAME = 'policy-knowledge-graph';
+
+export function createQueryRunner(driver: Driver, database: string, timeoutMs: number): QueryRunner {
+  let statementCount = 0;
+
+  async function run<T extends Row>(tx: ManagedTransaction, query: string, params: Params): Promise<T[]> {
+    statementCount += 1;
+    const result = await tx.run(query, params);
+    return result.records.map((record) => record.toObject() as T);
+  }
+
+  async function execute<T>(
+    mode: 'READ' | 'WRITE',
+    operation: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
+    const config = { timeout: timeoutMs, metadata: { app: APP_NAME, operation } };
+    try {
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    read: (operation, query, params = {}) => execute('READ', operation, (tx) => run(tx, query, params)),
+    write: (operation, query, params = {}) => execute('WRITE', operation, (tx) => run(tx, query, params)),
+    writeTransaction: (operation, work) =>
+      execute('WRITE', operation, (tx) => work({ run: (query, params = {}) => run(tx, query, params) })),
+    get statementCount() {
+      return statementCount;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Public contract: the error codes clients see in GraphQL `extensions.code`, and the error classes that set them.
+ * Internal failures never reach clients as such: formatError turns them into INTERNAL_SERVER_ERROR.
+ */
+import { GraphQLError } from 'graphql';
+
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** The one base class of errors meant for clients: the code goes to `extensions.code`. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'AppError';
+  }
+
+  get code(): ErrorCode {
+    return this.extensions['code'] as ErrorCode;
+  }
+}
+
+/** An argument is out of range or malformed; `argument` names it. */
+export class BadUserInputError extends AppError {
+  constructor(argument: string, message: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, { argument });
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor(message = 'The database is not reachable right now; try again shortly.') {
+    super(ErrorCode.DATABASE_UNAVAILABLE, message);
+  }
+}
+
+export class DatabaseTimeoutError extends AppError {
+  constructor(message = 'The database query took longer than allowed.') {
+    super(ErrorCode.DATABASE_TIMEOUT, message);
+  }
+}
+
+/**
+ * The server cannot start. The message is one paragraph for a person: what failed, the setting to change,
+ * and the address involved. main.ts prints it without a stack trace and exits with status 1.
+ */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}

@@ -1,0 +1,41 @@
+/**
+ * Internal: Apollo's formatError. Client errors (AppError, and GraphQL's own parse/validation errors) go out as
+ * they are; anything else is logged and masked as INTERNAL_SERVER_ERROR, with its message only in development.
+ * It never throws.
+ */
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { AppError, ErrorCode } from './errors.ts';
+
+const CLIENT_ERROR_CODES = new Set<string>([
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
+
+export function createFormatError(logger: Logger, showInternalMessages: boolean) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    try {
+      const original = unwrapResolverError(error);
+      const code = formatted.extensions?.['code'];
+      if (original instanceof AppError || (typeof code === 'string' && CLIENT_ERROR_CODES.has(code))) {
+        const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions };
+      }
+      logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
+      return {
+        message: showInternalMessages && original instanceof Error ? original.message : 'Internal server error',
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    } catch {
+      return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+  };
+}

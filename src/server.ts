@@ -1,0 +1,76 @@
+/**
+ * Internal: builds the HTTP server: GraphQL (Apollo Server on Express), health endpoints, and the routes other
+ * capabilities add. It does not open the database or listen by itself: main.ts and the tests do.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Logger } from 'pino';
+import { createContext, type RequestContext } from './context.ts';
+import type { QueryRunner } from './db/query-runner.ts';
+import { createFormatError } from './format-error.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ServerDependencies {
+  runner: QueryRunner;
+  /** Resolves when the database answers; used by /health/ready. */
+  pingDatabase: () => Promise<void>;
+  logger: Logger;
+  /** Development shows internal error messages to clients; production masks them. */
+  development: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  /** Drains open HTTP requests, then stops Apollo. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(deps: ServerDependencies, host: string, port: number): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
+    resolvers,
+    formatError: createFormatError(deps.logger, deps.development),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', (_req, res) => {
+    deps.pingDatabase().then(
+      () => res.json({ status: 'ok', database: 'up' }),
+      () => res.status(503).json({ status: 'unavailable', database: 'down' }),
+    );
+  });
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.runner) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
+
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    stop: () => apollo.stop(),
+  };
+}

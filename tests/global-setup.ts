@@ -1,0 +1,79 @@
+/**
+ * Provides one real Neo4j 5 for the whole test run, from the first source that applies:
+ * 1. NEO4J_URI (with NEO4J_USER / NEO4J_PASSWORD) when set;
+ * 2. a neo4j:5.26-community container through testcontainers when a Docker engine answers;
+ * 3. the embedded launcher (Neo4j from Maven Central) in a temporary folder.
+ * Whatever it started, it stops at the end of the run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { pino } from 'pino';
+import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
+import { freePort } from './helpers/free-port.ts';
+import type { ProvidedNeo4j } from './helpers/test-neo4j.ts';
+
+const NEO4J_IMAGE = 'neo4j:5.26-community';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'warn' });
+
+  const uri = process.env['NEO4J_URI'];
+  if (uri) {
+    provide(project, {
+      uri,
+      user: process.env['NEO4J_USER'] ?? 'neo4j',
+      password: process.env['NEO4J_PASSWORD'] ?? '',
+      source: 'NEO4J_URI',
+    });
+    return async () => undefined;
+  }
+
+  if (await dockerAnswers()) {
+    const { Neo4jContainer } = await import('@testcontainers/neo4j');
+    const container = await new Neo4jContainer(NEO4J_IMAGE).withPassword('test-password').start();
+    provide(project, {
+      uri: container.getBoltUri(),
+      user: container.getUsername(),
+      password: container.getPassword(),
+      source: 'testcontainers',
+    });
+    return async () => {
+      await container.stop();
+    };
+  }
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-test-neo4j-'));
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    port: await freePort(),
+    heap: '512m',
+    pageCache: '128m',
+    password: 'test-password',
+    startupTimeoutMs: 120_000,
+    logger,
+  });
+  provide(project, { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, source: 'embedded' });
+  return async () => {
+    await neo4j.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+function provide(project: TestProject, neo4j: ProvidedNeo4j): void {
+  project.provide('neo4j', neo4j);
+}
+
+async function dockerAnswers(): Promise<boolean> {
+  if (process.env['DOCKER_HOST'] === undefined && !(await import('node:fs')).existsSync('/var/run/docker.sock')) {
+    return false;
+  }
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+describe('loadConfig: defaults', () => {
+  it('uses the embedded Neo4j in .data/neo4j and serves on port 4000 when nothing is set', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.database.source).toEqual({
+      kind: 'embedded',
+      dataDir: path.resolve('/srv/app', '.data/neo4j'),
+      port: 7687,
+      heap: '512m',
+      pageCache: '256m',
+      password: undefined,
+    });
+    expect(config.database.name).toBe('neo4j');
+    expect(config.seedOnStart).toBe(true);
+  });
+
+  it('uses the server NEO4J_URI names, with its credentials', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://example.databases.neo4j.io', NEO4J_PASSWORD: 'a-long-secret' });
+    expect(config.database.source).toEqual({
+      kind: 'external',
+      uri: 'neo4j+s://example.databases.neo4j.io',
+      user: 'neo4j',
+      password: 'a-long-secret',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', NEO4J_URI: '' }).http.port).toBe(4000);
+  });
+});
+
+describe('loadConfig: bad values name the variable', () => {
+  it.each([
+    [{ PORT: 'abc' }, /PORT="abc" is invalid/],
+    [{ PORT: '70000' }, /PORT="70000" is invalid/],
+    [
+      { NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'a-long-secret' },
+      /NEO4J_URI="http:\/\/localhost:7474" is invalid: expected a Bolt URI/,
+    ],
+    [{ NEO4J_EMBEDDED_HEAP: 'lots' }, /NEO4J_EMBEDDED_HEAP="lots" is invalid: expected a size such as 512m/],
+    [{ NEO4J_PASSWORD: 'short' }, /NEO4J_PASSWORD="short" is invalid: expected at least 8 characters/],
+    [{ SEED_ON_START: 'maybe' }, /SEED_ON_START="maybe" is invalid/],
+  ])('%j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('asks for NEO4J_PASSWORD when NEO4J_URI is set without one', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(
+      /NEO4J_URI is set \(bolt:\/\/db:7687\) but NEO4J_PASSWORD is not/,
+    );
+  });
+});
