@@ -1,5 +1,5 @@
 /**
- * The server's entry point (`npm start`): configuration -> database -> graph schema -> seed -> HTTP.
+ * The server's entry point (`npm start`): configuration -> database -> graph schema -> seed (when empty) -> HTTP.
  * Ctrl-C or SIGTERM drains HTTP, closes the driver and stops the embedded Neo4j; start-up failures print one
  * paragraph and exit with status 1, leaving nothing running.
  */
@@ -9,6 +9,8 @@ import { applySchema } from './db/apply-schema.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
 import { createLogger } from './logger.ts';
+import { isGraphEmpty, listDataFiles, loadGraph } from './seed/load-graph.ts';
+import { DataValidationError } from './seed/data-problem.ts';
 import { GRAPHQL_PATH, startServer, type RunningServer } from './server.ts';
 
 let database: Database | undefined;
@@ -30,6 +32,10 @@ async function main(): Promise<void> {
   try {
     database = await openDatabase(config.database, logger);
     await applySchema(database.runner);
+    if (config.seedOnStart && (await isGraphEmpty(database.runner))) {
+      const summary = await loadGraph(database.runner, listDataFiles());
+      logger.info(summary, 'seeded the empty database from data/');
+    }
     server = await listen(config, database, logger);
   } catch (error) {
     await database?.close().catch(() => undefined);
@@ -78,7 +84,7 @@ function stop(logger: Logger, signal: string): Promise<void> {
 }
 
 function fail(error: unknown): void {
-  if (error instanceof StartupError || error instanceof ConfigError) {
+  if (error instanceof StartupError || error instanceof ConfigError || error instanceof DataValidationError) {
     process.stderr.write(`Start-up failed: ${error.message}\n`);
   } else {
     process.stderr.write(`Start-up failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}\n`);

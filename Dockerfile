@@ -1,0 +1,17 @@
+# The GraphQL server, for docker-compose.yml (which also runs Neo4j). It talks to Neo4j through NEO4J_URI,
+# so the image needs no Java: the embedded launcher is only for machines without Docker.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY schema.graphql ./
+COPY cypher ./cypher
+COPY src ./src
+COPY data ./data
+COPY corpus ./corpus
+COPY public ./public
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:4000/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -1,0 +1,35 @@
+/**
+ * Internal: what the command-line tools share: configuration, the database (NEO4J_URI or the embedded Neo4j),
+ * the graph schema, and one-paragraph errors with exit status 1.
+ */
+import { loadConfig, ConfigError } from '../config.ts';
+import { applySchema } from '../db/apply-schema.ts';
+import { openDatabase } from '../db/database.ts';
+import type { QueryRunner } from '../db/query-runner.ts';
+import { StartupError } from '../errors.ts';
+import { createLogger } from '../logger.ts';
+import { DataValidationError } from '../seed/data-problem.ts';
+
+export async function runWithDatabase(work: (runner: QueryRunner) => Promise<void>): Promise<void> {
+  try {
+    const config = loadConfig();
+    const database = await openDatabase(config.database, createLogger(config.logLevel));
+    try {
+      await applySchema(database.runner);
+      await work(database.runner);
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    exitWithError(error);
+  }
+}
+
+export function exitWithError(error: unknown): never {
+  if (error instanceof DataValidationError || error instanceof StartupError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+}

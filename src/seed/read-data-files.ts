@@ -1,0 +1,100 @@
+/**
+ * Internal: reads YAML data files and checks each one's shape against the data-file schema.
+ * Problems carry the file and line; nothing here touches the database.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { dataFileSchema, type DataFile } from '../model/data-file-schema.ts';
+import type { DataProblem } from './data-problem.ts';
+
+export interface ParsedDataFile {
+  /** Path as given (for messages). */
+  file: string;
+  data: DataFile;
+  /** The 1-based line of the node at a path inside the file, e.g. ['entities', 3, 'sources', 0]. */
+  lineOf(fieldPath: ReadonlyArray<string | number>): number | undefined;
+}
+
+export function readDataFiles(
+  files: readonly string[],
+  cwd = process.cwd(),
+): { parsed: ParsedDataFile[]; problems: DataProblem[] } {
+  const parsed: ParsedDataFile[] = [];
+  const problems: DataProblem[] = [];
+  for (const file of files) {
+    const shown = path.relative(cwd, path.resolve(cwd, file)) || file;
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch (error) {
+      problems.push({ file: shown, message: `cannot be read: ${(error as Error).message}` });
+      continue;
+    }
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        problems.push({
+          file: shown,
+          line: error.linePos?.[0].line,
+          message: `is not valid YAML: ${error.message.split('\n')[0]}`,
+        });
+      }
+      continue;
+    }
+    const lineOf = (fieldPath: ReadonlyArray<string | number>) => lineOfPath(doc, lineCounter, fieldPath);
+    const result = dataFileSchema.safeParse(doc.toJS());
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push(describeIssue(shown, doc, lineOf, issue.path as Array<string | number>, issue.message));
+      }
+      continue;
+    }
+    parsed.push({ file: shown, data: result.data, lineOf });
+  }
+  return { parsed, problems };
+}
+
+/** The nearest node that exists on the way down `fieldPath` gives the line. */
+function lineOfPath(
+  doc: Document,
+  lineCounter: LineCounter,
+  fieldPath: ReadonlyArray<string | number>,
+): number | undefined {
+  for (let depth = fieldPath.length; depth >= 0; depth -= 1) {
+    const node = doc.getIn(fieldPath.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function describeIssue(
+  file: string,
+  doc: Document,
+  lineOf: ParsedDataFile['lineOf'],
+  issuePath: Array<string | number>,
+  message: string,
+): DataProblem {
+  const [section, index, ...rest] = issuePath;
+  if ((section === 'entities' || section === 'relationships') && typeof index === 'number') {
+    return { file, line: lineOf(issuePath), subject: subjectOf(doc, section, index), field: fieldName(rest), message };
+  }
+  return { file, line: lineOf(issuePath), field: fieldName(issuePath), message };
+}
+
+export function subjectOf(doc: Document | DataFile, section: 'entities' | 'relationships', index: number): string {
+  const raw = 'getIn' in doc ? doc.getIn([section, index]) : doc[section][index];
+  const item = (raw && typeof raw === 'object' && 'toJSON' in raw ? (raw as { toJSON(): unknown }).toJSON() : raw) as
+    Record<string, unknown> | undefined;
+  if (section === 'entities') return `entity ${String(item?.['id'] ?? `#${index + 1}`)}`;
+  return `relationship ${String(item?.['type'] ?? '?')} ${String(item?.['from'] ?? '?')} -> ${String(item?.['to'] ?? '?')}`;
+}
+
+function fieldName(fieldPath: ReadonlyArray<string | number>): string | undefined {
+  if (fieldPath.length === 0) return undefined;
+  return fieldPath.reduce<string>(
+    (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+    '',
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Internal: writes validated graph data in one write transaction, with parameterised, batched MERGE by id.
+ *
+ * Idempotent: running it again with the same data leaves the same nodes, relationships and properties.
+ * Documents this load defines are replaced in full: their entities and relationships that the load no longer
+ * contains are removed, so editing or renaming something in a data file never leaves a stale copy behind.
+ */
+import type { Transaction } from '../db/query-runner.ts';
+import { ENTITY_KINDS } from '../model/vocabulary.ts';
+import type { GraphData, RelationshipToWrite } from './validate-graph-data.ts';
+
+const BATCH_SIZE = 500;
+const ALL_KINDS = Object.keys(ENTITY_KINDS);
+
+/** Takes: $documents, maps of Document properties (id, title, text, ...). */
+const MERGE_DOCUMENTS = `
+UNWIND $documents AS d
+MERGE (doc:Document {id: d.id})
+SET doc = d`;
+
+/** Takes: $entities [{id, kind, properties}], $allKinds. A changed kind moves the node to its new label. */
+const MERGE_ENTITIES = `
+UNWIND $entities AS e
+MERGE (n:Entity {id: e.id})
+SET n = e.properties
+REMOVE n:$($allKinds)
+SET n:$(e.kind)`;
+
+/** Takes: $relationships [{type, from, to, key, properties}]; both ends exist (checked before). */
+const MERGE_RELATIONSHIPS = `
+UNWIND $relationships AS r
+MATCH (a:Entity {id: r.from})
+MATCH (b:Entity {id: r.to})
+MERGE (a)-[rel:$(r.type) {key: r.key}]->(b)
+SET rel = r.properties`;
+
+/** Takes: $documentIds, $relationshipIdentities; removes what these documents no longer state. */
+const REMOVE_STALE_RELATIONSHIPS = `
+MATCH (a:Entity)-[rel]->(b:Entity)
+WHERE rel.documentId IN $documentIds
+  AND NOT (type(rel) + ' ' + a.id + ' ' + b.id + ' ' + rel.key) IN $relationshipIdentities
+DELETE rel
+RETURN count(*) AS removed`;
+
+/** Takes: $documentIds, $entityIds. */
+const REMOVE_STALE_ENTITIES = `
+MATCH (n:Entity)
+WHERE n.documentId IN $documentIds AND NOT n.id IN $entityIds
+DETACH DELETE n
+RETURN count(*) AS removed`;
+
+export interface WriteSummary {
+  documents: number;
+  entities: number;
+  relationships: number;
+  removedEntities: number;
+  removedRelationships: number;
+}
+
+export async function writeGraph(tx: Transaction, graph: GraphData): Promise<WriteSummary> {
+  await tx.run(MERGE_DOCUMENTS, { documents: graph.documents });
+
+  const entities = graph.entities.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    properties: {
+      ...e.properties,
+      propertyKeys: Object.keys(e.properties).sort(),
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      aliasText: e.aliases.join(' | '),
+      description: e.description ?? null,
+      note: e.note ?? null,
+      documentId: e.documentId,
+      sourcesJson: JSON.stringify(e.sources),
+    },
+  }));
+  for (const batch of batches(entities)) {
+    await tx.run(MERGE_ENTITIES, { entities: batch, allKinds: ALL_KINDS });
+  }
+
+  const relationships = graph.relationships.map((r) => ({
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    key: r.key,
+    properties: {
+      ...r.properties,
+      propertyKeys: Object.keys(r.properties).sort(),
+      key: r.key,
+      note: r.note ?? null,
+      documentId: r.documentId,
+      sourcesJson: JSON.stringify(r.sources),
+    },
+  }));
+  for (const batch of batches(relationships)) {
+    await tx.run(MERGE_RELATIONSHIPS, { relationships: batch });
+  }
+
+  const documentIds = graph.documents.map((d) => d.id);
+  let removedEntities = 0;
+  let removedRelationships = 0;
+  if (documentIds.length > 0) {
+    const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, {
+      documentIds,
+      relationshipIdentities: graph.relationships.map(relationshipIdentity),
+    });
+    const [nodes] = await tx.run<{ removed: number }>(REMOVE_STALE_ENTITIES, {
+      documentIds,
+      entityIds: graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id),
+    });
+    removedRelationships = rels?.removed ?? 0;
+    removedEntities = nodes?.removed ?? 0;
+  }
+
+  return {
+    documents: graph.documents.length,
+    entities: graph.entities.length,
+    relationships: graph.relationships.length,
+    removedEntities,
+    removedRelationships,
+  };
+}
+
+function relationshipIdentity(r: RelationshipToWrite): string {
+  return `${r.type} ${r.from} ${r.to} ${r.key}`;
+}
+
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += BATCH_SIZE) yield items.slice(i, i + BATCH_SIZE);
+}
