@@ -10,7 +10,6 @@ COPY cypher ./cypher
 COPY src ./src
 COPY data ./data
 COPY corpus ./corpus
-COPY public ./public
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:4000/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -14,9 +14,8 @@ export interface DataProblem {
 
 export function formatProblem(problem: DataProblem): string {
   const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  const subject = problem.subject ? ` ${problem.subject}` : '';
-  const field = problem.field ? ` field "${problem.field}"` : '';
-  return `${place}:${subject}${field}: ${problem.message}`;
+  const what = [problem.subject, problem.field && `field "${problem.field}"`].filter(Boolean).join(' ');
+  return what ? `${place}: ${what}: ${problem.message}` : `${place}: ${problem.message}`;
 }
 
 export class DataValidationError extends Error {

@@ -32,7 +32,7 @@ export function readDataFiles(
       continue;
     }
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         problems.push({

@@ -1,0 +1,35 @@
+/**
+ * Test helper: the whole graph as one canonical JSON string (labels, properties, relationships), so a test can
+ * show that an operation changed nothing at all.
+ */
+import type { QueryRunner } from '../../src/db/query-runner.ts';
+
+export async function graphSnapshot(runner: QueryRunner): Promise<string> {
+  const nodes = await runner.read(
+    'test.snapshot-nodes',
+    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY coalesce(n.id, elementId(n))',
+  );
+  const relationships = await runner.read(
+    'test.snapshot-relationships',
+    `MATCH (a)-[r]->(b)
+     RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+     ORDER BY from, type, to, r.key`,
+  );
+  return JSON.stringify({ nodes: nodes.map(sortKeys), relationships: relationships.map(sortKeys) });
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}
+
+export async function clearDatabase(runner: QueryRunner): Promise<void> {
+  await runner.write('test.clear', 'MATCH (n) DETACH DELETE n');
+}
