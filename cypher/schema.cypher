@@ -16,6 +16,7 @@ FOR (n:Entity) ON (n.kind);
 CREATE INDEX entity_name IF NOT EXISTS
 FOR (n:Entity) ON (n.name);
 
-// Ranked search over names, aliases (aliasText joins the aliases list) and descriptions.
+// Ranked search over names, aliases (aliasText joins the aliases list) and descriptions, with the default
+// analyzer (no stemming, no stop words): src/graph/search-entities.ts adds plural forms and fuzzy terms itself.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description];

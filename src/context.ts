@@ -1,12 +1,25 @@
 /**
  * Internal: the per-request GraphQL context. A new one per request, so DataLoader caches never outlive a request.
  */
+import type DataLoader from 'dataloader';
 import type { QueryRunner } from './db/query-runner.ts';
+import type { DocumentRow, EntityRow } from './graph/rows.ts';
+import { createDocumentLoader } from './loaders/create-document-loader.ts';
+import { createEntityLoader } from './loaders/create-entity-loader.ts';
+import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
 
 export interface RequestContext {
   runner: QueryRunner;
+  entities: DataLoader<string, EntityRow | null>;
+  documents: DataLoader<string, DocumentRow | null>;
+  related: RelatedLoaders;
 }
 
 export function createContext(runner: QueryRunner): RequestContext {
-  return { runner };
+  return {
+    runner,
+    entities: createEntityLoader(runner),
+    documents: createDocumentLoader(runner),
+    related: createRelatedLoaders(runner),
+  };
 }

@@ -11,7 +11,7 @@ import { StartupError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { isGraphEmpty, listDataFiles, loadGraph } from './seed/load-graph.ts';
 import { DataValidationError } from './seed/data-problem.ts';
-import { GRAPHQL_PATH, startServer, type RunningServer } from './server.ts';
+import { GRAPHQL_PATH, PLAYGROUND_PATH, startServer, type RunningServer } from './server.ts';
 
 let database: Database | undefined;
 let server: RunningServer | undefined;
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
 
   logger.info(`database: ${database.uri}${database.embedded ? ' (embedded Neo4j)' : ''}`);
   logger.info(`GraphQL endpoint: ${server.url}${GRAPHQL_PATH}`);
+  logger.info(`GraphiQL playground: ${server.url}${PLAYGROUND_PATH}`);
   logger.info(`health: ${server.url}/health/live and ${server.url}/health/ready`);
 }
 

@@ -15,10 +15,12 @@ import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { createFormatError } from './format-error.ts';
+import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export const GRAPHQL_PATH = '/graphql';
+export { PLAYGROUND_PATH };
 
 export interface ServerDependencies {
   runner: QueryRunner;
@@ -55,6 +57,10 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       () => res.json({ status: 'ok', database: 'up' }),
       () => res.status(503).json({ status: 'unavailable', database: 'down' }),
     );
+  });
+  app.use(createPlaygroundRouter(GRAPHQL_PATH));
+  app.get('/', (_req, res) => {
+    res.redirect(PLAYGROUND_PATH);
   });
   app.use(
     GRAPHQL_PATH,

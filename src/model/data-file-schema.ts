@@ -23,6 +23,8 @@ export const RESERVED_PROPERTY_KEYS = new Set([
   'sourcesJson',
   'propertyKeys',
   'key',
+  'validFrom',
+  'validUntil',
 ]);
 
 /** Property keys with a fixed form (data/README.md, "Rules the loader enforces"). */

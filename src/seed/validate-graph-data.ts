@@ -43,7 +43,9 @@ export function referencedOutside(files: readonly ParsedDataFile[]): { entityIds
     files.flatMap((f) => (typeof f.data.document === 'string' ? [] : [f.data.document.id])),
   );
   const entityIds = new Set(
-    files.flatMap((f) => f.data.relationships.flatMap((r) => [r.from, r.to])).filter((id) => !defined.has(id)),
+    files
+      .flatMap((f) => f.data.relationships.flatMap((r) => [r.from, r.to, r.properties['program']]))
+      .filter((id): id is string => typeof id === 'string' && !defined.has(id)),
   );
   const documentIds = new Set(
     files
@@ -176,6 +178,16 @@ export function validateGraphData(
           ...where,
           field: 'key',
           message: `the same relationship is already defined at ${earlier}; give each a distinct "key" if both are meant`,
+        });
+        endsOk = false;
+      }
+      const program = rel.properties['program'];
+      if (program !== undefined && kindOf(String(program)) !== 'Program') {
+        problems.push({
+          ...where,
+          line: file.lineOf(['relationships', index, 'properties', 'program']),
+          field: 'properties.program',
+          message: `must be the id of a Program in this load or in the database, got ${JSON.stringify(program)}`,
         });
         endsOk = false;
       }

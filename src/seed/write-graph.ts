@@ -6,6 +6,7 @@
  * contains are removed, so editing or renaming something in a data file never leaves a stale copy behind.
  */
 import type { Transaction } from '../db/query-runner.ts';
+import { validityOf } from '../graph/partial-date.ts';
 import { ENTITY_KINDS } from '../model/vocabulary.ts';
 import type { GraphData, RelationshipToWrite } from './validate-graph-data.ts';
 
@@ -64,7 +65,7 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
     id: e.id,
     kind: e.kind,
     properties: {
-      ...e.properties,
+      ...normalizeDates(e.properties),
       propertyKeys: Object.keys(e.properties).sort(),
       id: e.id,
       kind: e.kind,
@@ -87,7 +88,8 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
     to: r.to,
     key: r.key,
     properties: {
-      ...r.properties,
+      ...normalizeDates(r.properties),
+      ...validityOf(r.properties),
       propertyKeys: Object.keys(r.properties).sort(),
       key: r.key,
       note: r.note ?? null,
@@ -122,6 +124,15 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
     removedEntities,
     removedRelationships,
   };
+}
+
+/** YAML reads an unquoted year as a number; dates are stored as strings, whatever their precision. */
+function normalizeDates<T extends Record<string, unknown>>(properties: T): T {
+  const copy: Record<string, unknown> = { ...properties };
+  for (const key of ['date', 'since', 'until', 'asOf']) {
+    if (copy[key] !== undefined) copy[key] = String(copy[key]);
+  }
+  return copy as T;
 }
 
 function relationshipIdentity(r: RelationshipToWrite): string {

@@ -1,0 +1,77 @@
+/**
+ * Internal: the subgraph around an entity, breadth first: one statement per level (at most 3), then one for the
+ * relationships among the nodes kept. The node limit is applied level by level, nearer nodes first, in name order
+ * within a level; `truncated` says whether any node within the depth was left out.
+ */
+import type { QueryRunner } from '../db/query-runner.ts';
+import type { RelationshipType } from '../model/vocabulary.ts';
+import { HOLDS_AS_OF } from './partial-date.ts';
+import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
+
+/** Takes: $frontier (ids), $visited (ids), $types, $asOf. Returns: the new neighbours, by name. */
+const NEXT_LEVEL = `
+UNWIND $frontier AS id
+MATCH (:Entity {id: id})-[r]-(m:Entity)
+WHERE NOT m.id IN $visited
+  AND ($types IS NULL OR type(r) IN $types)
+  AND ${HOLDS_AS_OF}
+WITH DISTINCT m
+RETURN properties(m) AS props
+ORDER BY m.name, m.id`;
+
+/** Takes: $ids, $types, $asOf. Returns: every relationship among those entities. */
+const RELATIONSHIPS_AMONG = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids
+  AND ($types IS NULL OR type(r) IN $types)
+  AND ${HOLDS_AS_OF}
+RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+ORDER BY source, type, target`;
+
+export interface Subgraph {
+  center: EntityRow;
+  nodes: EntityRow[];
+  edges: RelationshipRow[];
+  truncated: boolean;
+}
+
+export async function findNeighborhood(
+  runner: QueryRunner,
+  center: EntityRow,
+  options: { depth: number; limit: number; types: readonly RelationshipType[] | null; asOf: string | null },
+): Promise<Subgraph> {
+  const nodes = [center];
+  const visited = new Set([center.id]);
+  let frontier = [center.id];
+  let truncated = false;
+
+  for (let level = 1; level <= options.depth && frontier.length > 0 && !truncated; level += 1) {
+    const rows = await runner.read<{ props: Record<string, unknown> }>('neighborhood.level', NEXT_LEVEL, {
+      frontier,
+      visited: [...visited],
+      types: options.types,
+      asOf: options.asOf,
+    });
+    const room = options.limit - nodes.length;
+    if (rows.length > room) truncated = true;
+    frontier = [];
+    for (const row of rows.slice(0, Math.max(room, 0))) {
+      const entity = toEntityRow(row.props);
+      nodes.push(entity);
+      visited.add(entity.id);
+      frontier.push(entity.id);
+    }
+  }
+
+  const edges = await runner.read<{ source: string; type: string; target: string; props: Record<string, unknown> }>(
+    'neighborhood.edges',
+    RELATIONSHIPS_AMONG,
+    { ids: [...visited], types: options.types, asOf: options.asOf },
+  );
+  return {
+    center,
+    nodes,
+    edges: edges.map((e) => toRelationshipRow(e.type, e.source, e.target, e.props)),
+    truncated,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Internal: Relay cursor pagination over an ordered list. Cursors are opaque (base64 of an offset) and page
+ * sizes are bounded; bad values are BAD_USER_INPUT errors naming the argument.
+ */
+import { BadUserInputError } from '../errors.ts';
+
+export const MAX_PAGE_SIZE = 100;
+
+export function checkPageSize(first: number, argument = 'first', max = MAX_PAGE_SIZE): number {
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw new BadUserInputError(argument, `'${argument}' must be between 1 and ${max}, got ${first}`);
+  }
+  return first;
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+/** The offset just after `after` (0 when absent). */
+export function offsetAfter(after: string | null | undefined): number {
+  if (after === null || after === undefined) return 0;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64url').toString());
+  if (!match?.[1])
+    throw new BadUserInputError('after', `'after' is not a cursor this API issued: ${JSON.stringify(after)}`);
+  return Number(match[1]) + 1;
+}
+
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+/** One page of `items` (already the items from `start` on, at most first + 1 of them), given the total. */
+export function toPage<T>(items: readonly T[], start: number, first: number, totalCount: number): Page<T> {
+  const edges = items.slice(0, first).map((node, i) => ({ cursor: encodeCursor(start + i), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: start + edges.length < totalCount,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/** Pages through a list held in memory. */
+export function paginate<T>(all: readonly T[], first: number, after: string | null | undefined): Page<T> {
+  checkPageSize(first);
+  const start = offsetAfter(after);
+  return toPage(all.slice(start, start + first), start, first, all.length);
+}

@@ -1,0 +1,105 @@
+/**
+ * Internal: the shapes resolvers work with, converted from what Neo4j returns (node and relationship property
+ * maps written by src/seed/write-graph.ts). The GraphQL types map onto these (codegen.ts `mappers`).
+ */
+import type { EntityKind, RelationshipType } from '../model/vocabulary.ts';
+
+export interface CitationRow {
+  documentId: string;
+  section: string;
+  table?: string;
+  row?: number;
+  quote: string;
+}
+
+export interface EntityRow {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  note: string | null;
+  documentId: string;
+  sources: CitationRow[];
+  /** The properties the data file gave (dates, amounts, units, ...), without the loader's own. */
+  properties: Record<string, unknown>;
+}
+
+export interface RelationshipRow {
+  id: string;
+  type: RelationshipType;
+  source: string;
+  target: string;
+  note: string | null;
+  sources: CitationRow[];
+  properties: Record<string, unknown>;
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  license: string | null;
+}
+
+type Props = Record<string, unknown>;
+
+function citations(props: Props): CitationRow[] {
+  const documentId = String(props['documentId']);
+  const parsed = JSON.parse(String(props['sourcesJson'] ?? '[]')) as Array<Omit<CitationRow, 'documentId'>>;
+  return parsed.map((c) => ({ ...c, documentId }));
+}
+
+function userProperties(props: Props): Record<string, unknown> {
+  const keys = (props['propertyKeys'] as string[] | undefined) ?? [];
+  return Object.fromEntries(keys.filter((k) => k in props).map((k) => [k, props[k]]));
+}
+
+export function toEntityRow(props: Props): EntityRow {
+  return {
+    id: String(props['id']),
+    kind: props['kind'] as EntityKind,
+    name: String(props['name']),
+    aliases: (props['aliases'] as string[] | undefined) ?? [],
+    description: (props['description'] as string | undefined) ?? null,
+    note: (props['note'] as string | undefined) ?? null,
+    documentId: String(props['documentId']),
+    sources: citations(props),
+    properties: userProperties(props),
+  };
+}
+
+export function relationshipId(type: string, source: string, target: string, key: string): string {
+  return key ? `${type}:${source}->${target}#${key}` : `${type}:${source}->${target}`;
+}
+
+export function toRelationshipRow(type: string, source: string, target: string, props: Props): RelationshipRow {
+  return {
+    id: relationshipId(type, source, target, String(props['key'] ?? '')),
+    type: type as RelationshipType,
+    source,
+    target,
+    note: (props['note'] as string | undefined) ?? null,
+    sources: citations(props),
+    properties: userProperties(props),
+  };
+}
+
+export function toDocumentRow(props: Props): DocumentRow {
+  const text = (key: string) => (props[key] === undefined || props[key] === null ? null : String(props[key]));
+  return {
+    id: String(props['id']),
+    title: String(props['title']),
+    author: text('author'),
+    publisher: text('publisher'),
+    date: text('date'),
+    url: text('url'),
+    license: text('license'),
+  };
+}
+
+/** What Query.node can return. */
+export type NodeRow = EntityRow | DocumentRow;

@@ -1,0 +1,85 @@
+/**
+ * Internal: ranked full-text search (the entity_search index over names, aliases and descriptions).
+ * The user's text becomes a Lucene query of its words only (no operators pass through): each word matches exactly
+ * (boosted), as a prefix, and, from four letters on, with one edit, so small misspellings still find the entity.
+ */
+import type { QueryRunner } from '../db/query-runner.ts';
+import type { EntityKind } from '../model/vocabulary.ts';
+import { toEntityRow, type EntityRow } from './rows.ts';
+
+/** Takes: $query (Lucene), $kinds (or null), $first. Returns: hits by score, then name. */
+const SEARCH = `
+CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+WHERE $kinds IS NULL OR node.kind IN $kinds
+RETURN properties(node) AS props, score
+ORDER BY score DESC, node.name
+LIMIT toInteger($first)`;
+
+/** The words of `text`, lowercased, accents folded; empty when it has none. */
+export function searchWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** Words too common to say anything about an entity; dropped unless nothing else is left. */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** The word and its simple English singular or plural, so "semiconductor" matches "Semiconductors" exactly. */
+function wordForms(word: string): string[] {
+  if (word.length < 4) return [word];
+  if (word.endsWith('ies')) return [word, `${word.slice(0, -3)}y`];
+  if (word.endsWith('s')) return [word, word.slice(0, -1)];
+  if (word.endsWith('y')) return [word, `${word.slice(0, -1)}ies`];
+  return [word, `${word}s`];
+}
+
+/**
+ * Each word matches exactly (in either number), as a prefix, and from four letters on with one edit. Names weigh
+ * most, then aliases, then descriptions.
+ */
+function meaningfulWords(words: readonly string[]): readonly string[] {
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
+  return meaningful.length > 0 ? meaningful : words;
+}
+
+export function toLuceneQuery(words: readonly string[]): string {
+  const terms = meaningfulWords(words)
+    .flatMap((w) => [...wordForms(w).map((form) => `${form}^4`), `${w}*^2`, ...(w.length >= 4 ? [`${w}~1`] : [])])
+    .join(' OR ');
+  return `name:(${terms})^4 OR aliasText:(${terms})^3 OR description:(${terms})`;
+}
+
+/** Lucene candidates fetched beyond `first`, so the exact-name boost can lift an entity from below the cut. */
+const EXTRA_CANDIDATES = 20;
+
+/**
+ * Hits by relevance: Lucene's score, doubled when the text is exactly the entity's name or one of its aliases
+ * (ignoring case, punctuation and stop words), so "TSMC" ranks the company above the TSMC Kumamoto plant.
+ */
+export async function searchEntities(
+  runner: QueryRunner,
+  words: readonly string[],
+  kinds: readonly EntityKind[] | null,
+  first: number,
+): Promise<Array<{ score: number; entity: EntityRow }>> {
+  const rows = await runner.read<{ props: Record<string, unknown>; score: number }>('search', SEARCH, {
+    query: toLuceneQuery(words),
+    kinds,
+    first: first + EXTRA_CANDIDATES,
+  });
+  const wanted = meaningfulWords(words).join(' ');
+  const isExact = (entity: EntityRow) =>
+    [entity.name, ...entity.aliases].some((name) => meaningfulWords(searchWords(name)).join(' ') === wanted);
+  return rows
+    .map((r) => {
+      const entity = toEntityRow(r.props);
+      return { score: isExact(entity) ? r.score * 2 : r.score, entity };
+    })
+    .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name))
+    .slice(0, first);
+}

@@ -1,0 +1,80 @@
+/**
+ * Per request: the relationships of many entities at once, for one "spec" (direction, types, kinds at the other
+ * end, asOf). Every typed relationship field (Company.materials, Material.suppliers, ...) and
+ * Entity.relationships goes through here, so a nested query costs one statement per level, not per result.
+ */
+import DataLoader from 'dataloader';
+import type { QueryRunner } from '../db/query-runner.ts';
+import { HOLDS_AS_OF } from '../graph/partial-date.ts';
+import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from '../graph/rows.ts';
+import type { EntityKind, RelationshipType } from '../model/vocabulary.ts';
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface RelatedSpec {
+  direction: Direction;
+  /** Relationship types to follow; null for all. */
+  types: readonly RelationshipType[] | null;
+  /** Kinds allowed at the other end; null for all. */
+  kinds: readonly EntityKind[] | null;
+  /** End-of-period bound (see partial-date.ts), or null for no time filter. */
+  asOf: string | null;
+}
+
+export interface RelatedRow {
+  direction: 'OUT' | 'IN';
+  other: EntityRow;
+  relationship: RelationshipRow;
+}
+
+/**
+ * Takes: $ids, $direction, $types, $kinds, $asOf. Returns: one row per relationship, ordered by the other end's
+ * name. A relationship from an entity to itself would appear once per direction.
+ */
+const RELATED = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})-[r]-(m:Entity)
+WHERE ($types IS NULL OR type(r) IN $types)
+  AND ($kinds IS NULL OR m.kind IN $kinds)
+  AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
+  AND ${HOLDS_AS_OF}
+RETURN id, type(r) AS type, startNode(r) = n AS outgoing, properties(r) AS rel, properties(m) AS other
+ORDER BY id, m.name, type`;
+
+export type RelatedLoaders = (spec: RelatedSpec) => DataLoader<string, RelatedRow[]>;
+
+/** Returns a function that gives the loader for a spec, creating one per distinct spec in this request. */
+export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
+  const loaders = new Map<string, DataLoader<string, RelatedRow[]>>();
+  return (spec) => {
+    const key = JSON.stringify(spec);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const rows = await runner.read<{
+          id: string;
+          type: string;
+          outgoing: boolean;
+          rel: Record<string, unknown>;
+          other: Record<string, unknown>;
+        }>('related', RELATED, { ids, ...spec });
+        const byId = new Map<string, RelatedRow[]>(ids.map((id) => [id, []]));
+        for (const row of rows) {
+          const otherId = String(row.other['id']);
+          const [source, target] = row.outgoing ? [row.id, otherId] : [otherId, row.id];
+          byId.get(row.id)?.push({
+            direction: row.outgoing ? 'OUT' : 'IN',
+            other: toEntityRow(row.other),
+            relationship: toRelationshipRow(row.type, source, target, row.rel),
+          });
+        }
+        return ids.map((id) => byId.get(id) ?? []);
+      });
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}
+
+/** A RelatedRow as an edge of Entity.relationships. */
+export type RelationshipEdgeRow = RelatedRow & { cursor: string };

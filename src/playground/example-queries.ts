@@ -1,0 +1,81 @@
+/**
+ * Public contract: the example queries the playground opens with (and README shows). Tests run every one of them,
+ * so they always work against the seeded graph.
+ */
+export interface ExampleQuery {
+  title: string;
+  query: string;
+}
+
+export const EXAMPLE_QUERIES: ExampleQuery[] = [
+  {
+    title: "A company's materials",
+    query: `# Which critical-material items has RESONAC an approved supply plan for, under which category?
+{
+  entity(id: "company:resonac") {
+    name
+    ... on Company {
+      materials { id name category { name } }
+      parentCompanies { name }
+      subsidiaries { name }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Cross-reference: semiconductors',
+    query: `# Companies x semiconductor materials, with the table row behind each link.
+{
+  crossReference(filter: { categories: ["material:semiconductors"] }, first: 100) {
+    totalCount
+    edges {
+      node {
+        company { name }
+        material { name }
+        linkType
+        date
+        sources { table row quote }
+      }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Companies in two categories',
+    query: `# Companies linked to more than one critical-material category (e.g. through both Tables 1 and 2).
+{
+  crossReference(filter: { minCategories: 2 }) {
+    edges { node { company { name } category { name } material { name } sources { table row } } }
+  }
+}`,
+  },
+  {
+    title: 'Neighborhood of Rapidus',
+    query: `# What draws around Rapidus: nodes and edges for Cytoscape.js, Sigma or networkx.
+{
+  neighborhood(id: "company:rapidus", depth: 1, limit: 40) {
+    truncated
+    nodes { id kind name }
+    edges { id source target type properties }
+  }
+}`,
+  },
+  {
+    title: 'Path: South Korea to IMEC',
+    query: `# How is South Korea connected to IMEC in Belgium?
+{
+  shortestPath(from: "country:south-korea", to: "org:imec", maxHops: 6) {
+    length
+    nodes { id name }
+    edges { type source target sources { quote } }
+  }
+}`,
+  },
+  {
+    title: 'Search (misspelt)',
+    query: `# Full-text search tolerates small misspellings.
+{
+  search(text: "Rapidas", first: 5) { score entity { id kind name } }
+}`,
+  },
+];

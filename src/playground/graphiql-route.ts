@@ -1,0 +1,63 @@
+/**
+ * Internal: the GraphQL playground. GraphiQL and React are served from their npm packages by this server (no CDN),
+ * so the playground works offline. The page opens with the example queries as tabs.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { type Router } from 'express';
+import { EXAMPLE_QUERIES } from './example-queries.ts';
+
+export const PLAYGROUND_PATH = '/graphiql';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+
+/** Only these files of the packages are served. */
+const VENDOR_FILES: Record<string, string> = {
+  'react.production.min.js': path.join(packageDir('react'), 'umd', 'react.production.min.js'),
+  'react-dom.production.min.js': path.join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
+  'graphiql.min.js': path.join(packageDir('graphiql'), 'graphiql.min.js'),
+  'graphiql.min.css': path.join(packageDir('graphiql'), 'graphiql.min.css'),
+};
+
+function page(graphqlPath: string): string {
+  const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Policy knowledge graph: GraphiQL</title>
+  <link rel="stylesheet" href="${PLAYGROUND_PATH}/vendor/graphiql.min.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL...</div>
+  <script src="${PLAYGROUND_PATH}/vendor/react.production.min.js"></script>
+  <script src="${PLAYGROUND_PATH}/vendor/react-dom.production.min.js"></script>
+  <script src="${PLAYGROUND_PATH}/vendor/graphiql.min.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: new URL(${JSON.stringify(graphqlPath)}, location.href).href });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+}
+
+export function createPlaygroundRouter(graphqlPath: string): Router {
+  const router = express.Router();
+  const html = page(graphqlPath);
+  router.get(PLAYGROUND_PATH, (_req, res) => {
+    res.type('html').send(html);
+  });
+  router.get(`${PLAYGROUND_PATH}/vendor/:file`, (req, res) => {
+    const file = VENDOR_FILES[req.params.file];
+    if (file === undefined) {
+      res.status(404).send('Not found');
+      return;
+    }
+    res.sendFile(file, { maxAge: '1d' });
+  });
+  return router;
+}
