@@ -123,6 +123,8 @@ export type Budget = Entity & Node & {
   id: Scalars['ID']['output'];
   /** The entity's kind (its Neo4j label). */
   kind: EntityKind;
+  /** The ceiling, when the source gives an upper limit (up to ...) rather than an amount. */
+  maxAmount?: Maybe<Money>;
   /** The fullest name the source gives. */
   name: Scalars['String']['output'];
   /** Where the source is ambiguous about this entity, what and why. */
@@ -520,7 +522,7 @@ export type Framework = Entity & Node & {
   id: Scalars['ID']['output'];
   /** The entity's kind (its Neo4j label). */
   kind: EntityKind;
-  /** Who leads or launched it. */
+  /** Who leads, launched or established it. */
   leaders: Array<Entity>;
   /** Countries, blocs and organisations that are members of or take part in it. */
   members: Array<Entity>;
@@ -978,6 +980,7 @@ export type ProgramRelationshipsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1012,6 +1015,7 @@ export type Query = {
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryCrossReferenceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
@@ -1020,12 +1024,14 @@ export type QueryCrossReferenceArgs = {
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryCrossReferenceMatrixArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   filter?: InputMaybe<CrossReferenceFilter>;
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1035,11 +1041,13 @@ export type QueryEntitiesArgs = {
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryNeighborhoodArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1049,11 +1057,13 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
@@ -1061,6 +1071,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryShortestPathArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   from: Scalars['ID']['input'];
@@ -1583,6 +1594,7 @@ export type BudgetResolvers<ContextType = RequestContext, ParentType extends Res
   fiscalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  maxAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;

@@ -15,8 +15,8 @@ WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($text IS NULL OR toLower(n.name) CONTAINS $text OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))`;
 
 const ORDER_BY: Record<EntityOrder, string> = {
-  NAME_ASC: 'n.name, n.id',
-  NAME_DESC: 'n.name DESC, n.id',
+  NAME_ASC: 'toLower(n.name), n.id',
+  NAME_DESC: 'toLower(n.name) DESC, n.id',
   ID_ASC: 'n.id',
 };
 

@@ -17,7 +17,7 @@ WHERE NOT m.id IN $visited
   AND ${HOLDS_AS_OF}
 WITH DISTINCT m
 RETURN properties(m) AS props
-ORDER BY m.name, m.id`;
+ORDER BY toLower(m.name), m.id`;
 
 /** Takes: $ids, $types, $asOf. Returns: every relationship among those entities. */
 const RELATIONSHIPS_AMONG = `

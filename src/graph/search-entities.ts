@@ -42,9 +42,15 @@ function wordForms(word: string): string[] {
  * Each word matches exactly (in either number), as a prefix, and from four letters on with one edit. Names weigh
  * most, then aliases, then descriptions.
  */
+/**
+ * The words worth matching: not stop words, not single letters (the "s" of "IBM's"). Words written apart by
+ * punctuation also count joined ("t.s.m.c" -> "tsmc"), so acronyms and split names are found.
+ */
 function meaningfulWords(words: readonly string[]): readonly string[] {
-  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
-  return meaningful.length > 0 ? meaningful : words;
+  const meaningful = words.filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+  const joined = words.length > 1 ? [words.join('')] : [];
+  const result = [...meaningful, ...joined];
+  return result.length > 0 ? result : words;
 }
 
 export function toLuceneQuery(words: readonly string[]): string {
@@ -52,6 +58,11 @@ export function toLuceneQuery(words: readonly string[]): string {
     .flatMap((w) => [...wordForms(w).map((form) => `${form}^4`), `${w}*^2`, ...(w.length >= 4 ? [`${w}~1`] : [])])
     .join(' OR ');
   return `name:(${terms})^4 OR aliasText:(${terms})^3 OR description:(${terms})`;
+}
+
+/** A name reduced for the exact-match test: its meaningful words, joined. */
+function comparable(words: readonly string[]): string {
+  return words.filter((w) => !STOP_WORDS.has(w)).join('');
 }
 
 /** Lucene candidates fetched beyond `first`, so the exact-name boost can lift an entity from below the cut. */
@@ -72,9 +83,9 @@ export async function searchEntities(
     kinds,
     first: first + EXTRA_CANDIDATES,
   });
-  const wanted = meaningfulWords(words).join(' ');
+  const wanted = comparable(words);
   const isExact = (entity: EntityRow) =>
-    [entity.name, ...entity.aliases].some((name) => meaningfulWords(searchWords(name)).join(' ') === wanted);
+    [entity.name, ...entity.aliases].some((name) => comparable(searchWords(name)) === wanted);
   return rows
     .map((r) => {
       const entity = toEntityRow(r.props);

@@ -39,7 +39,7 @@ WHERE ($types IS NULL OR type(r) IN $types)
   AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
   AND ${HOLDS_AS_OF}
 RETURN id, type(r) AS type, startNode(r) = n AS outgoing, properties(r) AS rel, properties(m) AS other
-ORDER BY id, m.name, type`;
+ORDER BY id, toLower(m.name), m.id, type`;
 
 export type RelatedLoaders = (spec: RelatedSpec) => DataLoader<string, RelatedRow[]>;
 

@@ -47,7 +47,7 @@ export const TYPED_FIELDS: Partial<Record<EntityKind, Record<string, FieldSpec>>
   },
   Framework: {
     members: { direction: 'IN', types: MEMBERSHIP },
-    leaders: { direction: 'IN', types: ['LEADS'] },
+    leaders: { direction: 'IN', types: ['LEADS', 'ESTABLISHED'] },
     parts: { direction: 'IN', types: ['PART_OF'] },
     covers: { direction: 'OUT', types: ['COVERS'] },
   },

@@ -33,6 +33,7 @@ export const valueFieldResolvers = {
   Policy: { date },
   Budget: {
     amount: (entity: EntityRow) => moneyOf(entity.properties, 'amount'),
+    maxAmount: (entity: EntityRow) => moneyOf(entity.properties, 'maxAmount'),
     fiscalYear: (entity: EntityRow) => numberOrNull(entity.properties['fiscalYear']),
     share: (entity: EntityRow) => numberOrNull(entity.properties['share']),
   },

@@ -1,0 +1,190 @@
+/**
+ * Query.search (ranking, misspellings, case and punctuation), Query.neighborhood (depth, types, truncation, asOf)
+ * and Query.shortestPath (a path, no path, bounds).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
+
+let api: ApiServer;
+beforeAll(async () => {
+  api = await startApiServer();
+});
+afterAll(() => api.close());
+
+async function searchIds(text: string, extra = ''): Promise<string[]> {
+  const { data, errors } = await api.graphql(
+    `query($text: String!) { search(text: $text${extra}) { score entity { id } } }`,
+    { text },
+  );
+  expect(errors).toBeUndefined();
+  const hits = data?.search as Array<{ score: number; entity: { id: string } }>;
+  const scores = hits.map((h) => h.score);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  return hits.map((h) => h.entity.id);
+}
+
+describe('Query.search: ranking', () => {
+  it.each([
+    ['Rapidus', 'company:rapidus'],
+    ['TSMC', 'company:tsmc'],
+    ['semiconductor', 'material:semiconductors'],
+    ['METI', 'org:meti'],
+    ['Minerals Security Partnership', 'framework:msp'],
+  ])('"%s" ranks %s first', async (text, id) => {
+    expect((await searchIds(text))[0]).toBe(id);
+  });
+
+  it('finds by alias and description, not just name', async () => {
+    expect(await searchIds('Leading-edge Semiconductor Technology Center')).toContain('org:lstc');
+    expect(await searchIds('LSTC')).toContain('org:lstc');
+  });
+});
+
+describe('Query.search: tolerance', () => {
+  it.each([
+    ['Rapidas', 'company:rapidus'],
+    ['Kioxai', 'company:kioxia'],
+    ['Panasonik', 'company:panasonic'],
+    ['rapidus', 'company:rapidus'],
+    ['RAPIDUS!!!', 'company:rapidus'],
+    ['t.s.m.c', 'company:tsmc'],
+  ])('"%s" still finds %s in the top three', async (text, id) => {
+    expect((await searchIds(text)).slice(0, 3)).toContain(id);
+  });
+
+  it('filters by kind and bounds the number of hits', async () => {
+    const hits = await searchIds('semiconductor', ', kinds: [Company, Facility], first: 3');
+    expect(hits.length).toBeLessThanOrEqual(3);
+    expect(hits.every((id) => id.startsWith('company:') || id.startsWith('facility:'))).toBe(true);
+  });
+
+  it('returns no hits, not an error, for a word nothing contains', async () => {
+    expect(await searchIds('xylophone')).toEqual([]);
+  });
+});
+
+describe('Query.neighborhood', () => {
+  const NEIGHBORHOOD = `query($id: ID!, $depth: Int, $limit: Int, $types: [RelationshipType!], $asOf: PartialDate) {
+    neighborhood(id: $id, depth: $depth, limit: $limit, types: $types, asOf: $asOf) {
+      center { id } truncated
+      nodes { id }
+      edges { id source target type properties sources { quote } }
+    }
+  }`;
+
+  it('returns the centre, its neighbours and the edges among them, each edge between returned nodes', async () => {
+    const { data, errors } = await api.graphql(NEIGHBORHOOD, { id: 'company:rapidus' });
+    expect(errors).toBeUndefined();
+    const sub = data?.neighborhood;
+    expect(sub.center.id).toBe('company:rapidus');
+    expect(sub.nodes[0].id).toBe('company:rapidus');
+    expect(sub.truncated).toBe(false);
+    const nodeIds = new Set(sub.nodes.map((n: any) => n.id));
+    expect(nodeIds).toContain('org:imec');
+    expect(nodeIds).toContain('company:ibm');
+    for (const edge of sub.edges) {
+      expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+      expect(edge.sources.length).toBeGreaterThan(0);
+    }
+    // Every neighbour is joined to the centre by at least one returned edge.
+    for (const id of nodeIds) {
+      if (id === 'company:rapidus') continue;
+      expect(
+        sub.edges.some(
+          (e: any) =>
+            (e.source === id && e.target === 'company:rapidus') || (e.target === id && e.source === 'company:rapidus'),
+        ),
+      ).toBe(true);
+    }
+    expect(new Set(sub.edges.map((e: any) => e.id)).size).toBe(sub.edges.length);
+  });
+
+  it('enforces the node limit and reports truncation', async () => {
+    const full = await api.graphql(NEIGHBORHOOD, { id: 'country:japan', depth: 2, limit: 500 });
+    expect(full.data?.neighborhood.truncated).toBe(false);
+    const total = full.data?.neighborhood.nodes.length;
+    expect(total).toBeGreaterThan(60);
+
+    const cut = await api.graphql(NEIGHBORHOOD, { id: 'country:japan', depth: 2, limit: 25 });
+    expect(cut.data?.neighborhood.nodes).toHaveLength(25);
+    expect(cut.data?.neighborhood.truncated).toBe(true);
+
+    const exact = await api.graphql(NEIGHBORHOOD, { id: 'country:japan', depth: 2, limit: total });
+    expect(exact.data?.neighborhood.truncated).toBe(false);
+  });
+
+  it('grows with depth and follows only the given types', async () => {
+    const one = await api.graphql(NEIGHBORHOOD, { id: 'material:neon', depth: 1 });
+    const two = await api.graphql(NEIGHBORHOOD, { id: 'material:neon', depth: 2 });
+    expect(two.data?.neighborhood.nodes.length).toBeGreaterThan(one.data?.neighborhood.nodes.length);
+
+    const typed = await api.graphql(NEIGHBORHOOD, {
+      id: 'material:neon',
+      depth: 1,
+      types: ['APPROVED_SUPPLY_PLAN_FOR'],
+    });
+    expect(typed.data?.neighborhood.edges.every((e: any) => e.type === 'APPROVED_SUPPLY_PLAN_FOR')).toBe(true);
+    expect(typed.data?.neighborhood.nodes.map((n: any) => n.id).sort()).toEqual([
+      'company:kioxia',
+      'company:kioxia-iwate',
+      'company:sony-semiconductor-manufacturing',
+      'material:neon',
+    ]);
+  });
+
+  it('shows the graph as it stood: JUCIP without its 2023 areas in 2022', async () => {
+    const before = await api.graphql(NEIGHBORHOOD, { id: 'framework:jucip', types: ['COVERS'], asOf: '2022-12' });
+    const after = await api.graphql(NEIGHBORHOOD, { id: 'framework:jucip', types: ['COVERS'], asOf: '2023-12' });
+    const beforeIds = before.data?.neighborhood.nodes.map((n: any) => n.id);
+    expect(beforeIds).not.toContain('topic:quantum');
+    expect(after.data?.neighborhood.nodes.map((n: any) => n.id)).toContain('topic:quantum');
+  });
+
+  it('gives null for an unknown centre', async () => {
+    const { data, errors } = await api.graphql(NEIGHBORHOOD, { id: 'company:none' });
+    expect(errors).toBeUndefined();
+    expect(data?.neighborhood).toBeNull();
+  });
+});
+
+describe('Query.shortestPath', () => {
+  const PATH = `query($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!]) {
+    shortestPath(from: $from, to: $to, maxHops: $maxHops, types: $types) {
+      length nodes { id } edges { source target type sources { quote } }
+    }
+  }`;
+
+  it('finds a path whose edges join consecutive nodes', async () => {
+    const { data, errors } = await api.graphql(PATH, { from: 'company:kioxia-iwate', to: 'country:taiwan' });
+    expect(errors).toBeUndefined();
+    const path = data?.shortestPath;
+    expect(path.length).toBeGreaterThan(1);
+    expect(path.nodes).toHaveLength(path.length + 1);
+    expect(path.edges).toHaveLength(path.length);
+    expect(path.nodes[0].id).toBe('company:kioxia-iwate');
+    expect(path.nodes.at(-1).id).toBe('country:taiwan');
+    path.edges.forEach((edge: any, i: number) => {
+      const ends = [edge.source, edge.target].sort();
+      expect(ends).toEqual([path.nodes[i].id, path.nodes[i + 1].id].sort());
+    });
+  });
+
+  it('returns null when no path exists within the types and hops allowed', async () => {
+    const typed = await api.graphql(PATH, {
+      from: 'company:kioxia',
+      to: 'country:taiwan',
+      types: ['APPROVED_SUPPLY_PLAN_FOR'],
+    });
+    expect(typed.errors).toBeUndefined();
+    expect(typed.data?.shortestPath).toBeNull();
+    const short = await api.graphql(PATH, { from: 'company:aisan-industry', to: 'country:zambia', maxHops: 1 });
+    expect(short.data?.shortestPath).toBeNull();
+  });
+
+  it('a path from an entity to itself has length 0; an unknown end gives null', async () => {
+    const self = await api.graphql(PATH, { from: 'company:tsmc', to: 'company:tsmc' });
+    expect(self.data?.shortestPath).toEqual({ length: 0, nodes: [{ id: 'company:tsmc' }], edges: [] });
+    const unknown = await api.graphql(PATH, { from: 'company:tsmc', to: 'company:none' });
+    expect(unknown.data?.shortestPath).toBeNull();
+  });
+});
