@@ -7,6 +7,7 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     // The suites share that database and start JVMs of their own: on a 2-core machine, one file at a time.
     fileParallelism: false,
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },
