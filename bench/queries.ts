@@ -49,10 +49,18 @@ try {
   await loadGraph(db.runner, listDataFiles());
   const reseedMs = performance.now() - reseedStarted;
 
-  const server = await startServer({ runner: db.runner, pingDatabase: db.ping, logger, development: false }, '127.0.0.1', 0);
+  const server = await startServer(
+    { runner: db.runner, pingDatabase: db.ping, logger, development: false },
+    '127.0.0.1',
+    0,
+  );
   const url = `${server.url}/graphql`;
   const post = async (query: string) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: unknown };
     if (body.errors) throw new Error(`benchmark query failed: ${JSON.stringify(body.errors)}`);
   };
@@ -69,8 +77,14 @@ try {
 
   const cases: Array<[string, string]> = [
     ['graphStats', '{ graphStats { entityCount relationshipCount kinds { kind count } } }'],
-    ['entities: 100 companies and materials, 3 levels', '{ entities(kind: Material, first: 100) { edges { node { ... on Material { suppliers { ... on Company { facilities { name } } } } } } } }'],
-    ['neighborhood: Japan, depth 2, 500 nodes', '{ neighborhood(id: "country:japan", depth: 2, limit: 500) { nodes { id } edges { id } } }'],
+    [
+      'entities: 100 companies and materials, 3 levels',
+      '{ entities(kind: Material, first: 100) { edges { node { ... on Material { suppliers { ... on Company { facilities { name } } } } } } } }',
+    ],
+    [
+      'neighborhood: Japan, depth 2, 500 nodes',
+      '{ neighborhood(id: "country:japan", depth: 2, limit: 500) { nodes { id } edges { id } } }',
+    ],
     ...EXAMPLE_QUERIES.map((e): [string, string] => [`example: ${e.title}`, e.query]),
   ];
   const baseline = await measure('{ __typename }');
