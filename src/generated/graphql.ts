@@ -10,143 +10,198 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  /** An ISO 4217 currency code such as JPY (from graphql-scalars). */
-  Currency: { input: string; output: string; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
   /** A JSON object of stored properties (from graphql-scalars). */
-  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
+  /** An ISO 4217 currency code such as JPY (from graphql-scalars). */
+  Currency: { input: string; output: string };
+  /** A URL (from graphql-scalars). */
+  URL: { input: string; output: string };
   /**
    * A date as precise as the source gives it: a year (`2022`), a year and month (`2022-05`) or a full date
    * (`2022-05-13`).
    */
-  PartialDate: { input: string; output: string; }
-  /** A URL (from graphql-scalars). */
-  URL: { input: string; output: string; }
+  PartialDate: { input: string; output: string };
 };
 
-/** A signed agreement, memorandum, licence or set of agreed principles. */
-export type Agreement = Entity & Node & {
-  __typename?: 'Agreement';
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type Query = {
+  __typename?: 'Query';
+  /** Any object with a global id (Relay): an entity by its id, or a document by its id. */
+  node?: Maybe<Node>;
+  /** One entity by id; null when there is none. */
+  entity?: Maybe<Entity>;
+  /** Entities, optionally of one kind and filtered, as a Relay connection with a total count. */
+  entities: EntityConnection;
+  /**
+   * Ranked full-text search over names, aliases and descriptions. Case and punctuation do not matter, and words of
+   * four or more letters also match with small misspellings ("Rapidas" finds Rapidus).
+   */
+  search: Array<SearchHit>;
+  /**
+   * The subgraph around an entity, breadth first, as nodes and edges for visualisation clients. The node limit is
+   * enforced (nearer nodes first) and `truncated` says whether anything was left out; edges join returned nodes only.
+   */
+  neighborhood?: Maybe<Subgraph>;
+  /** A shortest path between two entities, ignoring direction; null when none exists within maxHops. */
+  shortestPath?: Maybe<Path>;
+  /** Counts of what the graph holds, by entity kind and by relationship type. */
+  graphStats: GraphStats;
+  /**
+   * Which companies link to which materials: one row per link (an approved supply plan, production or development),
+   * with the material's top-level category, the programme, the date and the citation.
+   */
+  crossReference: CrossReferenceConnection;
+  /** The cross-reference as a companies x materials matrix, for tables and heat maps. */
+  crossReferenceMatrix: CrossReferenceMatrix;
+  /** The source documents the graph cites. */
+  documents: Array<Document>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryEntityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryEntitiesArgs = {
+  kind?: InputMaybe<EntityKind>;
+  filter?: InputMaybe<EntityFilter>;
+  orderBy?: InputMaybe<EntityOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QuerySearchArgs = {
+  text: Scalars['String']['input'];
+  kinds?: InputMaybe<Array<EntityKind>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryNeighborhoodArgs = {
+  id: Scalars['ID']['input'];
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryShortestPathArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryCrossReferenceArgs = {
+  filter?: InputMaybe<CrossReferenceFilter>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryCrossReferenceMatrixArgs = {
+  filter?: InputMaybe<CrossReferenceFilter>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** An object with a global id (Relay). */
+export type Node = {
+  /** The global id. */
+  id: Scalars['ID']['output'];
+};
+
+/** What every entity of the knowledge graph has, whatever its kind. */
+export type Entity = {
+  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+  id: Scalars['ID']['output'];
+  /** The entity's kind (its Neo4j label). */
+  kind: EntityKind;
+  /** The fullest name the source gives. */
+  name: Scalars['String']['output'];
   /** Other names the source uses. */
   aliases: Array<Scalars['String']['output']>;
-  /** When it was signed or agreed, as precisely as the source gives it. */
+  /** One sentence from the source's perspective. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Where the source is ambiguous about this entity, what and why. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Every stored property (dates, amounts, units, ...), for generic clients. */
+  properties: Scalars['JSONObject']['output'];
+  /** Citations: the section, table row and exact text that state this entity. */
+  sources: Array<Citation>;
+  /** The document that defines this entity. */
+  document: Document;
+  /** Relationships of this entity, as a Relay connection. */
+  relationships: RelationshipConnection;
+};
+
+/** What every entity of the knowledge graph has, whatever its kind. */
+export type EntityRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How entities are ordered. */
+export type EntityOrder =
+  /** By name, A to Z. */
+  | 'NAME_ASC'
+  /** By name, Z to A. */
+  | 'NAME_DESC'
+  /** By id. */
+  | 'ID_ASC';
+
+/** Conditions on entities. */
+export type EntityFilter = {
+  /** Name or an alias contains this text (case-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only entities defined by this document. */
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Which relationships to follow from an entity. */
+export type Direction =
+  /** Relationships that start at the entity. */
+  | 'OUT'
+  /** Relationships that end at the entity. */
+  | 'IN'
+  /** Both. */
+  | 'BOTH';
+
+/** A source document of the graph. */
+export type Document = Node & {
+  __typename?: 'Document';
+  /** The document id, e.g. japan-supply-chain-policy. */
+  id: Scalars['ID']['output'];
+  /** Title. */
+  title: Scalars['String']['output'];
+  /** Author, as the document names them. */
+  author?: Maybe<Scalars['String']['output']>;
+  /** Publisher. */
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** Publication date, as precisely as known. */
   date?: Maybe<Scalars['PartialDate']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Countries, organisations and companies that are parties to it. */
-  parties: Array<Entity>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** A signed agreement, memorandum, licence or set of agreed principles. */
-export type AgreementRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** A group of countries named as a group (ASEAN, the Pacific Island countries). */
-export type Bloc = Entity & Node & {
-  __typename?: 'Bloc';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** Countries that are members of this bloc. */
-  members: Array<Entity>;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** A group of countries named as a group (ASEAN, the Pacific Island countries). */
-export type BlocRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** An amount of money allocated, budgeted, invested or capped. */
-export type Budget = Entity & Node & {
-  __typename?: 'Budget';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** What this money is allocated to or funds. */
-  allocatedTo: Array<Entity>;
-  /** The amount, when the source gives one. */
-  amount?: Maybe<Money>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** The fiscal year of the budget. */
-  fiscalYear?: Maybe<Scalars['Int']['output']>;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The ceiling, when the source gives an upper limit (up to ...) rather than an amount. */
-  maxAmount?: Maybe<Money>;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Share of a larger total, as a percentage. */
-  share?: Maybe<Scalars['Float']['output']>;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** An amount of money allocated, budgeted, invested or capped. */
-export type BudgetRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
+  /** Where the document is published. */
+  url?: Maybe<Scalars['URL']['output']>;
+  /** Licence or copyright statement. */
+  license?: Maybe<Scalars['String']['output']>;
 };
 
 /** Where a fact is stated: the document, its section, the table row if any, and the exact text. */
@@ -154,240 +209,98 @@ export type Citation = {
   __typename?: 'Citation';
   /** The document quoted. */
   document: Document;
-  /** The exact text (sentence, clause or table row) that states the fact. */
-  quote: Scalars['String']['output'];
-  /** The row number in that table. */
-  row?: Maybe<Scalars['Int']['output']>;
   /** The heading of the section, as in the document. */
   section: Scalars['String']['output'];
   /** The table, e.g. Table 1, when the citation is a table row. */
   table?: Maybe<Scalars['String']['output']>;
+  /** The row number in that table. */
+  row?: Maybe<Scalars['Int']['output']>;
+  /** The exact text (sentence, clause or table row) that states the fact. */
+  quote: Scalars['String']['output'];
 };
 
-/** A private enterprise, subsidiary or joint venture. */
-export type Company = Entity & Node & {
-  __typename?: 'Company';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** The country the company is based in, where the source states it. */
-  country?: Maybe<Country>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Facilities the company operates. */
-  facilities: Array<Facility>;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** Materials the company has an approved supply plan for, produces or develops. */
-  materials: Array<Material>;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Companies this one is a subsidiary, group company or joint venture of. */
-  parentCompanies: Array<Company>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-  /** Subsidiaries, group companies and joint ventures of this company. */
-  subsidiaries: Array<Company>;
+/** An amount of money. */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount in units of the currency (e.g. yen). */
+  amount: Scalars['Float']['output'];
+  /** ISO 4217 currency code. */
+  currency: Scalars['Currency']['output'];
+  /** The source says approximately or about. */
+  approximate: Scalars['Boolean']['output'];
 };
 
-
-/** A private enterprise, subsidiary or joint venture. */
-export type CompanyMaterialsArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-};
-
-
-/** A private enterprise, subsidiary or joint venture. */
-export type CompanyRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** A sovereign state or economy (e.g. Japan, Taiwan). */
-export type Country = Entity & Node & {
-  __typename?: 'Country';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** Companies based in this country, as the source states it. */
-  companies: Array<Company>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** Frameworks and bodies this country is a member of or takes part in. */
-  memberships: Array<Entity>;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
+/** A subsidy decided for a facility or company. */
+export type Subsidy = {
+  __typename?: 'Subsidy';
+  /** Who grants or decided the subsidy. */
+  grantor: Entity;
+  /** The amount granted, when the source gives one. */
+  amount?: Maybe<Money>;
+  /** The ceiling (up to ...), when the source gives one. */
+  maxAmount?: Maybe<Money>;
+  /** When it was decided. */
+  date?: Maybe<Scalars['PartialDate']['output']>;
+  /** Citations. */
   sources: Array<Citation>;
 };
 
-
-/** A sovereign state or economy (e.g. Japan, Taiwan). */
-export type CountryMembershipsArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+/** A relationship between two entities, as visualisation clients draw it. */
+export type Relationship = {
+  __typename?: 'Relationship';
+  /** Stable id: type, source, target and key. */
+  id: Scalars['ID']['output'];
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Id of the entity it starts at. */
+  source: Scalars['ID']['output'];
+  /** Id of the entity it ends at. */
+  target: Scalars['ID']['output'];
+  /** Every stored property (date, since, amount, share, ...). */
+  properties: Scalars['JSONObject']['output'];
+  /** Where the source is ambiguous about this relationship, what and why. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Citations. */
+  sources: Array<Citation>;
 };
 
-
-/** A sovereign state or economy (e.g. Japan, Taiwan). */
-export type CountryRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** A page of cross-reference rows. */
-export type CrossReferenceConnection = {
-  __typename?: 'CrossReferenceConnection';
-  /** The rows on this page. */
-  edges: Array<CrossReferenceEdge>;
+/** A page of an entity's relationships. */
+export type RelationshipConnection = {
+  __typename?: 'RelationshipConnection';
+  /** The relationships on this page. */
+  edges: Array<RelationshipEdge>;
   /** Pagination. */
   pageInfo: PageInfo;
-  /** How many rows match, over all pages. */
+  /** How many relationships match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** One cross-reference row in a page. */
-export type CrossReferenceEdge = {
-  __typename?: 'CrossReferenceEdge';
+/** One relationship of an entity, seen from that entity. */
+export type RelationshipEdge = {
+  __typename?: 'RelationshipEdge';
   /** Cursor for pagination. */
   cursor: Scalars['String']['output'];
-  /** The row. */
-  node: CrossReferenceRow;
-};
-
-/** Conditions on the company-material cross-reference. */
-export type CrossReferenceFilter = {
-  /** Only materials under these top-level categories (material ids, e.g. material:semiconductors). */
-  categories?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only these companies (ids). */
-  companies?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only companies based in these countries (ids). */
-  countries?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only these kinds of link; all when omitted. */
-  linkTypes?: InputMaybe<Array<RelationshipType>>;
-  /** Only companies linked to at least this many distinct categories (2 finds companies in both Tables 1 and 2). */
-  minCategories?: InputMaybe<Scalars['Int']['input']>;
-  /** Only links under these programmes (ids, e.g. program:supply-chain-support-project). */
-  programs?: InputMaybe<Array<Scalars['ID']['input']>>;
-};
-
-/** Companies x materials: cells[i] says how company companies[companyIndex] links to materials[materialIndex]. */
-export type CrossReferenceMatrix = {
-  __typename?: 'CrossReferenceMatrix';
-  /** Non-empty cells only. */
-  cells: Array<MatrixCell>;
-  /** Row headers, by name. */
-  companies: Array<Company>;
-  /** Column headers, by category then name. */
-  materials: Array<Material>;
-};
-
-/** One company-material link. */
-export type CrossReferenceRow = {
-  __typename?: 'CrossReferenceRow';
-  /** The material's top-level category (e.g. Semiconductors); the material itself when it is top-level. */
-  category?: Maybe<Material>;
-  /** The company. */
-  company: Company;
-  /** When the link held or was recorded (e.g. the June 2023 approval lists). */
-  date?: Maybe<Scalars['PartialDate']['output']>;
-  /** The kind of link: APPROVED_SUPPLY_PLAN_FOR, PRODUCES or DEVELOPS. */
-  linkType: RelationshipType;
-  /** The material item. */
-  material: Material;
-  /** The programme the link comes under, when the source says. */
-  program?: Maybe<Program>;
-  /** The link itself, with its properties. */
+  /** The relationship type. */
+  type: RelationshipType;
+  /** OUT when the entity is the source, IN when it is the target. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Entity;
+  /** The relationship itself: id, ends, properties and citations. */
   relationship: Relationship;
-  /** Citations of the link (the table row, for approvals). */
-  sources: Array<Citation>;
 };
 
-/** Which relationships to follow from an entity. */
-export type Direction =
-  /** Both. */
-  | 'BOTH'
-  /** Relationships that end at the entity. */
-  | 'IN'
-  /** Relationships that start at the entity. */
-  | 'OUT';
-
-/** A source document of the graph. */
-export type Document = Node & {
-  __typename?: 'Document';
-  /** Author, as the document names them. */
-  author?: Maybe<Scalars['String']['output']>;
-  /** Publication date, as precisely as known. */
-  date?: Maybe<Scalars['PartialDate']['output']>;
-  /** The document id, e.g. japan-supply-chain-policy. */
-  id: Scalars['ID']['output'];
-  /** Licence or copyright statement. */
-  license?: Maybe<Scalars['String']['output']>;
-  /** Publisher. */
-  publisher?: Maybe<Scalars['String']['output']>;
-  /** Title. */
-  title: Scalars['String']['output'];
-  /** Where the document is published. */
-  url?: Maybe<Scalars['URL']['output']>;
-};
-
-/** What every entity of the knowledge graph has, whatever its kind. */
-export type Entity = {
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** What every entity of the knowledge graph has, whatever its kind. */
-export type EntityRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
+/** Relay pagination information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** More items follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items come before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item on the page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last item on the page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of entities. */
@@ -410,808 +323,13 @@ export type EntityEdge = {
   node: Entity;
 };
 
-/** Conditions on entities. */
-export type EntityFilter = {
-  /** Only entities defined by this document. */
-  documentId?: InputMaybe<Scalars['ID']['input']>;
-  /** Name or an alias contains this text (case-insensitive). */
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** The kinds of entity; each is a Neo4j label and a GraphQL type of the same name. */
-export type EntityKind =
-  /** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
-  | 'Agreement'
-  /** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
-  | 'Bloc'
-  /** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
-  | 'Budget'
-  /** A private enterprise, subsidiary or joint venture. */
-  | 'Company'
-  /** A sovereign state or economy (e.g. Japan, Taiwan). */
-  | 'Country'
-  /** A plant, factory, pilot line, research centre or other site. */
-  | 'Facility'
-  /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
-  | 'Framework'
-  /** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
-  | 'Indicator'
-  /** An act, decree or other legal instrument, including its revisions. */
-  | 'Law'
-  /** A sub-national place: prefecture, city, region, campus. */
-  | 'Location'
-  /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
-  | 'Material'
-  /** A summit, ministerial meeting or conference held at a date. */
-  | 'Meeting'
-  /** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
-  | 'Organization'
-  /** A government policy, strategy, guideline, criterion, export control or set of measures. */
-  | 'Policy'
-  /** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
-  | 'Program'
-  /** A quantified goal for a date (capacity, production, tonnage). */
-  | 'Target'
-  /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
-  | 'Technology'
-  /** A field or area of cooperation (quantum, bio, digital economy). */
-  | 'Topic';
-
-/** How entities are ordered. */
-export type EntityOrder =
-  /** By id. */
-  | 'ID_ASC'
-  /** By name, A to Z. */
-  | 'NAME_ASC'
-  /** By name, Z to A. */
-  | 'NAME_DESC';
-
-/** A plant, factory, pilot line, research centre or other site. */
-export type Facility = Entity & Node & {
-  __typename?: 'Facility';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** Where it is. */
-  locations: Array<Entity>;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Who operates it. */
-  operators: Array<Entity>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-  /** Subsidies decided for it, with ceilings and dates. */
-  subsidies: Array<Subsidy>;
-};
-
-
-/** A plant, factory, pilot line, research centre or other site. */
-export type FacilityRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
-export type Framework = Entity & Node & {
-  __typename?: 'Framework';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** What it covers (areas, materials, technologies). */
-  covers: Array<Entity>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** Who leads, launched or established it. */
-  leaders: Array<Entity>;
-  /** Countries, blocs and organisations that are members of or take part in it. */
-  members: Array<Entity>;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Its pillars, bodies, working groups and areas (entities PART_OF it). */
-  parts: Array<Entity>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
-export type FrameworkCoversArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-};
-
-
-/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
-export type FrameworkMembersArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-};
-
-
-/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
-export type FrameworkPartsArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-};
-
-
-/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
-export type FrameworkRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** Counts of the graph's contents. */
-export type GraphStats = {
-  __typename?: 'GraphStats';
-  /** Number of entities (source documents are not counted). */
-  entityCount: Scalars['Int']['output'];
-  /** Entities per kind, largest first. */
-  kinds: Array<KindCount>;
-  /** Number of relationships between entities. */
-  relationshipCount: Scalars['Int']['output'];
-  /** Relationships per type, largest first. */
-  relationshipTypes: Array<RelationshipTypeCount>;
-};
-
-/** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
-export type Indicator = Entity & Node & {
-  __typename?: 'Indicator';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** When the figure was measured. */
-  date?: Maybe<Scalars['PartialDate']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** What the figure measures. */
-  measures: Array<Entity>;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** A percentage, for shares and rates. */
-  share?: Maybe<Scalars['Float']['output']>;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-  /** Unit of value. */
-  unit?: Maybe<Scalars['String']['output']>;
-  /** The figure (for shares, see share). */
-  value?: Maybe<Scalars['Float']['output']>;
-};
-
-
-/** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
-export type IndicatorRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** How many entities of one kind the graph holds. */
-export type KindCount = {
-  __typename?: 'KindCount';
-  /** Number of entities of this kind. */
-  count: Scalars['Int']['output'];
-  /** The entity kind. */
-  kind: EntityKind;
-};
-
-/** An act, decree or other legal instrument, including revisions. */
-export type Law = Entity & Node & {
-  __typename?: 'Law';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** When it was enacted or issued, as precisely as the source gives it. */
-  date?: Maybe<Scalars['PartialDate']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** Materials this law designates as (specific) critical materials. */
-  designates: Array<Material>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** An act, decree or other legal instrument, including revisions. */
-export type LawRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** A sub-national place: prefecture, city, region. */
-export type Location = Entity & Node & {
-  __typename?: 'Location';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** What is located here (facilities, organisations). */
-  occupants: Array<Entity>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-  /** The larger place or country this one lies in. */
-  within: Array<Entity>;
-};
-
-
-/** A sub-national place: prefecture, city, region. */
-export type LocationRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** A critical material, or a specific item of one (product, component, equipment, chemical, mineral). */
-export type Material = Entity & Node & {
-  __typename?: 'Material';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** The broader material this item belongs to (e.g. MCU -> Semiconductors); null for a top-level critical material. */
-  category?: Maybe<Material>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** Laws and policies that designate it as a critical material. */
-  designatedBy: Array<Entity>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-  /** The more specific items of this material. */
-  subMaterials: Array<Material>;
-  /** Companies with an approved supply plan for, or producing, this material. */
-  suppliers: Array<Company>;
-};
-
-
-/** A critical material, or a specific item of one (product, component, equipment, chemical, mineral). */
-export type MaterialRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-
-/** A critical material, or a specific item of one (product, component, equipment, chemical, mineral). */
-export type MaterialSuppliersArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-};
-
-/** One non-empty cell of the matrix. */
-export type MatrixCell = {
-  __typename?: 'MatrixCell';
-  /** Index into companies. */
-  companyIndex: Scalars['Int']['output'];
-  /** Number of links between the two. */
-  count: Scalars['Int']['output'];
-  /** The kinds of link. */
-  linkTypes: Array<RelationshipType>;
-  /** Index into materials. */
-  materialIndex: Scalars['Int']['output'];
-};
-
-/** A summit, ministerial meeting or conference. */
-export type Meeting = Entity & Node & {
-  __typename?: 'Meeting';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** When it was held, as precisely as the source gives it. */
-  date?: Maybe<Scalars['PartialDate']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** What it produced or adopted. */
-  outcomes: Array<Entity>;
-  /** Who took part. */
-  participants: Array<Entity>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** A summit, ministerial meeting or conference. */
-export type MeetingRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** An amount of money. */
-export type Money = {
-  __typename?: 'Money';
-  /** The amount in units of the currency (e.g. yen). */
-  amount: Scalars['Float']['output'];
-  /** The source says approximately or about. */
-  approximate: Scalars['Boolean']['output'];
-  /** ISO 4217 currency code. */
-  currency: Scalars['Currency']['output'];
-};
-
-/** An object with a global id (Relay). */
-export type Node = {
-  /** The global id. */
-  id: Scalars['ID']['output'];
-};
-
-/** A government body, agency, public corporation, research institute or committee (METI, NEDO, RIKEN, IMEC). */
-export type Organization = Entity & Node & {
-  __typename?: 'Organization';
-  /** Programmes, policies and budgets this organisation administers. */
-  administers: Array<Entity>;
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** The country this organisation belongs to. */
-  country?: Maybe<Country>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** A government body, agency, public corporation, research institute or committee (METI, NEDO, RIKEN, IMEC). */
-export type OrganizationRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** Relay pagination information. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** Cursor of the last item on the page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-  /** More items follow. */
-  hasNextPage: Scalars['Boolean']['output'];
-  /** Items come before this page. */
-  hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item on the page. */
-  startCursor?: Maybe<Scalars['String']['output']>;
-};
-
-/** A path: edges[i] joins nodes[i] and nodes[i + 1] (in either direction; see its source and target). */
-export type Path = {
-  __typename?: 'Path';
-  /** The relationships along the path. */
-  edges: Array<Relationship>;
-  /** Number of hops. */
-  length: Scalars['Int']['output'];
-  /** The entities along the path, from the first to the last. */
-  nodes: Array<Entity>;
-};
-
-/** A government policy, strategy, guideline, criterion, export control or set of measures. */
-export type Policy = Entity & Node & {
-  __typename?: 'Policy';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** When it was adopted or announced, as precisely as the source gives it. */
-  date?: Maybe<Scalars['PartialDate']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-  /** What it targets (countries, materials, companies), with dates where the source gives them. */
-  targets: Array<Entity>;
-};
-
-
-/** A government policy, strategy, guideline, criterion, export control or set of measures. */
-export type PolicyRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-
-/** A government policy, strategy, guideline, criterion, export control or set of measures. */
-export type PolicyTargetsArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-};
-
-/** A funded programme, project, fund or support scheme. */
-export type Program = Entity & Node & {
-  __typename?: 'Program';
-  /** Who administers or distributes it. */
-  administeredBy: Array<Entity>;
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Budgets that fund it. */
-  fundedBy: Array<Budget>;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
-
-/** A funded programme, project, fund or support scheme. */
-export type ProgramRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type Query = {
-  __typename?: 'Query';
-  /**
-   * Which companies link to which materials: one row per link (an approved supply plan, production or development),
-   * with the material's top-level category, the programme, the date and the citation.
-   */
-  crossReference: CrossReferenceConnection;
-  /** The cross-reference as a companies x materials matrix, for tables and heat maps. */
-  crossReferenceMatrix: CrossReferenceMatrix;
-  /** The source documents the graph cites. */
-  documents: Array<Document>;
-  /** Entities, optionally of one kind and filtered, as a Relay connection with a total count. */
-  entities: EntityConnection;
-  /** One entity by id; null when there is none. */
-  entity?: Maybe<Entity>;
-  /** Counts of what the graph holds, by entity kind and by relationship type. */
-  graphStats: GraphStats;
-  /**
-   * The subgraph around an entity, breadth first, as nodes and edges for visualisation clients. The node limit is
-   * enforced (nearer nodes first) and `truncated` says whether anything was left out; edges join returned nodes only.
-   */
-  neighborhood?: Maybe<Subgraph>;
-  /** Any object with a global id (Relay): an entity by its id, or a document by its id. */
-  node?: Maybe<Node>;
-  /**
-   * Ranked full-text search over names, aliases and descriptions. Case and punctuation do not matter, and words of
-   * four or more letters also match with small misspellings ("Rapidas" finds Rapidus).
-   */
-  search: Array<SearchHit>;
-  /** A shortest path between two entities, ignoring direction; null when none exists within maxHops. */
-  shortestPath?: Maybe<Path>;
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QueryCrossReferenceArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  filter?: InputMaybe<CrossReferenceFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QueryCrossReferenceMatrixArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  filter?: InputMaybe<CrossReferenceFilter>;
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QueryEntitiesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<EntityFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  kind?: InputMaybe<EntityKind>;
-  orderBy?: InputMaybe<EntityOrder>;
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QueryEntityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QueryNeighborhoodArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  depth?: InputMaybe<Scalars['Int']['input']>;
-  id: Scalars['ID']['input'];
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QueryNodeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QuerySearchArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  kinds?: InputMaybe<Array<EntityKind>>;
-  text: Scalars['String']['input'];
-};
-
-
-/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
-export type QueryShortestPathArgs = {
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  from: Scalars['ID']['input'];
-  maxHops?: InputMaybe<Scalars['Int']['input']>;
-  to: Scalars['ID']['input'];
-  types?: InputMaybe<Array<RelationshipType>>;
-};
-
-/** A relationship between two entities, as visualisation clients draw it. */
-export type Relationship = {
-  __typename?: 'Relationship';
-  /** Stable id: type, source, target and key. */
-  id: Scalars['ID']['output'];
-  /** Where the source is ambiguous about this relationship, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (date, since, amount, share, ...). */
-  properties: Scalars['JSONObject']['output'];
-  /** Id of the entity it starts at. */
-  source: Scalars['ID']['output'];
-  /** Citations. */
-  sources: Array<Citation>;
-  /** Id of the entity it ends at. */
-  target: Scalars['ID']['output'];
-  /** The relationship type. */
-  type: RelationshipType;
-};
-
-/** A page of an entity's relationships. */
-export type RelationshipConnection = {
-  __typename?: 'RelationshipConnection';
-  /** The relationships on this page. */
-  edges: Array<RelationshipEdge>;
-  /** Pagination. */
-  pageInfo: PageInfo;
-  /** How many relationships match, over all pages. */
-  totalCount: Scalars['Int']['output'];
-};
-
-/** One relationship of an entity, seen from that entity. */
-export type RelationshipEdge = {
-  __typename?: 'RelationshipEdge';
-  /** Cursor for pagination. */
-  cursor: Scalars['String']['output'];
-  /** OUT when the entity is the source, IN when it is the target. */
-  direction: Direction;
-  /** The entity at the other end. */
-  node: Entity;
-  /** The relationship itself: id, ends, properties and citations. */
-  relationship: Relationship;
-  /** The relationship type. */
-  type: RelationshipType;
-};
-
-/** Relationship types; each reads as a sentence: (source) TYPE (target). */
-export type RelationshipType =
-  /** Administers, runs or distributes. */
-  | 'ADMINISTERS'
-  /** Pursues this target. */
-  | 'AIMS_FOR'
-  /** This budget is allocated to (with amount and share). */
-  | 'ALLOCATED_TO'
-  /** Revises or amends. */
-  | 'AMENDS'
-  /** Has a stable-supply plan for this critical-material item approved by the minister in charge (Tables 1 and 2). */
-  | 'APPROVED_SUPPLY_PLAN_FOR'
-  /** Is a company or organisation of this country. */
-  | 'BASED_IN'
-  /** Was made on the basis of, or follows from. */
-  | 'BASED_ON'
-  /** Is about or relates to (only where the paper makes no more specific link). */
-  | 'CONCERNS'
-  /** Cooperates or partners with (joint R&D, engineer deployment). */
-  | 'COOPERATES_WITH'
-  /** Covers this area, material or technology. */
-  | 'COVERS'
-  /** Depends on (imports, supply). */
-  | 'DEPENDS_ON'
-  /** Designates as a (specific) critical material. */
-  | 'DESIGNATES'
-  /** Develops (R&D). */
-  | 'DEVELOPS'
-  /** Enacted, issued or announced. */
-  | 'ENACTED'
-  /** Established, founded or created. */
-  | 'ESTABLISHED'
-  /** Provides money to (with amount, share, ceiling as properties). */
-  | 'FUNDS'
-  /** Implements or is issued under. */
-  | 'IMPLEMENTS'
-  /** Invests in. */
-  | 'INVESTS_IN'
-  /** Leads, launched or is in charge of. */
-  | 'LEADS'
-  /** Acquires a technology licence from. */
-  | 'LICENSES_FROM'
-  /** Is located in. */
-  | 'LOCATED_IN'
-  /** This figure measures this entity. */
-  | 'MEASURES'
-  /** Is a member or participant of. */
-  | 'MEMBER_OF'
-  /** Operates, builds or owns this facility. */
-  | 'OPERATES'
-  /** Took part in. */
-  | 'PARTICIPATED_IN'
-  /** Signed or is a party to. */
-  | 'PARTY_TO'
-  /** Is a component, pillar, body, working group, phase or sub-item of. */
-  | 'PART_OF'
-  /** Produced, agreed or adopted (an agreement, a body, an area). */
-  | 'PRODUCED'
-  /** Produces or plans to produce. */
-  | 'PRODUCES'
-  /** Needs (with quantity and unit). */
-  | 'REQUIRES'
-  /** Selected as operator or recipient. */
-  | 'SELECTED'
-  /** Is a subsidiary, group company or joint venture of. */
-  | 'SUBSIDIARY_OF'
-  /** Decided or grants a subsidy to (amount, ceiling, date). */
-  | 'SUBSIDIZES'
-  /** Is aimed at or applies to. */
-  | 'TARGETS';
-
-/** How many relationships of one type the graph holds. */
-export type RelationshipTypeCount = {
-  __typename?: 'RelationshipTypeCount';
-  /** Number of relationships of this type. */
-  count: Scalars['Int']['output'];
-  /** The relationship type. */
-  type: RelationshipType;
-};
-
 /** A search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
-  /** The entity found. */
-  entity: Entity;
   /** Relevance, higher is better (Lucene score). */
   score: Scalars['Float']['output'];
+  /** The entity found. */
+  entity: Entity;
 };
 
 /** A subgraph: nodes and the edges between them. */
@@ -1219,181 +337,1048 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   /** The entity the subgraph is centred on. */
   center: Entity;
-  /** The relationships between returned nodes. */
-  edges: Array<Relationship>;
   /** The entities, the centre first, then by distance. */
   nodes: Array<Entity>;
+  /** The relationships between returned nodes. */
+  edges: Array<Relationship>;
   /** True when the node limit left out entities within the depth. */
   truncated: Scalars['Boolean']['output'];
 };
 
-/** A subsidy decided for a facility or company. */
-export type Subsidy = {
-  __typename?: 'Subsidy';
-  /** The amount granted, when the source gives one. */
-  amount?: Maybe<Money>;
-  /** When it was decided. */
+/** A path: edges[i] joins nodes[i] and nodes[i + 1] (in either direction; see its source and target). */
+export type Path = {
+  __typename?: 'Path';
+  /** Number of hops. */
+  length: Scalars['Int']['output'];
+  /** The entities along the path, from the first to the last. */
+  nodes: Array<Entity>;
+  /** The relationships along the path. */
+  edges: Array<Relationship>;
+};
+
+/** Counts of the graph's contents. */
+export type GraphStats = {
+  __typename?: 'GraphStats';
+  /** Number of entities (source documents are not counted). */
+  entityCount: Scalars['Int']['output'];
+  /** Number of relationships between entities. */
+  relationshipCount: Scalars['Int']['output'];
+  /** Entities per kind, largest first. */
+  kinds: Array<KindCount>;
+  /** Relationships per type, largest first. */
+  relationshipTypes: Array<RelationshipTypeCount>;
+};
+
+/** How many entities of one kind the graph holds. */
+export type KindCount = {
+  __typename?: 'KindCount';
+  /** The entity kind. */
+  kind: EntityKind;
+  /** Number of entities of this kind. */
+  count: Scalars['Int']['output'];
+};
+
+/** How many relationships of one type the graph holds. */
+export type RelationshipTypeCount = {
+  __typename?: 'RelationshipTypeCount';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Number of relationships of this type. */
+  count: Scalars['Int']['output'];
+};
+
+/** Conditions on the company-material cross-reference. */
+export type CrossReferenceFilter = {
+  /** Only materials under these top-level categories (material ids, e.g. material:semiconductors). */
+  categories?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these companies (ids). */
+  companies?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only companies based in these countries (ids). */
+  countries?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only links under these programmes (ids, e.g. program:supply-chain-support-project). */
+  programs?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these kinds of link; all when omitted. */
+  linkTypes?: InputMaybe<Array<RelationshipType>>;
+  /** Only companies linked to at least this many distinct categories (2 finds companies in both Tables 1 and 2). */
+  minCategories?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One company-material link. */
+export type CrossReferenceRow = {
+  __typename?: 'CrossReferenceRow';
+  /** The company. */
+  company: Company;
+  /** The material item. */
+  material: Material;
+  /** The material's top-level category (e.g. Semiconductors); the material itself when it is top-level. */
+  category?: Maybe<Material>;
+  /** The kind of link: APPROVED_SUPPLY_PLAN_FOR, PRODUCES or DEVELOPS. */
+  linkType: RelationshipType;
+  /** The programme the link comes under, when the source says. */
+  program?: Maybe<Program>;
+  /** When the link held or was recorded (e.g. the June 2023 approval lists). */
   date?: Maybe<Scalars['PartialDate']['output']>;
-  /** Who grants or decided the subsidy. */
-  grantor: Entity;
-  /** The ceiling (up to ...), when the source gives one. */
-  maxAmount?: Maybe<Money>;
-  /** Citations. */
+  /** The link itself, with its properties. */
+  relationship: Relationship;
+  /** Citations of the link (the table row, for approvals). */
   sources: Array<Citation>;
+};
+
+/** A page of cross-reference rows. */
+export type CrossReferenceConnection = {
+  __typename?: 'CrossReferenceConnection';
+  /** The rows on this page. */
+  edges: Array<CrossReferenceEdge>;
+  /** Pagination. */
+  pageInfo: PageInfo;
+  /** How many rows match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One cross-reference row in a page. */
+export type CrossReferenceEdge = {
+  __typename?: 'CrossReferenceEdge';
+  /** Cursor for pagination. */
+  cursor: Scalars['String']['output'];
+  /** The row. */
+  node: CrossReferenceRow;
+};
+
+/** Companies x materials: cells[i] says how company companies[companyIndex] links to materials[materialIndex]. */
+export type CrossReferenceMatrix = {
+  __typename?: 'CrossReferenceMatrix';
+  /** Row headers, by name. */
+  companies: Array<Company>;
+  /** Column headers, by category then name. */
+  materials: Array<Material>;
+  /** Non-empty cells only. */
+  cells: Array<MatrixCell>;
+};
+
+/** One non-empty cell of the matrix. */
+export type MatrixCell = {
+  __typename?: 'MatrixCell';
+  /** Index into companies. */
+  companyIndex: Scalars['Int']['output'];
+  /** Index into materials. */
+  materialIndex: Scalars['Int']['output'];
+  /** Number of links between the two. */
+  count: Scalars['Int']['output'];
+  /** The kinds of link. */
+  linkTypes: Array<RelationshipType>;
+};
+
+/** The kinds of entity; each is a Neo4j label and a GraphQL type of the same name. */
+export type EntityKind =
+  /** A sovereign state or economy (e.g. Japan, Taiwan). */
+  | 'Country'
+  /** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
+  | 'Bloc'
+  /** A sub-national place: prefecture, city, region, campus. */
+  | 'Location'
+  /** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
+  | 'Organization'
+  /** A private enterprise, subsidiary or joint venture. */
+  | 'Company'
+  /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+  | 'Framework'
+  /** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
+  | 'Agreement'
+  /** A summit, ministerial meeting or conference held at a date. */
+  | 'Meeting'
+  /** An act, decree or other legal instrument, including its revisions. */
+  | 'Law'
+  /** A government policy, strategy, guideline, criterion, export control or set of measures. */
+  | 'Policy'
+  /** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
+  | 'Program'
+  /** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
+  | 'Budget'
+  /** A quantified goal for a date (capacity, production, tonnage). */
+  | 'Target'
+  /** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
+  | 'Indicator'
+  /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
+  | 'Material'
+  /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
+  | 'Technology'
+  /** A field or area of cooperation (quantum, bio, digital economy). */
+  | 'Topic'
+  /** A plant, factory, pilot line, research centre or other site. */
+  | 'Facility';
+
+/** Relationship types; each reads as a sentence: (source) TYPE (target). */
+export type RelationshipType =
+  /** Is a member or participant of. */
+  | 'MEMBER_OF'
+  /** Is a component, pillar, body, working group, phase or sub-item of. */
+  | 'PART_OF'
+  /** Is located in. */
+  | 'LOCATED_IN'
+  /** Is a company or organisation of this country. */
+  | 'BASED_IN'
+  /** Is a subsidiary, group company or joint venture of. */
+  | 'SUBSIDIARY_OF'
+  /** Operates, builds or owns this facility. */
+  | 'OPERATES'
+  /** Leads, launched or is in charge of. */
+  | 'LEADS'
+  /** Established, founded or created. */
+  | 'ESTABLISHED'
+  /** Signed or is a party to. */
+  | 'PARTY_TO'
+  /** Took part in. */
+  | 'PARTICIPATED_IN'
+  /** Cooperates or partners with (joint R&D, engineer deployment). */
+  | 'COOPERATES_WITH'
+  /** Produced, agreed or adopted (an agreement, a body, an area). */
+  | 'PRODUCED'
+  /** Was made on the basis of, or follows from. */
+  | 'BASED_ON'
+  /** Covers this area, material or technology. */
+  | 'COVERS'
+  /** Enacted, issued or announced. */
+  | 'ENACTED'
+  /** Implements or is issued under. */
+  | 'IMPLEMENTS'
+  /** Revises or amends. */
+  | 'AMENDS'
+  /** Designates as a (specific) critical material. */
+  | 'DESIGNATES'
+  /** Is aimed at or applies to. */
+  | 'TARGETS'
+  /** Administers, runs or distributes. */
+  | 'ADMINISTERS'
+  /** Provides money to (with amount, share, ceiling as properties). */
+  | 'FUNDS'
+  /** This budget is allocated to (with amount and share). */
+  | 'ALLOCATED_TO'
+  /** Decided or grants a subsidy to (amount, ceiling, date). */
+  | 'SUBSIDIZES'
+  /** Invests in. */
+  | 'INVESTS_IN'
+  /** This figure measures this entity. */
+  | 'MEASURES'
+  /** Pursues this target. */
+  | 'AIMS_FOR'
+  /** Needs (with quantity and unit). */
+  | 'REQUIRES'
+  /** Has a stable-supply plan for this critical-material item approved by the minister in charge (Tables 1 and 2). */
+  | 'APPROVED_SUPPLY_PLAN_FOR'
+  /** Produces or plans to produce. */
+  | 'PRODUCES'
+  /** Develops (R&D). */
+  | 'DEVELOPS'
+  /** Acquires a technology licence from. */
+  | 'LICENSES_FROM'
+  /** Depends on (imports, supply). */
+  | 'DEPENDS_ON'
+  /** Selected as operator or recipient. */
+  | 'SELECTED'
+  /** Is about or relates to (only where the paper makes no more specific link). */
+  | 'CONCERNS';
+
+/** A sovereign state or economy (e.g. Japan, Taiwan). */
+export type Country = Node &
+  Entity & {
+    __typename?: 'Country';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** Companies based in this country, as the source states it. */
+    companies: Array<Company>;
+    /** Frameworks and bodies this country is a member of or takes part in. */
+    memberships: Array<Entity>;
+  };
+
+/** A sovereign state or economy (e.g. Japan, Taiwan). */
+export type CountryRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A sovereign state or economy (e.g. Japan, Taiwan). */
+export type CountryMembershipsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A group of countries named as a group (ASEAN, the Pacific Island countries). */
+export type Bloc = Node &
+  Entity & {
+    __typename?: 'Bloc';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** Countries that are members of this bloc. */
+    members: Array<Entity>;
+  };
+
+/** A group of countries named as a group (ASEAN, the Pacific Island countries). */
+export type BlocRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A sub-national place: prefecture, city, region. */
+export type Location = Node &
+  Entity & {
+    __typename?: 'Location';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** What is located here (facilities, organisations). */
+    occupants: Array<Entity>;
+    /** The larger place or country this one lies in. */
+    within: Array<Entity>;
+  };
+
+/** A sub-national place: prefecture, city, region. */
+export type LocationRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A government body, agency, public corporation, research institute or committee (METI, NEDO, RIKEN, IMEC). */
+export type Organization = Node &
+  Entity & {
+    __typename?: 'Organization';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** The country this organisation belongs to. */
+    country?: Maybe<Country>;
+    /** Programmes, policies and budgets this organisation administers. */
+    administers: Array<Entity>;
+  };
+
+/** A government body, agency, public corporation, research institute or committee (METI, NEDO, RIKEN, IMEC). */
+export type OrganizationRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A private enterprise, subsidiary or joint venture. */
+export type Company = Node &
+  Entity & {
+    __typename?: 'Company';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** The country the company is based in, where the source states it. */
+    country?: Maybe<Country>;
+    /** Materials the company has an approved supply plan for, produces or develops. */
+    materials: Array<Material>;
+    /** Facilities the company operates. */
+    facilities: Array<Facility>;
+    /** Companies this one is a subsidiary, group company or joint venture of. */
+    parentCompanies: Array<Company>;
+    /** Subsidiaries, group companies and joint ventures of this company. */
+    subsidiaries: Array<Company>;
+  };
+
+/** A private enterprise, subsidiary or joint venture. */
+export type CompanyRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A private enterprise, subsidiary or joint venture. */
+export type CompanyMaterialsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type Framework = Node &
+  Entity & {
+    __typename?: 'Framework';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** Countries, blocs and organisations that are members of or take part in it. */
+    members: Array<Entity>;
+    /** Who leads, launched or established it. */
+    leaders: Array<Entity>;
+    /** Its pillars, bodies, working groups and areas (entities PART_OF it). */
+    parts: Array<Entity>;
+    /** What it covers (areas, materials, technologies). */
+    covers: Array<Entity>;
+  };
+
+/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkMembersArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkPartsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A cooperation framework or partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkCoversArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A signed agreement, memorandum, licence or set of agreed principles. */
+export type Agreement = Node &
+  Entity & {
+    __typename?: 'Agreement';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** When it was signed or agreed, as precisely as the source gives it. */
+    date?: Maybe<Scalars['PartialDate']['output']>;
+    /** Countries, organisations and companies that are parties to it. */
+    parties: Array<Entity>;
+  };
+
+/** A signed agreement, memorandum, licence or set of agreed principles. */
+export type AgreementRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A summit, ministerial meeting or conference. */
+export type Meeting = Node &
+  Entity & {
+    __typename?: 'Meeting';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** When it was held, as precisely as the source gives it. */
+    date?: Maybe<Scalars['PartialDate']['output']>;
+    /** Who took part. */
+    participants: Array<Entity>;
+    /** What it produced or adopted. */
+    outcomes: Array<Entity>;
+  };
+
+/** A summit, ministerial meeting or conference. */
+export type MeetingRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An act, decree or other legal instrument, including revisions. */
+export type Law = Node &
+  Entity & {
+    __typename?: 'Law';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** When it was enacted or issued, as precisely as the source gives it. */
+    date?: Maybe<Scalars['PartialDate']['output']>;
+    /** Materials this law designates as (specific) critical materials. */
+    designates: Array<Material>;
+  };
+
+/** An act, decree or other legal instrument, including revisions. */
+export type LawRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A government policy, strategy, guideline, criterion, export control or set of measures. */
+export type Policy = Node &
+  Entity & {
+    __typename?: 'Policy';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** When it was adopted or announced, as precisely as the source gives it. */
+    date?: Maybe<Scalars['PartialDate']['output']>;
+    /** What it targets (countries, materials, companies), with dates where the source gives them. */
+    targets: Array<Entity>;
+  };
+
+/** A government policy, strategy, guideline, criterion, export control or set of measures. */
+export type PolicyRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A government policy, strategy, guideline, criterion, export control or set of measures. */
+export type PolicyTargetsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A funded programme, project, fund or support scheme. */
+export type Program = Node &
+  Entity & {
+    __typename?: 'Program';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** Who administers or distributes it. */
+    administeredBy: Array<Entity>;
+    /** Budgets that fund it. */
+    fundedBy: Array<Budget>;
+  };
+
+/** A funded programme, project, fund or support scheme. */
+export type ProgramRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An amount of money allocated, budgeted, invested or capped. */
+export type Budget = Node &
+  Entity & {
+    __typename?: 'Budget';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** The amount, when the source gives one. */
+    amount?: Maybe<Money>;
+    /** The ceiling, when the source gives an upper limit (up to ...) rather than an amount. */
+    maxAmount?: Maybe<Money>;
+    /** The fiscal year of the budget. */
+    fiscalYear?: Maybe<Scalars['Int']['output']>;
+    /** Share of a larger total, as a percentage. */
+    share?: Maybe<Scalars['Float']['output']>;
+    /** What this money is allocated to or funds. */
+    allocatedTo: Array<Entity>;
+  };
+
+/** An amount of money allocated, budgeted, invested or capped. */
+export type BudgetRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A quantified goal for a date (capacity, production, tonnage). */
-export type Target = Entity & Node & {
-  __typename?: 'Target';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** When it is to be reached. */
-  date?: Maybe<Scalars['PartialDate']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Who pursues this target. */
-  pursuedBy: Array<Entity>;
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-  /** Unit of the figure (GWh/year, t/year, ...). */
-  unit?: Maybe<Scalars['String']['output']>;
-  /** The figure aimed for. */
-  value?: Maybe<Scalars['Float']['output']>;
-};
-
+export type Target = Node &
+  Entity & {
+    __typename?: 'Target';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** The figure aimed for. */
+    value?: Maybe<Scalars['Float']['output']>;
+    /** Unit of the figure (GWh/year, t/year, ...). */
+    unit?: Maybe<Scalars['String']['output']>;
+    /** When it is to be reached. */
+    date?: Maybe<Scalars['PartialDate']['output']>;
+    /** Who pursues this target. */
+    pursuedBy: Array<Entity>;
+  };
 
 /** A quantified goal for a date (capacity, production, tonnage). */
 export type TargetRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
+export type Indicator = Node &
+  Entity & {
+    __typename?: 'Indicator';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** The figure (for shares, see share). */
+    value?: Maybe<Scalars['Float']['output']>;
+    /** Unit of value. */
+    unit?: Maybe<Scalars['String']['output']>;
+    /** A percentage, for shares and rates. */
+    share?: Maybe<Scalars['Float']['output']>;
+    /** When the figure was measured. */
+    date?: Maybe<Scalars['PartialDate']['output']>;
+    /** What the figure measures. */
+    measures: Array<Entity>;
+  };
+
+/** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
+export type IndicatorRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A critical material, or a specific item of one (product, component, equipment, chemical, mineral). */
+export type Material = Node &
+  Entity & {
+    __typename?: 'Material';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** The broader material this item belongs to (e.g. MCU -> Semiconductors); null for a top-level critical material. */
+    category?: Maybe<Material>;
+    /** The more specific items of this material. */
+    subMaterials: Array<Material>;
+    /** Companies with an approved supply plan for, or producing, this material. */
+    suppliers: Array<Company>;
+    /** Laws and policies that designate it as a critical material. */
+    designatedBy: Array<Entity>;
+  };
+
+/** A critical material, or a specific item of one (product, component, equipment, chemical, mineral). */
+export type MaterialRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A critical material, or a specific item of one (product, component, equipment, chemical, mineral). */
+export type MaterialSuppliersArgs = {
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
 /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
-export type Technology = Entity & Node & {
-  __typename?: 'Technology';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** Who develops or produces it. */
-  developers: Array<Entity>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
-
+export type Technology = Node &
+  Entity & {
+    __typename?: 'Technology';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** Who develops or produces it. */
+    developers: Array<Entity>;
+  };
 
 /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
 export type TechnologyRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A field or area of cooperation (quantum, bio, digital economy). */
-export type Topic = Entity & Node & {
-  __typename?: 'Topic';
-  /** Other names the source uses. */
-  aliases: Array<Scalars['String']['output']>;
-  /** Frameworks, agreements and meetings that cover this area. */
-  coveredBy: Array<Entity>;
-  /** One sentence from the source's perspective. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** The document that defines this entity. */
-  document: Document;
-  /** Stable id: kind prefix and slug, e.g. company:tsmc. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind (its Neo4j label). */
-  kind: EntityKind;
-  /** The fullest name the source gives. */
-  name: Scalars['String']['output'];
-  /** Where the source is ambiguous about this entity, what and why. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** Every stored property (dates, amounts, units, ...), for generic clients. */
-  properties: Scalars['JSONObject']['output'];
-  /** Relationships of this entity, as a Relay connection. */
-  relationships: RelationshipConnection;
-  /** Citations: the section, table row and exact text that state this entity. */
-  sources: Array<Citation>;
-};
+export type Topic = Node &
+  Entity & {
+    __typename?: 'Topic';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** Frameworks, agreements and meetings that cover this area. */
+    coveredBy: Array<Entity>;
+  };
 
+/** A field or area of cooperation (quantum, bio, digital economy). */
+export type TopicRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A field or area of cooperation (quantum, bio, digital economy). */
 export type TopicCoveredByArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
+/** A plant, factory, pilot line, research centre or other site. */
+export type Facility = Node &
+  Entity & {
+    __typename?: 'Facility';
+    /** Stable id: kind prefix and slug, e.g. company:tsmc. */
+    id: Scalars['ID']['output'];
+    /** The entity's kind (its Neo4j label). */
+    kind: EntityKind;
+    /** The fullest name the source gives. */
+    name: Scalars['String']['output'];
+    /** Other names the source uses. */
+    aliases: Array<Scalars['String']['output']>;
+    /** One sentence from the source's perspective. */
+    description?: Maybe<Scalars['String']['output']>;
+    /** Where the source is ambiguous about this entity, what and why. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** Every stored property (dates, amounts, units, ...), for generic clients. */
+    properties: Scalars['JSONObject']['output'];
+    /** Citations: the section, table row and exact text that state this entity. */
+    sources: Array<Citation>;
+    /** The document that defines this entity. */
+    document: Document;
+    /** Relationships of this entity, as a Relay connection. */
+    relationships: RelationshipConnection;
+    /** Who operates it. */
+    operators: Array<Entity>;
+    /** Where it is. */
+    locations: Array<Entity>;
+    /** Subsidies decided for it, with ceilings and dates. */
+    subsidies: Array<Subsidy>;
+  };
 
-/** A field or area of cooperation (quantum, bio, digital economy). */
-export type TopicRelationshipsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+/** A plant, factory, pilot line, research centre or other site. */
+export type FacilityRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
-
-
 export type ResolverTypeWrapper<T> = Promise<T> | T;
-
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<
+  TResult,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -1410,680 +1395,1018 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+export type DirectiveResolverFn<
+  TResult = Record<PropertyKey, never>,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
-
-
-
-
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Agreement: ResolverTypeWrapper<EntityRow>;
-  Bloc: ResolverTypeWrapper<EntityRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Budget: ResolverTypeWrapper<EntityRow>;
-  Citation: ResolverTypeWrapper<CitationRow>;
-  Company: ResolverTypeWrapper<EntityRow>;
-  Country: ResolverTypeWrapper<EntityRow>;
-  CrossReferenceConnection: ResolverTypeWrapper<Omit<CrossReferenceConnection, 'edges'> & { edges: Array<ResolversTypes['CrossReferenceEdge']> }>;
-  CrossReferenceEdge: ResolverTypeWrapper<Omit<CrossReferenceEdge, 'node'> & { node: ResolversTypes['CrossReferenceRow'] }>;
-  CrossReferenceFilter: CrossReferenceFilter;
-  CrossReferenceMatrix: ResolverTypeWrapper<Omit<CrossReferenceMatrix, 'companies' | 'materials'> & { companies: Array<ResolversTypes['Company']>, materials: Array<ResolversTypes['Material']> }>;
-  CrossReferenceRow: ResolverTypeWrapper<CrossReferenceLink>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  PartialDate: ResolverTypeWrapper<Scalars['PartialDate']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Node: ResolverTypeWrapper<NodeRow>;
+  Entity: ResolverTypeWrapper<EntityRow>;
+  EntityOrder: EntityOrder;
+  EntityFilter: EntityFilter;
   Direction: Direction;
   Document: ResolverTypeWrapper<DocumentRow>;
-  Entity: ResolverTypeWrapper<EntityRow>;
-  EntityConnection: ResolverTypeWrapper<Omit<EntityConnection, 'edges'> & { edges: Array<ResolversTypes['EntityEdge']> }>;
-  EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
-  EntityFilter: EntityFilter;
-  EntityKind: EntityKind;
-  EntityOrder: EntityOrder;
-  Facility: ResolverTypeWrapper<EntityRow>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Framework: ResolverTypeWrapper<EntityRow>;
-  GraphStats: ResolverTypeWrapper<GraphStats>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Indicator: ResolverTypeWrapper<EntityRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
-  KindCount: ResolverTypeWrapper<KindCount>;
-  Law: ResolverTypeWrapper<EntityRow>;
-  Location: ResolverTypeWrapper<EntityRow>;
-  Material: ResolverTypeWrapper<EntityRow>;
-  MatrixCell: ResolverTypeWrapper<MatrixCell>;
-  Meeting: ResolverTypeWrapper<EntityRow>;
+  Citation: ResolverTypeWrapper<CitationRow>;
   Money: ResolverTypeWrapper<Money>;
-  Node: ResolverTypeWrapper<NodeRow>;
-  Organization: ResolverTypeWrapper<EntityRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Subsidy: ResolverTypeWrapper<RelatedRow>;
+  Relationship: ResolverTypeWrapper<RelationshipRow>;
+  RelationshipConnection: ResolverTypeWrapper<
+    Omit<RelationshipConnection, 'edges'> & { edges: Array<ResolversTypes['RelationshipEdge']> }
+  >;
+  RelationshipEdge: ResolverTypeWrapper<RelationshipEdgeRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  PartialDate: ResolverTypeWrapper<Scalars['PartialDate']['output']>;
-  Path: ResolverTypeWrapper<Omit<Path, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['Entity']> }>;
+  EntityConnection: ResolverTypeWrapper<
+    Omit<EntityConnection, 'edges'> & { edges: Array<ResolversTypes['EntityEdge']> }
+  >;
+  EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
+  SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  Subgraph: ResolverTypeWrapper<
+    Omit<Subgraph, 'center' | 'nodes' | 'edges'> & {
+      center: ResolversTypes['Entity'];
+      nodes: Array<ResolversTypes['Entity']>;
+      edges: Array<ResolversTypes['Relationship']>;
+    }
+  >;
+  Path: ResolverTypeWrapper<
+    Omit<Path, 'nodes' | 'edges'> & {
+      nodes: Array<ResolversTypes['Entity']>;
+      edges: Array<ResolversTypes['Relationship']>;
+    }
+  >;
+  GraphStats: ResolverTypeWrapper<GraphStats>;
+  KindCount: ResolverTypeWrapper<KindCount>;
+  RelationshipTypeCount: ResolverTypeWrapper<RelationshipTypeCount>;
+  CrossReferenceFilter: CrossReferenceFilter;
+  CrossReferenceRow: ResolverTypeWrapper<CrossReferenceLink>;
+  CrossReferenceConnection: ResolverTypeWrapper<
+    Omit<CrossReferenceConnection, 'edges'> & { edges: Array<ResolversTypes['CrossReferenceEdge']> }
+  >;
+  CrossReferenceEdge: ResolverTypeWrapper<
+    Omit<CrossReferenceEdge, 'node'> & { node: ResolversTypes['CrossReferenceRow'] }
+  >;
+  CrossReferenceMatrix: ResolverTypeWrapper<
+    Omit<CrossReferenceMatrix, 'companies' | 'materials'> & {
+      companies: Array<ResolversTypes['Company']>;
+      materials: Array<ResolversTypes['Material']>;
+    }
+  >;
+  MatrixCell: ResolverTypeWrapper<MatrixCell>;
+  EntityKind: EntityKind;
+  RelationshipType: RelationshipType;
+  Country: ResolverTypeWrapper<EntityRow>;
+  Bloc: ResolverTypeWrapper<EntityRow>;
+  Location: ResolverTypeWrapper<EntityRow>;
+  Organization: ResolverTypeWrapper<EntityRow>;
+  Company: ResolverTypeWrapper<EntityRow>;
+  Framework: ResolverTypeWrapper<EntityRow>;
+  Agreement: ResolverTypeWrapper<EntityRow>;
+  Meeting: ResolverTypeWrapper<EntityRow>;
+  Law: ResolverTypeWrapper<EntityRow>;
   Policy: ResolverTypeWrapper<EntityRow>;
   Program: ResolverTypeWrapper<EntityRow>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Relationship: ResolverTypeWrapper<RelationshipRow>;
-  RelationshipConnection: ResolverTypeWrapper<Omit<RelationshipConnection, 'edges'> & { edges: Array<ResolversTypes['RelationshipEdge']> }>;
-  RelationshipEdge: ResolverTypeWrapper<RelationshipEdgeRow>;
-  RelationshipType: RelationshipType;
-  RelationshipTypeCount: ResolverTypeWrapper<RelationshipTypeCount>;
-  SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'center' | 'edges' | 'nodes'> & { center: ResolversTypes['Entity'], edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['Entity']> }>;
-  Subsidy: ResolverTypeWrapper<RelatedRow>;
+  Budget: ResolverTypeWrapper<EntityRow>;
   Target: ResolverTypeWrapper<EntityRow>;
+  Indicator: ResolverTypeWrapper<EntityRow>;
+  Material: ResolverTypeWrapper<EntityRow>;
   Technology: ResolverTypeWrapper<EntityRow>;
   Topic: ResolverTypeWrapper<EntityRow>;
-  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  Facility: ResolverTypeWrapper<EntityRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Agreement: EntityRow;
-  Bloc: EntityRow;
-  Boolean: Scalars['Boolean']['output'];
-  Budget: EntityRow;
-  Citation: CitationRow;
-  Company: EntityRow;
-  Country: EntityRow;
-  CrossReferenceConnection: Omit<CrossReferenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['CrossReferenceEdge']> };
-  CrossReferenceEdge: Omit<CrossReferenceEdge, 'node'> & { node: ResolversParentTypes['CrossReferenceRow'] };
-  CrossReferenceFilter: CrossReferenceFilter;
-  CrossReferenceMatrix: Omit<CrossReferenceMatrix, 'companies' | 'materials'> & { companies: Array<ResolversParentTypes['Company']>, materials: Array<ResolversParentTypes['Material']> };
-  CrossReferenceRow: CrossReferenceLink;
+  JSONObject: Scalars['JSONObject']['output'];
   Currency: Scalars['Currency']['output'];
-  Document: DocumentRow;
+  URL: Scalars['URL']['output'];
+  PartialDate: Scalars['PartialDate']['output'];
+  Query: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  Node: NodeRow;
   Entity: EntityRow;
+  EntityFilter: EntityFilter;
+  Document: DocumentRow;
+  Citation: CitationRow;
+  Money: Money;
+  Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Subsidy: RelatedRow;
+  Relationship: RelationshipRow;
+  RelationshipConnection: Omit<RelationshipConnection, 'edges'> & {
+    edges: Array<ResolversParentTypes['RelationshipEdge']>;
+  };
+  RelationshipEdge: RelationshipEdgeRow;
+  PageInfo: PageInfo;
   EntityConnection: Omit<EntityConnection, 'edges'> & { edges: Array<ResolversParentTypes['EntityEdge']> };
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
-  EntityFilter: EntityFilter;
-  Facility: EntityRow;
-  Float: Scalars['Float']['output'];
-  Framework: EntityRow;
+  SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  Subgraph: Omit<Subgraph, 'center' | 'nodes' | 'edges'> & {
+    center: ResolversParentTypes['Entity'];
+    nodes: Array<ResolversParentTypes['Entity']>;
+    edges: Array<ResolversParentTypes['Relationship']>;
+  };
+  Path: Omit<Path, 'nodes' | 'edges'> & {
+    nodes: Array<ResolversParentTypes['Entity']>;
+    edges: Array<ResolversParentTypes['Relationship']>;
+  };
   GraphStats: GraphStats;
-  ID: Scalars['ID']['output'];
-  Indicator: EntityRow;
-  Int: Scalars['Int']['output'];
-  JSONObject: Scalars['JSONObject']['output'];
   KindCount: KindCount;
-  Law: EntityRow;
-  Location: EntityRow;
-  Material: EntityRow;
+  RelationshipTypeCount: RelationshipTypeCount;
+  CrossReferenceFilter: CrossReferenceFilter;
+  CrossReferenceRow: CrossReferenceLink;
+  CrossReferenceConnection: Omit<CrossReferenceConnection, 'edges'> & {
+    edges: Array<ResolversParentTypes['CrossReferenceEdge']>;
+  };
+  CrossReferenceEdge: Omit<CrossReferenceEdge, 'node'> & { node: ResolversParentTypes['CrossReferenceRow'] };
+  CrossReferenceMatrix: Omit<CrossReferenceMatrix, 'companies' | 'materials'> & {
+    companies: Array<ResolversParentTypes['Company']>;
+    materials: Array<ResolversParentTypes['Material']>;
+  };
   MatrixCell: MatrixCell;
-  Meeting: EntityRow;
-  Money: Money;
-  Node: NodeRow;
+  Country: EntityRow;
+  Bloc: EntityRow;
+  Location: EntityRow;
   Organization: EntityRow;
-  PageInfo: PageInfo;
-  PartialDate: Scalars['PartialDate']['output'];
-  Path: Omit<Path, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['Entity']> };
+  Company: EntityRow;
+  Framework: EntityRow;
+  Agreement: EntityRow;
+  Meeting: EntityRow;
+  Law: EntityRow;
   Policy: EntityRow;
   Program: EntityRow;
-  Query: Record<PropertyKey, never>;
-  Relationship: RelationshipRow;
-  RelationshipConnection: Omit<RelationshipConnection, 'edges'> & { edges: Array<ResolversParentTypes['RelationshipEdge']> };
-  RelationshipEdge: RelationshipEdgeRow;
-  RelationshipTypeCount: RelationshipTypeCount;
-  SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
-  String: Scalars['String']['output'];
-  Subgraph: Omit<Subgraph, 'center' | 'edges' | 'nodes'> & { center: ResolversParentTypes['Entity'], edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['Entity']> };
-  Subsidy: RelatedRow;
+  Budget: EntityRow;
   Target: EntityRow;
+  Indicator: EntityRow;
+  Material: EntityRow;
   Technology: EntityRow;
   Topic: EntityRow;
-  URL: Scalars['URL']['output'];
-};
-
-export type AgreementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  parties?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type BlocResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Bloc'] = ResolversParentTypes['Bloc']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<BlocRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type BudgetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  allocatedTo?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  fiscalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  maxAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<BudgetRelationshipsArgs, 'direction' | 'first'>>;
-  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  table?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type CompanyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<CompanyMaterialsArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  parentCompanies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CompanyRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  subsidiaries?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CountryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  memberships?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<CountryMembershipsArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CountryRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CrossReferenceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrossReferenceConnection'] = ResolversParentTypes['CrossReferenceConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['CrossReferenceEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type CrossReferenceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrossReferenceEdge'] = ResolversParentTypes['CrossReferenceEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['CrossReferenceRow'], ParentType, ContextType>;
-};
-
-export type CrossReferenceMatrixResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrossReferenceMatrix'] = ResolversParentTypes['CrossReferenceMatrix']> = {
-  cells?: Resolver<Array<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
-  companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
-  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
-};
-
-export type CrossReferenceRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrossReferenceRow'] = ResolversParentTypes['CrossReferenceRow']> = {
-  category?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
-  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  linkType?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
-  program?: Resolver<Maybe<ResolversTypes['Program']>, ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-};
-
-export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
-  name: 'Currency';
-}
-
-export type DocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
-  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  license?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'Agreement' | 'Bloc' | 'Budget' | 'Company' | 'Country' | 'Facility' | 'Framework' | 'Indicator' | 'Law' | 'Location' | 'Material' | 'Meeting' | 'Organization' | 'Policy' | 'Program' | 'Target' | 'Technology' | 'Topic', ParentType, ContextType>;
-};
-
-export type EntityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EntityEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type EntityEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityEdge'] = ResolversParentTypes['EntityEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-};
-
-export type FacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  locations?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  operators?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FacilityRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  subsidies?: Resolver<Array<ResolversTypes['Subsidy']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FrameworkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  covers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkCoversArgs>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  leaders?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkMembersArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkPartsArgs>>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FrameworkRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
-  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  kinds?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
-  relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  relationshipTypes?: Resolver<Array<ResolversTypes['RelationshipTypeCount']>, ParentType, ContextType>;
-};
-
-export type IndicatorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  measures?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<IndicatorRelationshipsArgs, 'direction' | 'first'>>;
-  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+  Facility: EntityRow;
 };
 
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
 
-export type KindCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-};
-
-export type LawResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Law'] = ResolversParentTypes['Law']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  designates?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<LawRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type LocationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  occupants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<LocationRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  within?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type MaterialResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  category?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  designatedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  subMaterials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
-  suppliers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType, Partial<MaterialSuppliersArgs>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type MatrixCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MatrixCell'] = ResolversParentTypes['MatrixCell']> = {
-  companyIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  linkTypes?: Resolver<Array<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
-  materialIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type MeetingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  outcomes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MeetingRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type MoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
-  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
-};
-
-export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Agreement' | 'Bloc' | 'Budget' | 'Company' | 'Country' | 'Document' | 'Facility' | 'Framework' | 'Indicator' | 'Law' | 'Location' | 'Material' | 'Meeting' | 'Organization' | 'Policy' | 'Program' | 'Target' | 'Technology' | 'Topic', ParentType, ContextType>;
-};
-
-export type OrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
-  administers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<OrganizationRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export interface PartialDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PartialDate'], any> {
-  name: 'PartialDate';
+export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
+  name: 'Currency';
 }
-
-export type PathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
-  edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
-  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-};
-
-export type PolicyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PolicyRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  targets?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyTargetsArgs>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ProgramResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = {
-  administeredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  fundedBy?: Resolver<Array<ResolversTypes['Budget']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProgramRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  crossReference?: Resolver<ResolversTypes['CrossReferenceConnection'], ParentType, ContextType, RequireFields<QueryCrossReferenceArgs, 'first'>>;
-  crossReferenceMatrix?: Resolver<ResolversTypes['CrossReferenceMatrix'], ParentType, ContextType, Partial<QueryCrossReferenceMatrixArgs>>;
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
-  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first' | 'orderBy'>>;
-  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
-  graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
-  neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
-  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
-  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
-};
-
-export type RelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-};
-
-export type RelationshipConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationshipConnection'] = ResolversParentTypes['RelationshipConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RelationshipEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type RelationshipEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationshipEdge'] = ResolversParentTypes['RelationshipEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-};
-
-export type RelationshipTypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationshipTypeCount'] = ResolversParentTypes['RelationshipTypeCount']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-};
-
-export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
-  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
-  center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type SubsidyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subsidy'] = ResolversParentTypes['Subsidy']> = {
-  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  grantor?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  maxAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-};
-
-export type TargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Target'] = ResolversParentTypes['Target']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  pursuedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<TargetRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type TechnologyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<TechnologyRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type TopicResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  coveredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TopicCoveredByArgs>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<TopicRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
 
+export interface PartialDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PartialDate'], any> {
+  name: 'PartialDate';
+}
+
+export type QueryResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
+> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  entities?: Resolver<
+    ResolversTypes['EntityConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryEntitiesArgs, 'orderBy' | 'first'>
+  >;
+  search?: Resolver<
+    Array<ResolversTypes['SearchHit']>,
+    ParentType,
+    ContextType,
+    RequireFields<QuerySearchArgs, 'text' | 'first'>
+  >;
+  neighborhood?: Resolver<
+    Maybe<ResolversTypes['Subgraph']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit'>
+  >;
+  shortestPath?: Resolver<
+    Maybe<ResolversTypes['Path']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryShortestPathArgs, 'from' | 'to' | 'maxHops'>
+  >;
+  graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
+  crossReference?: Resolver<
+    ResolversTypes['CrossReferenceConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryCrossReferenceArgs, 'first'>
+  >;
+  crossReferenceMatrix?: Resolver<
+    ResolversTypes['CrossReferenceMatrix'],
+    ParentType,
+    ContextType,
+    Partial<QueryCrossReferenceMatrixArgs>
+  >;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+};
+
+export type NodeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'],
+> = {
+  __resolveType: TypeResolveFn<
+    | 'Document'
+    | 'Country'
+    | 'Bloc'
+    | 'Location'
+    | 'Organization'
+    | 'Company'
+    | 'Framework'
+    | 'Agreement'
+    | 'Meeting'
+    | 'Law'
+    | 'Policy'
+    | 'Program'
+    | 'Budget'
+    | 'Target'
+    | 'Indicator'
+    | 'Material'
+    | 'Technology'
+    | 'Topic'
+    | 'Facility',
+    ParentType,
+    ContextType
+  >;
+};
+
+export type EntityResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity'],
+> = {
+  __resolveType: TypeResolveFn<
+    | 'Country'
+    | 'Bloc'
+    | 'Location'
+    | 'Organization'
+    | 'Company'
+    | 'Framework'
+    | 'Agreement'
+    | 'Meeting'
+    | 'Law'
+    | 'Policy'
+    | 'Program'
+    | 'Budget'
+    | 'Target'
+    | 'Indicator'
+    | 'Material'
+    | 'Technology'
+    | 'Topic'
+    | 'Facility',
+    ParentType,
+    ContextType
+  >;
+};
+
+export type DocumentResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  license?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CitationResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation'],
+> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MoneyResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money'],
+> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubsidyResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Subsidy'] = ResolversParentTypes['Subsidy'],
+> = {
+  grantor?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  maxAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
+export type RelationshipResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
+export type RelationshipConnectionResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['RelationshipConnection'] = ResolversParentTypes['RelationshipConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['RelationshipEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RelationshipEdgeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['RelationshipEdge'] = ResolversParentTypes['RelationshipEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
+> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type EntityConnectionResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['EntityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EntityEdgeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['EntityEdge'] = ResolversParentTypes['EntityEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit'],
+> = {
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type SubgraphResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph'],
+> = {
+  center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PathResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path'],
+> = {
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+};
+
+export type GraphStatsResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats'],
+> = {
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  relationshipTypes?: Resolver<Array<ResolversTypes['RelationshipTypeCount']>, ParentType, ContextType>;
+};
+
+export type KindCountResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount'],
+> = {
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RelationshipTypeCountResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['RelationshipTypeCount'] = ResolversParentTypes['RelationshipTypeCount'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CrossReferenceRowResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['CrossReferenceRow'] = ResolversParentTypes['CrossReferenceRow'],
+> = {
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  linkType?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  program?: Resolver<Maybe<ResolversTypes['Program']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
+export type CrossReferenceConnectionResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['CrossReferenceConnection'] =
+    ResolversParentTypes['CrossReferenceConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['CrossReferenceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CrossReferenceEdgeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['CrossReferenceEdge'] = ResolversParentTypes['CrossReferenceEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CrossReferenceRow'], ParentType, ContextType>;
+};
+
+export type CrossReferenceMatrixResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['CrossReferenceMatrix'] = ResolversParentTypes['CrossReferenceMatrix'],
+> = {
+  companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
+};
+
+export type MatrixCellResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['MatrixCell'] = ResolversParentTypes['MatrixCell'],
+> = {
+  companyIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  materialIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linkTypes?: Resolver<Array<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+};
+
+export type CountryResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<CountryRelationshipsArgs, 'direction' | 'first'>
+  >;
+  companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<CountryMembershipsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BlocResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Bloc'] = ResolversParentTypes['Bloc'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<BlocRelationshipsArgs, 'direction' | 'first'>
+  >;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LocationResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<LocationRelationshipsArgs, 'direction' | 'first'>
+  >;
+  occupants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  within?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrganizationResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationRelationshipsArgs, 'direction' | 'first'>
+  >;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  administers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompanyResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<CompanyRelationshipsArgs, 'direction' | 'first'>
+  >;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<CompanyMaterialsArgs>>;
+  facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
+  parentCompanies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  subsidiaries?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FrameworkResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<FrameworkRelationshipsArgs, 'direction' | 'first'>
+  >;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkMembersArgs>>;
+  leaders?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkPartsArgs>>;
+  covers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkCoversArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AgreementResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>
+  >;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeetingResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MeetingRelationshipsArgs, 'direction' | 'first'>
+  >;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LawResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Law'] = ResolversParentTypes['Law'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<LawRelationshipsArgs, 'direction' | 'first'>
+  >;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  designates?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PolicyResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PolicyRelationshipsArgs, 'direction' | 'first'>
+  >;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyTargetsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProgramResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ProgramRelationshipsArgs, 'direction' | 'first'>
+  >;
+  administeredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  fundedBy?: Resolver<Array<ResolversTypes['Budget']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BudgetResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<BudgetRelationshipsArgs, 'direction' | 'first'>
+  >;
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  maxAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  fiscalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  allocatedTo?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TargetResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Target'] = ResolversParentTypes['Target'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<TargetRelationshipsArgs, 'direction' | 'first'>
+  >;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  pursuedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IndicatorResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<IndicatorRelationshipsArgs, 'direction' | 'first'>
+  >;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MaterialResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>
+  >;
+  category?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  subMaterials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  suppliers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType, Partial<MaterialSuppliersArgs>>;
+  designatedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TechnologyResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<TechnologyRelationshipsArgs, 'direction' | 'first'>
+  >;
+  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TopicResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<TopicRelationshipsArgs, 'direction' | 'first'>
+  >;
+  coveredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TopicCoveredByArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FacilityResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  relationships?: Resolver<
+    ResolversTypes['RelationshipConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<FacilityRelationshipsArgs, 'direction' | 'first'>
+  >;
+  operators?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  locations?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  subsidies?: Resolver<Array<ResolversTypes['Subsidy']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
-  Agreement?: AgreementResolvers<ContextType>;
-  Bloc?: BlocResolvers<ContextType>;
-  Budget?: BudgetResolvers<ContextType>;
-  Citation?: CitationResolvers<ContextType>;
-  Company?: CompanyResolvers<ContextType>;
-  Country?: CountryResolvers<ContextType>;
-  CrossReferenceConnection?: CrossReferenceConnectionResolvers<ContextType>;
-  CrossReferenceEdge?: CrossReferenceEdgeResolvers<ContextType>;
-  CrossReferenceMatrix?: CrossReferenceMatrixResolvers<ContextType>;
-  CrossReferenceRow?: CrossReferenceRowResolvers<ContextType>;
-  Currency?: GraphQLScalarType;
-  Document?: DocumentResolvers<ContextType>;
-  Entity?: EntityResolvers<ContextType>;
-  EntityConnection?: EntityConnectionResolvers<ContextType>;
-  EntityEdge?: EntityEdgeResolvers<ContextType>;
-  Facility?: FacilityResolvers<ContextType>;
-  Framework?: FrameworkResolvers<ContextType>;
-  GraphStats?: GraphStatsResolvers<ContextType>;
-  Indicator?: IndicatorResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
-  KindCount?: KindCountResolvers<ContextType>;
-  Law?: LawResolvers<ContextType>;
-  Location?: LocationResolvers<ContextType>;
-  Material?: MaterialResolvers<ContextType>;
-  MatrixCell?: MatrixCellResolvers<ContextType>;
-  Meeting?: MeetingResolvers<ContextType>;
-  Money?: MoneyResolvers<ContextType>;
-  Node?: NodeResolvers<ContextType>;
-  Organization?: OrganizationResolvers<ContextType>;
-  PageInfo?: PageInfoResolvers<ContextType>;
+  Currency?: GraphQLScalarType;
+  URL?: GraphQLScalarType;
   PartialDate?: GraphQLScalarType;
-  Path?: PathResolvers<ContextType>;
-  Policy?: PolicyResolvers<ContextType>;
-  Program?: ProgramResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  Entity?: EntityResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Subsidy?: SubsidyResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
-  RelationshipTypeCount?: RelationshipTypeCountResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  EntityConnection?: EntityConnectionResolvers<ContextType>;
+  EntityEdge?: EntityEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
-  Subsidy?: SubsidyResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  GraphStats?: GraphStatsResolvers<ContextType>;
+  KindCount?: KindCountResolvers<ContextType>;
+  RelationshipTypeCount?: RelationshipTypeCountResolvers<ContextType>;
+  CrossReferenceRow?: CrossReferenceRowResolvers<ContextType>;
+  CrossReferenceConnection?: CrossReferenceConnectionResolvers<ContextType>;
+  CrossReferenceEdge?: CrossReferenceEdgeResolvers<ContextType>;
+  CrossReferenceMatrix?: CrossReferenceMatrixResolvers<ContextType>;
+  MatrixCell?: MatrixCellResolvers<ContextType>;
+  Country?: CountryResolvers<ContextType>;
+  Bloc?: BlocResolvers<ContextType>;
+  Location?: LocationResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
+  Company?: CompanyResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
+  Agreement?: AgreementResolvers<ContextType>;
+  Meeting?: MeetingResolvers<ContextType>;
+  Law?: LawResolvers<ContextType>;
+  Policy?: PolicyResolvers<ContextType>;
+  Program?: ProgramResolvers<ContextType>;
+  Budget?: BudgetResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;
+  Indicator?: IndicatorResolvers<ContextType>;
+  Material?: MaterialResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
-  URL?: GraphQLScalarType;
+  Facility?: FacilityResolvers<ContextType>;
 };
-

@@ -11,7 +11,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     title: "A company's materials",
     query: `# Which critical-material items has RESONAC an approved supply plan for, under which category?
-{
+query CompanyMaterials {
   entity(id: "company:resonac") {
     name
     ... on Company {
@@ -25,7 +25,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     title: 'Cross-reference: semiconductors',
     query: `# Companies x semiconductor materials, with the table row behind each link.
-{
+query SemiconductorCrossReference {
   crossReference(filter: { categories: ["material:semiconductors"] }, first: 100) {
     totalCount
     edges {
@@ -43,7 +43,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     title: 'Companies in two categories',
     query: `# Companies linked to more than one critical-material category (e.g. through both Tables 1 and 2).
-{
+query CompaniesInTwoCategories {
   crossReference(filter: { minCategories: 2 }) {
     edges { node { company { name } category { name } material { name } sources { table row } } }
   }
@@ -52,7 +52,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     title: 'Neighborhood of Rapidus',
     query: `# What draws around Rapidus: nodes and edges for Cytoscape.js, Sigma or networkx.
-{
+query RapidusNeighborhood {
   neighborhood(id: "company:rapidus", depth: 1, limit: 40) {
     truncated
     nodes { id kind name }
@@ -63,7 +63,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     title: 'Path: South Korea to IMEC',
     query: `# How is South Korea connected to IMEC in Belgium?
-{
+query PathSouthKoreaToImec {
   shortestPath(from: "country:south-korea", to: "org:imec", maxHops: 6) {
     length
     nodes { id name }
@@ -74,7 +74,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     title: 'Search (misspelt)',
     query: `# Full-text search tolerates small misspellings.
-{
+query SearchMisspelt {
   search(text: "Rapidas", first: 5) { score entity { id kind name } }
 }`,
   },
