@@ -1,23 +1,32 @@
 /**
  * The server's entry point (`npm start`): configuration -> database -> graph schema -> seed (when empty) -> HTTP.
- * Ctrl-C or SIGTERM drains HTTP, closes the driver and stops the embedded Neo4j; start-up failures print one
- * paragraph and exit with status 1, leaving nothing running.
+ *
+ * Lifecycle contract:
+ * - Ctrl-C or SIGTERM drains HTTP, closes the driver and stops the embedded Neo4j, then exits 0; during start-up
+ *   it stops whatever was started and exits 128 + the signal number.
+ * - A start-up failure prints one paragraph and exits 1, leaving nothing running.
+ * - If the embedded Neo4j dies while serving, the server logs why and shuts down with status 1.
  */
+import { constants } from 'node:os';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { applySchema } from './db/apply-schema.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { isGraphEmpty, listDataFiles, loadGraph } from './seed/load-graph.ts';
 import { DataValidationError } from './seed/data-problem.ts';
+import { isGraphEmpty, listDataFiles, loadGraph } from './seed/load-graph.ts';
 import { GRAPHQL_PATH, PLAYGROUND_PATH, startServer, type RunningServer } from './server.ts';
 
+const FORCED_EXIT_MS = 45_000;
+
+const startup = new AbortController();
+let starting: Promise<void> | undefined;
 let database: Database | undefined;
 let server: RunningServer | undefined;
 let stopping: Promise<void> | undefined;
 
-async function main(): Promise<void> {
+function main(): void {
   let config: Config;
   try {
     config = loadConfig();
@@ -26,22 +35,33 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stop(logger, signal));
+    process.once(signal, () => void shutDown(logger, signal, server ? 0 : 128 + constants.signals[signal]));
   }
+  starting = start(config, logger).catch((error: unknown) => {
+    if (!startup.signal.aborted) fail(error);
+  });
+}
 
+async function start(config: Config, logger: Logger): Promise<void> {
   try {
-    database = await openDatabase(config.database, logger);
+    database = await openDatabase(config.database, logger, {
+      signal: startup.signal,
+      onEmbeddedExit: (description) => {
+        logger.fatal(description);
+        void shutDown(logger, 'the embedded Neo4j exited', 1);
+      },
+    });
     await applySchema(database.runner);
     if (config.seedOnStart && (await isGraphEmpty(database.runner))) {
       const summary = await loadGraph(database.runner, listDataFiles());
       logger.info(summary, 'seeded the empty database from data/');
     }
+    if (startup.signal.aborted) return;
     server = await listen(config, database, logger);
   } catch (error) {
     await database?.close().catch(() => undefined);
-    return fail(error);
+    throw error;
   }
-  if (stopping) return;
 
   logger.info(`database: ${database.uri}${database.embedded ? ' (embedded Neo4j)' : ''}`);
   logger.info(`GraphQL endpoint: ${server.url}${GRAPHQL_PATH}`);
@@ -68,18 +88,25 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<Run
   }
 }
 
-function stop(logger: Logger, signal: string): Promise<void> {
+/** Stops everything once, whatever asked first (a signal, or the database dying), then exits with `exitCode`. */
+function shutDown(logger: Logger, reason: string, exitCode: number): Promise<void> {
   stopping ??= (async () => {
-    logger.info(`${signal} received: draining HTTP, then stopping the database`);
     const force = setTimeout(() => {
-      logger.error('shutdown took longer than 45 s; exiting anyway');
+      logger.error(`shutdown took longer than ${FORCED_EXIT_MS / 1000} s; exiting anyway`);
       process.exit(1);
-    }, 45_000);
+    }, FORCED_EXIT_MS);
     force.unref();
-    await server?.stop();
-    await database?.close();
+    if (server) {
+      logger.info(`${reason}: draining HTTP, then stopping the database`);
+    } else {
+      logger.info(`${reason} during start-up: stopping what was started`);
+      startup.abort();
+      await starting;
+    }
+    await server?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping HTTP failed'));
+    await database?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
     logger.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   })();
   return stopping;
 }
@@ -93,4 +120,4 @@ function fail(error: unknown): void {
   process.exit(1);
 }
 
-void main();
+main();

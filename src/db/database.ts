@@ -21,7 +21,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config['database'], logger: Logger): Promise<Database> {
+export interface OpenOptions {
+  /** Aborting it during start-up stops what was started and rejects. */
+  signal?: AbortSignal;
+  /** Called if the embedded Neo4j dies after start-up (the database is gone: the caller should shut down). */
+  onEmbeddedExit?: (description: string) => void;
+}
+
+export async function openDatabase(
+  config: Config['database'],
+  logger: Logger,
+  options: OpenOptions = {},
+): Promise<Database> {
   const { source } = config;
   let embedded: EmbeddedNeo4j | undefined;
   let uri: string;
@@ -31,7 +42,13 @@ export async function openDatabase(config: Config['database'], logger: Logger): 
   if (source.kind === 'external') {
     ({ uri, user, password } = source);
   } else {
-    embedded = await startEmbeddedNeo4j({ ...source, startupTimeoutMs: config.startupTimeoutMs, logger });
+    embedded = await startEmbeddedNeo4j({
+      ...source,
+      startupTimeoutMs: config.startupTimeoutMs,
+      logger,
+      signal: options.signal,
+      onUnexpectedExit: options.onEmbeddedExit,
+    });
     ({ uri, user, password } = embedded);
   }
 

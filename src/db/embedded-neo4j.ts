@@ -18,7 +18,8 @@ export const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-launcher/', impor
 const LAUNCHER_MAIN_CLASS = 'org.kgserver.launcher.EmbeddedNeo4j';
 const BUILD_STAMP = path.join(LAUNCHER_DIR, 'target', 'build-stamp');
 const LOOPBACK = '127.0.0.1';
-const STOP_GRACE_MS = 30_000;
+const STOP_GRACE_MS = 20_000;
+const KILL_GRACE_MS = 10_000;
 
 export interface EmbeddedNeo4jOptions {
   dataDir: string;
@@ -29,6 +30,10 @@ export interface EmbeddedNeo4jOptions {
   password: string | undefined;
   startupTimeoutMs: number;
   logger: Logger;
+  /** Aborting it while the JVM starts stops the JVM and rejects with a StartupError. */
+  signal?: AbortSignal;
+  /** Called when the JVM exits after it was ready without having been asked to stop (a crash, out of memory). */
+  onUnexpectedExit?: (description: string) => void;
 }
 
 export interface EmbeddedNeo4j {
@@ -81,11 +86,15 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     throw new StartupError(`Could not start Java (${java}) for the embedded Neo4j.`);
   }
   const stderrTail = collectTail(child);
+  logger.info({ pid, dataDir: options.dataDir }, 'starting the embedded Neo4j');
 
   try {
-    await waitForReady(child, options.startupTimeoutMs);
+    await waitForReady(child, options.startupTimeoutMs, options.signal);
   } catch (error) {
     await stopChild(child);
+    if (options.signal?.aborted) {
+      throw new StartupError('Start-up was interrupted; the embedded Neo4j has been stopped.');
+    }
     const output = stderrTail().join('\n');
     if (/ERROR PORT_IN_USE/.test(output)) {
       throw portInUse(options.port);
@@ -108,12 +117,25 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     `embedded Neo4j ready on bolt://${LOOPBACK}:${options.port}`,
   );
 
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    const description =
+      `the embedded Neo4j (pid ${pid}) exited unexpectedly (${signal ?? `status ${code}`}); ` +
+      `its last output: ${lastLines(stderrTail().join('\n'), 5)}`;
+    if (options.onUnexpectedExit) options.onUnexpectedExit(description);
+    else logger.error(description);
+  });
+
   return {
     uri: `bolt://${LOOPBACK}:${options.port}`,
     user: 'neo4j',
     password,
     pid,
-    stop: () => stopChild(child),
+    stop: () => {
+      stopping = true;
+      return stopChild(child);
+    },
   };
 }
 
@@ -149,7 +171,8 @@ export function buildLauncher(logger: Logger): void {
     return;
   }
   logger.info('building the embedded Neo4j launcher (the first build downloads Neo4j 5.26 from Maven Central)');
-  const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package'], {
+  // `clean` first: after a Neo4j version bump, no jar of the old version may stay on the classpath.
+  const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'clean', 'package'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -201,10 +224,13 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+function waitForReady(child: ChildProcess, timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => finish(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onAbort = (): void => finish(new Error('start-up was interrupted'));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     const onData = (chunk: Buffer): void => {
       stdout += chunk.toString();
       if (/^READY /m.test(stdout)) finish();
@@ -213,6 +239,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
       finish(new Error(`the JVM exited (${signal ?? `status ${code}`}) before it was ready`));
     function finish(error?: Error): void {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       child.stdout?.off('data', onData);
       child.off('exit', onExit);
       if (error) reject(error);
@@ -239,12 +266,17 @@ function lastLines(text: string, count = 3): string {
   return lines.length === 0 ? '(none)' : lines.slice(-count).join(' | ');
 }
 
-/** Closes the JVM's stdin (the launcher's signal to shut down cleanly), then waits; kills it only past the grace period. */
+/**
+ * Closes the JVM's stdin (the launcher's signal to shut down cleanly, at any stage), then waits; past the grace
+ * period it sends SIGTERM (which also shuts down cleanly), and SIGKILL only if that fails too.
+ */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdin?.end();
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  const term = setTimeout(() => child.kill('SIGTERM'), STOP_GRACE_MS);
+  const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS + KILL_GRACE_MS);
   await exited;
-  clearTimeout(timer);
+  clearTimeout(term);
+  clearTimeout(kill);
 }

@@ -78,12 +78,39 @@ describe('server lifecycle with the embedded Neo4j', () => {
     const { records } = await driver.executeQuery('MATCH (m:LifecycleMarker) RETURN m.id AS id');
     await driver.close();
     expect(records.map((r) => r.get('id'))).toEqual(['persisted']);
-    expect(boltPort).not.toBe(0);
-    expect(firstBoltPort).not.toBe(0);
+    expect(boltPort).not.toBe(firstBoltPort); // a new JVM on a new port found the same data
 
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
     expect(await waitUntilGone(jvmPid, 10_000)).toBe(true);
+  });
+
+  it('stops the starting JVM when interrupted during start-up, exiting 128 + the signal number', async () => {
+    const server = spawnServer({
+      PORT: String(await freePort()),
+      NEO4J_EMBEDDED_DATA_DIR: dataDir,
+      NEO4J_EMBEDDED_PORT: String(await freePort()),
+      NEO4J_PASSWORD: PASSWORD,
+    });
+    started.push(server);
+    let pid: number | undefined;
+    for (let i = 0; i < 600 && pid === undefined; i += 1) {
+      pid = Number(/"pid":(\d+)[^\n]*starting the embedded Neo4j/.exec(server.output())?.[1]) || undefined;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(pid, server.output()).toBeDefined();
+    expect(server.output()).not.toMatch(/embedded Neo4j ready/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(143);
+    expect(await waitUntilGone(pid ?? 0, 15_000)).toBe(true);
+    expect(server.output()).toMatch(/during start-up: stopping what was started/);
+  });
+
+  it('shuts down with status 1, saying why, when its embedded Neo4j dies', async () => {
+    const { server, jvmPid } = await startEmbeddedServer();
+    process.kill(jvmPid, 'SIGKILL');
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/the embedded Neo4j \(pid \d+\) exited unexpectedly \(SIGKILL\)/);
   });
 
   it('leaves no JVM behind when the server process is killed outright', async () => {

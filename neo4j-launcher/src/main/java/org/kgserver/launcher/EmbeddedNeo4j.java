@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -29,8 +30,9 @@ import org.neo4j.io.ByteUnit;
  *   <li>a failure to start prints one line "ERROR kind: message" on stderr and exits with status 2
  *       (kind PORT_IN_USE for a taken Bolt port, DATA_DIR_LOCKED when another process holds the store,
  *       START_FAILED otherwise);</li>
- *   <li>the database shuts down cleanly and the JVM exits when stdin reaches end of file (the parent died
- *       or closed the pipe) or on SIGTERM/SIGINT: no orphaned JVM outlives its parent.</li>
+ *   <li>the JVM exits when stdin reaches end of file (the parent died or closed the pipe), at any time, even
+ *       while the database is still starting, and on SIGTERM/SIGINT; a started database is shut down cleanly
+ *       first. No orphaned JVM outlives its parent.</li>
  * </ul>
  */
 public final class EmbeddedNeo4j {
@@ -47,6 +49,21 @@ public final class EmbeddedNeo4j {
         String host = env.getOrDefault("KG_NEO4J_HOST", "127.0.0.1");
         int port = Integer.parseInt(env.getOrDefault("KG_NEO4J_PORT", "7687"));
         String pageCache = env.getOrDefault("KG_NEO4J_PAGECACHE", "256m");
+
+        // Watch stdin from the start, so a parent that goes away while the database is still starting stops us too.
+        AtomicReference<DatabaseManagementService> started = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService service = started.get();
+            if (service != null) {
+                service.shutdown();
+            }
+        }, "neo4j-shutdown"));
+        Thread parentWatcher = new Thread(() -> {
+            waitForEndOfInput(System.in);
+            System.exit(0); // runs the shutdown hook, which stops the database cleanly once it has started
+        }, "parent-watcher");
+        parentWatcher.setDaemon(true);
+        parentWatcher.start();
 
         DatabaseManagementService dbms;
         try {
@@ -66,7 +83,7 @@ public final class EmbeddedNeo4j {
             fail(isBindFailure(e) ? "PORT_IN_USE" : isLockFailure(e) ? "DATA_DIR_LOCKED" : "START_FAILED", e);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+        started.set(dbms);
 
         try {
             // Embedded transactions run with full access, so the built-in user's password can be (re)set here.
@@ -85,8 +102,11 @@ public final class EmbeddedNeo4j {
         System.out.println("READY bolt://" + host + ":" + port);
         System.out.flush();
 
-        waitForEndOfInput(System.in);
-        System.exit(0); // runs the shutdown hook, which stops the database cleanly
+        try {
+            parentWatcher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void waitForEndOfInput(InputStream in) {
@@ -138,6 +158,6 @@ public final class EmbeddedNeo4j {
         }
         System.err.println("ERROR " + kind + ": " + e.getMessage() + " (" + root + ")");
         System.err.flush();
-        Runtime.getRuntime().halt(2);
+        System.exit(2); // the shutdown hook stops the database if it had started
     }
 }
