@@ -38,6 +38,13 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/** A request asked for more than the server allows (depth, aliases, memory); the message says which limit. */
+export class LimitExceededError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.LIMIT_EXCEEDED, message);
+  }
+}
+
 export class DatabaseTimeoutError extends AppError {
   constructor(message = 'The database query took longer than allowed.') {
     super(ErrorCode.DATABASE_TIMEOUT, message);

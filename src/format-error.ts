@@ -1,12 +1,13 @@
 /**
  * Internal: Apollo's formatError. Client errors (AppError, and GraphQL's own parse/validation errors) go out as
- * they are; anything else is logged and masked as INTERNAL_SERVER_ERROR, with its message only in development.
- * It never throws.
+ * they are, request limits as LIMIT_EXCEEDED; anything else is logged and masked as INTERNAL_SERVER_ERROR, with
+ * its message only in development. It never throws.
  */
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from './errors.ts';
+import { isRequestLimitError } from './request-limits.ts';
 
 const CLIENT_ERROR_CODES = new Set<string>([
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
@@ -23,6 +24,11 @@ export function createFormatError(logger: Logger, showInternalMessages: boolean)
     try {
       const original = unwrapResolverError(error);
       const code = formatted.extensions?.['code'];
+      const cause = (error as { originalError?: unknown } | null)?.originalError;
+      // graphql-js words its token-limit parse error "more that"; match either spelling.
+      if (isRequestLimitError(cause) || /Document contains more th(an|at) \d+ tokens/.test(formatted.message)) {
+        return { message: formatted.message, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
+      }
       if (original instanceof AppError || (typeof code === 'string' && CLIENT_ERROR_CODES.has(code))) {
         const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions };

@@ -10,12 +10,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { createFormatError } from './format-error.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
+import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
@@ -45,6 +46,10 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     resolvers,
     formatError: createFormatError(deps.logger, deps.development),
     includeStacktraceInErrorResponses: false,
+    // A public, read-only API: the schema is documentation (GraphiQL needs it), also in production.
+    introspection: true,
+    validationRules: requestLimitRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -67,6 +72,20 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async () => createContext(deps.runner) }),
   );
+
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  // Errors outside GraphQL (a body that is not JSON, a failing route) get the same JSON shape, never a stack.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) deps.logger.error({ err: error }, 'unexpected error outside GraphQL');
+    const [message, code] =
+      status === 500
+        ? ['Internal server error', 'INTERNAL_SERVER_ERROR']
+        : [`Bad request (${error.type ?? status})`, 'BAD_REQUEST'];
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

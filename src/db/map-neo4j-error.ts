@@ -1,20 +1,37 @@
 /**
  * Internal: the one place where Neo4j driver errors become client-facing errors.
- * Unknown errors pass through unchanged, and formatError masks them as INTERNAL_SERVER_ERROR.
+ * - the database cannot be reached or used right now (unavailable, transient failures left after the driver's
+ *   retries, connection pool exhausted or closed, credentials no longer accepted): DATABASE_UNAVAILABLE;
+ * - a transaction ran out of time: DATABASE_TIMEOUT;
+ * - a query needed more memory than allowed: LIMIT_EXCEEDED.
+ * Anything else passes through unchanged, and formatError masks it as INTERNAL_SERVER_ERROR.
  */
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { DatabaseTimeoutError, DatabaseUnavailableError } from '../errors.ts';
+import { DatabaseTimeoutError, DatabaseUnavailableError, LimitExceededError } from '../errors.ts';
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED) {
-    return new DatabaseUnavailableError();
+  const { code, message } = error;
+  if (TIMEOUT_CODES.has(code)) return new DatabaseTimeoutError();
+  if (/MemoryLimit|OutOfMemory/.test(code)) {
+    return new LimitExceededError(
+      'The query needed more memory than the database allows; ask for less (smaller pages, lower depth).',
+    );
   }
   if (
-    error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
-    error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+    code === neo4j.error.SERVICE_UNAVAILABLE ||
+    code === neo4j.error.SESSION_EXPIRED ||
+    code.startsWith('Neo.TransientError.') ||
+    code.startsWith('Neo.ClientError.Security.') ||
+    Neo4jError.isRetriable(error) ||
+    /acquisition timed out|pool is closed/i.test(message)
   ) {
-    return new DatabaseTimeoutError();
+    return new DatabaseUnavailableError();
   }
   return error;
 }

@@ -13,12 +13,12 @@ const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
 /** Only these files of the packages are served. */
-const VENDOR_FILES: Record<string, string> = {
-  'react.production.min.js': path.join(packageDir('react'), 'umd', 'react.production.min.js'),
-  'react-dom.production.min.js': path.join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
-  'graphiql.min.js': path.join(packageDir('graphiql'), 'graphiql.min.js'),
-  'graphiql.min.css': path.join(packageDir('graphiql'), 'graphiql.min.css'),
-};
+const VENDOR_FILES = new Map<string, string>([
+  ['react.production.min.js', path.join(packageDir('react'), 'umd', 'react.production.min.js')],
+  ['react-dom.production.min.js', path.join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js')],
+  ['graphiql.min.js', path.join(packageDir('graphiql'), 'graphiql.min.js')],
+  ['graphiql.min.css', path.join(packageDir('graphiql'), 'graphiql.min.css')],
+]);
 
 function page(graphqlPath: string): string {
   const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c');
@@ -52,9 +52,9 @@ export function createPlaygroundRouter(graphqlPath: string): Router {
     res.type('html').send(html);
   });
   router.get(`${PLAYGROUND_PATH}/vendor/:file`, (req, res) => {
-    const file = VENDOR_FILES[req.params.file];
+    const file = VENDOR_FILES.get(req.params.file);
     if (file === undefined) {
-      res.status(404).send('Not found');
+      res.status(404).type('text').send('Not found');
       return;
     }
     res.sendFile(file, { maxAge: '1d' });

@@ -4,13 +4,12 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { CurrencyResolver, JSONObjectResolver, URLResolver } from 'graphql-scalars';
-import { BadUserInputError } from '../errors.ts';
 import { isPartialDate } from '../graph/partial-date.ts';
 
+/** GraphQL names the argument or variable around this message, and Apollo answers BAD_USER_INPUT. */
 function parsePartialDate(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {
-    throw new BadUserInputError(
-      'PartialDate',
+    throw new TypeError(
       `a PartialDate is YYYY, YYYY-MM or YYYY-MM-DD (e.g. "2022", "2022-06"), got ${JSON.stringify(value)}`,
     );
   }

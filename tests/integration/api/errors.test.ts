@@ -54,17 +54,83 @@ describe('errors: BAD_USER_INPUT names the argument', () => {
     expect(data === null || Object.values(data ?? {}).every((v) => v === null)).toBe(true);
   });
 
-  it('a malformed partial date in a variable is BAD_USER_INPUT', async () => {
+  it('a malformed partial date in a variable is BAD_USER_INPUT, naming the variable', async () => {
     const { errors } = await api.graphql('query($d: PartialDate) { crossReference(asOf: $d) { totalCount } }', {
       d: '2022-13',
     });
     expect(errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect(errors?.[0]?.message).toMatch(/YYYY, YYYY-MM or YYYY-MM-DD.*"2022-13"/);
+    expect(errors?.[0]?.message).toMatch(/\$d.*YYYY, YYYY-MM or YYYY-MM-DD.*"2022-13"/);
   });
 
   it('an unknown field is a validation error', async () => {
     const { errors } = await api.graphql('{ entity(id: "company:tsmc") { colour } }');
     expect(errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('errors: request limits are LIMIT_EXCEEDED', () => {
+  it('refuses an operation nested deeper than the limit', async () => {
+    let selection = '{ id }';
+    for (let i = 0; i < 7; i += 1) selection = `{ relationships(first: 1) { edges { node ${selection} } } }`;
+    const { errors } = await api.graphql(`{ entity(id: "company:tsmc") ${selection} }`);
+    expect(errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED' });
+    expect(errors?.[0]?.message).toMatch(/depth limit of 12/);
+  });
+
+  it('refuses more aliases than the limit (each could be a whole neighborhood)', async () => {
+    const fields = Array.from(
+      { length: 16 },
+      (_, i) => `n${i}: neighborhood(id: "country:japan", depth: 3, limit: 500) { truncated }`,
+    );
+    const { errors } = await api.graphql(`{ ${fields.join(' ')} }`);
+    expect(errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED' });
+    expect(errors?.[0]?.message).toMatch(/Aliases limit of 15/);
+  });
+
+  it('refuses a document longer than the token limit', async () => {
+    const { errors } = await api.graphql(`{ ${'__typename '.repeat(6000)} }`);
+    expect(errors?.[0]?.message).toMatch(/5000 tokens/);
+    expect(errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED' });
+  });
+
+  it('still answers introspection, which GraphiQL needs', async () => {
+    const { data, errors } = await api.graphql(
+      '{ __schema { queryType { name } types { name fields { name type { name ofType { name ofType { name } } } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('errors: HTTP outside GraphQL', () => {
+  it('a body that is not JSON is a JSON 400, without a stack', async () => {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(JSON.stringify(body)).not.toMatch(/ at /);
+  });
+
+  it('an unknown path is a JSON 404; the vendor route serves only its four files', async () => {
+    const base = api.url.replace(/\/graphql$/, '');
+    const unknown = await fetch(`${base}/nowhere`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as any).errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect((await fetch(`${base}/graphiql/vendor/${name}`)).status, name).toBe(404);
+    }
+  });
+
+  it('GET works for queries with the CSRF-prevention header, and is refused without it', async () => {
+    const url = `${api.url}?query=${encodeURIComponent('{ entity(id: "company:tsmc") { name } }')}`;
+    const withHeader = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(withHeader.status).toBe(200);
+    expect(await withHeader.json()).toEqual({ data: { entity: { name: 'TSMC' } } });
+    expect((await fetch(url)).status).toBe(400);
   });
 });
 
