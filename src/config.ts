@@ -19,7 +19,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Production unless asked: internal error messages reach clients only in development.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 
   NEO4J_URI: z
     .string()
@@ -38,6 +39,8 @@ const envSchema = z.object({
 
   SEED_ON_START: flag.default(true),
 });
+
+const SECRET_SETTINGS = new Set(['NEO4J_PASSWORD']);
 
 export type DatabaseSource =
   | { kind: 'external'; uri: string; user: string; password: string }
@@ -80,7 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.');
-      return `${name}=${JSON.stringify(present[name] ?? '')} is invalid: expected ${issue.message}`;
+      const value = present[name] ?? '';
+      // Secrets are never echoed, not even when they are wrong.
+      const shown = SECRET_SETTINGS.has(name) ? `(${value.length} characters)` : JSON.stringify(value);
+      return `${name}=${shown} is invalid: expected ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
   }

@@ -9,9 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import neo4jDriver from 'neo4j-driver';
 import { pino } from 'pino';
 import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
 import { freePort } from './helpers/free-port.ts';
+import { TEST_DATABASE_MARKER } from './helpers/graph-snapshot.ts';
 import type { ProvidedNeo4j } from './helpers/test-neo4j.ts';
 
 const NEO4J_IMAGE = 'neo4j:5.26-community';
@@ -21,12 +23,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const uri = process.env['NEO4J_URI'];
   if (uri) {
-    provide(project, {
-      uri,
-      user: process.env['NEO4J_USER'] ?? 'neo4j',
-      password: process.env['NEO4J_PASSWORD'] ?? '',
-      source: 'NEO4J_URI',
-    });
+    const neo4j = { uri, user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' };
+    await claimForTests(neo4j);
+    provide(project, { ...neo4j, source: 'NEO4J_URI' });
     return async () => undefined;
   }
 
@@ -59,6 +58,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * The tests empty the database they run on. A server given by NEO4J_URI is used only when it is empty or was
+ * claimed by an earlier test run (it holds the marker node), so pointing the tests at real data cannot wipe it.
+ */
+async function claimForTests({ uri, user, password }: { uri: string; user: string; password: string }): Promise<void> {
+  const driver = neo4jDriver.driver(uri, neo4jDriver.auth.basic(user, password));
+  try {
+    const { records } = await driver.executeQuery(
+      `OPTIONAL MATCH (marker:${TEST_DATABASE_MARKER})
+       WITH count(marker) AS markers
+       CALL () { MATCH (n) WHERE NOT n:${TEST_DATABASE_MARKER} RETURN count(n) AS others }
+       RETURN markers, others`,
+    );
+    const markers = Number(records[0]?.get('markers') ?? 0);
+    const others = Number(records[0]?.get('others') ?? 0);
+    if (markers === 0 && others > 0) {
+      throw new Error(
+        `NEO4J_URI (${uri}) points at a database that holds ${others} nodes, and the tests delete everything in it. ` +
+          'Point NEO4J_URI at an empty database for the tests, or unset it to use a temporary one.',
+      );
+    }
+    await driver.executeQuery(`MERGE (:${TEST_DATABASE_MARKER})`);
+  } finally {
+    await driver.close();
+  }
 }
 
 function provide(project: TestProject, neo4j: ProvidedNeo4j): void {

@@ -52,7 +52,7 @@ WITH c, link
 WHERE $categories IS NULL OR link.cat.id IN $categories
 RETURN properties(c) AS company, properties(link.m) AS material, properties(link.cat) AS category,
        type(link.r) AS type, properties(link.r) AS rel
-ORDER BY toLower(c.name), toLower(link.cat.name), toLower(link.m.name), type`;
+ORDER BY toLower(c.name), toLower(link.cat.name), toLower(link.m.name), link.m.id, type, link.r.key`;
 
 export async function findCrossReferences(
   runner: QueryRunner,

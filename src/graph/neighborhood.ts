@@ -8,7 +8,10 @@ import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
-/** Takes: $frontier (ids), $visited (ids), $types, $asOf. Returns: the new neighbours, by name. */
+/**
+ * Takes: $frontier (ids), $visited (ids), $types, $asOf, $room. Returns: the new neighbours by name, at most
+ * room + 1 of them (one more than fits says the level was truncated).
+ */
 const NEXT_LEVEL = `
 UNWIND $frontier AS id
 MATCH (:Entity {id: id})-[r]-(m:Entity)
@@ -17,7 +20,8 @@ WHERE NOT m.id IN $visited
   AND ${HOLDS_AS_OF}
 WITH DISTINCT m
 RETURN properties(m) AS props
-ORDER BY toLower(m.name), m.id`;
+ORDER BY toLower(m.name), m.id
+LIMIT toInteger($room) + 1`;
 
 /** Takes: $ids, $types, $asOf. Returns: every relationship among those entities. */
 const RELATIONSHIPS_AMONG = `
@@ -46,13 +50,14 @@ export async function findNeighborhood(
   let truncated = false;
 
   for (let level = 1; level <= options.depth && frontier.length > 0 && !truncated; level += 1) {
+    const room = options.limit - nodes.length;
     const rows = await runner.read<{ props: Record<string, unknown> }>('neighborhood.level', NEXT_LEVEL, {
       frontier,
       visited: [...visited],
       types: options.types,
       asOf: options.asOf,
+      room,
     });
-    const room = options.limit - nodes.length;
     if (rows.length > room) truncated = true;
     frontier = [];
     for (const row of rows.slice(0, Math.max(room, 0))) {

@@ -29,7 +29,8 @@ export interface RelatedRow {
 
 /**
  * Takes: $ids, $direction, $types, $kinds, $asOf. Returns: one row per relationship, ordered by the other end's
- * name. A relationship from an entity to itself would appear once per direction.
+ * name, then fully (type, direction, key), so pages never overlap. The loader rejects relationships from an entity
+ * to itself, so each relationship appears once per end.
  */
 const RELATED = `
 UNWIND $ids AS id
@@ -39,7 +40,7 @@ WHERE ($types IS NULL OR type(r) IN $types)
   AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
   AND ${HOLDS_AS_OF}
 RETURN id, type(r) AS type, startNode(r) = n AS outgoing, properties(r) AS rel, properties(m) AS other
-ORDER BY id, toLower(m.name), m.id, type`;
+ORDER BY id, toLower(m.name), m.id, type, outgoing, r.key`;
 
 export type RelatedLoaders = (spec: RelatedSpec) => DataLoader<string, RelatedRow[]>;
 

@@ -170,6 +170,10 @@ export function validateGraphData(
           endsOk = false;
         }
       }
+      if (rel.from === rel.to) {
+        problems.push({ ...where, field: 'to', message: 'a relationship must join two different entities' });
+        endsOk = false;
+      }
       const key = rel.key ?? '';
       const identity = `${rel.type} ${rel.from} ${rel.to} ${key}`;
       const earlier = relationshipPlace.get(identity);

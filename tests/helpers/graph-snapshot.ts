@@ -30,6 +30,10 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** The label of the node that marks a database as one the tests may empty (see tests/global-setup.ts). */
+export const TEST_DATABASE_MARKER = 'KgTestDatabase';
+
+/** Deletes everything but the test marker. */
 export async function clearDatabase(runner: QueryRunner): Promise<void> {
-  await runner.write('test.clear', 'MATCH (n) DETACH DELETE n');
+  await runner.write('test.clear', `MATCH (n) WHERE NOT n:${TEST_DATABASE_MARKER} DETACH DELETE n`);
 }

@@ -10,6 +10,8 @@ import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { applySchema } from '../../src/db/apply-schema.ts';
+import { endOfPeriod } from '../../src/graph/partial-date.ts';
+import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts';
 import { DataValidationError } from '../../src/seed/data-problem.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import { clearDatabase, graphSnapshot } from '../helpers/graph-snapshot.ts';
@@ -174,6 +176,19 @@ describe('import: a further document', () => {
     expect(rows[0]?.documentId).toBe('further-battery-recycling-paper');
     expect(rows[0]?.meti).toBe('japan-supply-chain-policy');
     expect(JSON.parse(rows[0]?.sources ?? '[]')[0].quote).toBe("Japan's METI opened a battery recycling programme");
+
+    // Dated from since to until: asOf inside the period keeps it, before or from the until month on drops it.
+    const related = createRelatedLoaders(db.runner);
+    const participants = async (asOf: string) =>
+      (
+        await related({ direction: 'IN', types: ['PARTICIPATED_IN'], kinds: null, asOf: endOfPeriod(asOf) }).load(
+          'program:battery-recycling-programme',
+        )
+      ).map((row) => row.other.id);
+    expect(await participants('2024-03')).toEqual([]);
+    expect(await participants('2024-04')).toEqual(['company:example-recycling-company']);
+    expect(await participants('2024-08-31')).toEqual(['company:example-recycling-company']);
+    expect(await participants('2024-09')).toEqual([]);
 
     // Re-seeding our paper leaves the imported document alone.
     await loadGraph(db.runner, listDataFiles());

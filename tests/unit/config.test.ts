@@ -16,6 +16,7 @@ describe('loadConfig: defaults', () => {
     });
     expect(config.database.name).toBe('neo4j');
     expect(config.seedOnStart).toBe(true);
+    expect(config.environment).toBe('production');
   });
 
   it('uses the server NEO4J_URI names, with its credentials', () => {
@@ -42,11 +43,16 @@ describe('loadConfig: bad values name the variable', () => {
       /NEO4J_URI="http:\/\/localhost:7474" is invalid: expected a Bolt URI/,
     ],
     [{ NEO4J_EMBEDDED_HEAP: 'lots' }, /NEO4J_EMBEDDED_HEAP="lots" is invalid: expected a size such as 512m/],
-    [{ NEO4J_PASSWORD: 'short' }, /NEO4J_PASSWORD="short" is invalid: expected at least 8 characters/],
+    [{ NEO4J_PASSWORD: 'short' }, /NEO4J_PASSWORD=\(5 characters\) is invalid: expected at least 8 characters/],
     [{ SEED_ON_START: 'maybe' }, /SEED_ON_START="maybe" is invalid/],
   ])('%j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a password, even a wrong one', () => {
+    expect(() => loadConfig({ NEO4J_PASSWORD: 'hunter2' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NEO4J_PASSWORD: 'hunter2' })).not.toThrow(/hunter2/);
   });
 
   it('asks for NEO4J_PASSWORD when NEO4J_URI is set without one', () => {

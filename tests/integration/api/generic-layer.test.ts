@@ -160,6 +160,22 @@ describe('Entity.relationships', () => {
     );
     expect(second.data?.entity.relationships.pageInfo.hasPreviousPage).toBe(true);
     expect(second.data?.entity.relationships.edges).toHaveLength(5);
+    const all = await api.graphql(
+      '{ entity(id: "country:japan") { relationships(first: 10) { edges { relationship { id } } } } }',
+    );
+    const firstTen = all.data?.entity.relationships.edges.map((e: any) => e.relationship.id);
+    const [pageOne, pageTwo] = await Promise.all(
+      [undefined, page1.pageInfo.endCursor].map(async (after) =>
+        (
+          await api.graphql(
+            'query($after: String) { entity(id: "country:japan") { relationships(first: 5, after: $after) { edges { relationship { id } } } } }',
+            { after },
+          )
+        ).data?.entity.relationships.edges.map((e: any) => e.relationship.id),
+      ),
+    );
+    expect([...pageOne, ...pageTwo]).toEqual(firstTen);
+    expect(new Set(firstTen).size).toBe(10);
   });
 
   it('asOf keeps only what held then: export controls on Russia from 2022-02, on China from 2023-07', async () => {

@@ -178,7 +178,10 @@ describe('Query.shortestPath', () => {
     expect(typed.errors).toBeUndefined();
     expect(typed.data?.shortestPath).toBeNull();
     const short = await api.graphql(PATH, { from: 'company:aisan-industry', to: 'country:zambia', maxHops: 1 });
+    expect(short.errors).toBeUndefined();
     expect(short.data?.shortestPath).toBeNull();
+    const enough = await api.graphql(PATH, { from: 'company:aisan-industry', to: 'country:zambia', maxHops: 10 });
+    expect(enough.data?.shortestPath.length).toBeGreaterThan(1);
   });
 
   it('a path from an entity to itself has length 0; an unknown end gives null', async () => {
