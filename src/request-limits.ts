@@ -12,7 +12,7 @@ import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 /** Deepest selection (the deepest tested query, materials -> suppliers -> facilities -> operators, is 7). */
 export const MAX_DEPTH = 12;
 /** Aliased fields in one operation (each alias can be a whole neighborhood query). */
-export const MAX_ALIASES = 15;
+export const MAX_ALIASES = 30;
 /** Tokens the parser reads before giving up. */
 export const MAX_TOKENS = 5_000;
 

@@ -15,12 +15,12 @@ RETURN properties(node) AS props, score
 ORDER BY score DESC, node.name
 LIMIT toInteger($first)`;
 
-/** The words of `text`, lowercased, accents folded; empty when it has none. */
+/** The words of `text` (letters and digits), lowercased; empty when it has none. */
 export function searchWords(text: string): string[] {
   return (
     text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+      // NFKC only: the index keeps accents and Hangul syllables as written, so the query must too.
+      .normalize('NFKC')
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );

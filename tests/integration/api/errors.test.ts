@@ -79,12 +79,12 @@ describe('errors: request limits are LIMIT_EXCEEDED', () => {
 
   it('refuses more aliases than the limit (each could be a whole neighborhood)', async () => {
     const fields = Array.from(
-      { length: 16 },
+      { length: 31 },
       (_, i) => `n${i}: neighborhood(id: "country:japan", depth: 3, limit: 500) { truncated }`,
     );
     const { errors } = await api.graphql(`{ ${fields.join(' ')} }`);
     expect(errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED' });
-    expect(errors?.[0]?.message).toMatch(/Aliases limit of 15/);
+    expect(errors?.[0]?.message).toMatch(/Aliases limit of 30/);
   });
 
   it('refuses a document longer than the token limit', async () => {
