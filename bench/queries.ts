@@ -5,10 +5,10 @@
  * cost of the operation relative to a bare request on this machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import { freePort } from '../tests/helpers/free-port.ts';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { EXAMPLE_QUERIES } from '../src/playground/example-queries.ts';
@@ -17,15 +17,6 @@ import { startServer } from '../src/server.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 50);
 const WARMUP = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 

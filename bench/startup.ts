@@ -6,24 +6,15 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { freePort } from '../tests/helpers/free-port.ts';
 import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
