@@ -8,12 +8,16 @@ import { z } from 'zod';
 
 const byteSize = z
   .string()
-  .regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g')
+  .regex(/^[1-9]\d*[kmg]$/i, 'a size such as 512m or 1g')
   .transform((s) => s.toLowerCase());
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
 
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z
+  .string()
+  .regex(/^\d+$/, 'a port number from 1 to 65535')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'a port number from 1 to 65535').max(65535, 'a port number from 1 to 65535'));
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),

@@ -37,7 +37,9 @@ describe('loadConfig: defaults', () => {
 describe('loadConfig: bad values name the variable', () => {
   it.each([
     [{ PORT: 'abc' }, /PORT="abc" is invalid/],
-    [{ PORT: '70000' }, /PORT="70000" is invalid/],
+    [{ PORT: '70000' }, /PORT="70000" is invalid: expected a port number from 1 to 65535/],
+    [{ PORT: '0x1F90' }, /PORT="0x1F90" is invalid/],
+    [{ NEO4J_EMBEDDED_HEAP: '0m' }, /NEO4J_EMBEDDED_HEAP="0m" is invalid/],
     [
       { NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'a-long-secret' },
       /NEO4J_URI="http:\/\/localhost:7474" is invalid: expected a Bolt URI/,
