@@ -6,6 +6,8 @@ import { GraphQLError } from 'graphql';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** An HTTP request that is not a GraphQL request at all (a body that is not JSON). */
+  BAD_REQUEST = 'BAD_REQUEST',
   NOT_FOUND = 'NOT_FOUND',
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',

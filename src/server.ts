@@ -14,6 +14,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
 import type { QueryRunner } from './db/query-runner.ts';
+import { ErrorCode } from './errors.ts';
 import { createFormatError } from './format-error.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
@@ -74,7 +75,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   );
 
   app.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   // Errors outside GraphQL (a body that is not JSON, a failing route) get the same JSON shape, never a stack.
   app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
@@ -82,8 +83,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     if (status === 500) deps.logger.error({ err: error }, 'unexpected error outside GraphQL');
     const [message, code] =
       status === 500
-        ? ['Internal server error', 'INTERNAL_SERVER_ERROR']
-        : [`Bad request (${error.type ?? status})`, 'BAD_REQUEST'];
+        ? ['Internal server error', ErrorCode.INTERNAL_SERVER_ERROR]
+        : [`Bad request (${error.type ?? status})`, ErrorCode.BAD_REQUEST];
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
