@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { freePort } from '../tests/helpers/free-port.ts';
+import { median } from './median.ts';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { EXAMPLE_QUERIES } from '../src/playground/example-queries.ts';
@@ -17,8 +18,6 @@ import { startServer } from '../src/server.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 50);
 const WARMUP = 10;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 const logger = pino({ level: 'silent' });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-bench-queries-'));

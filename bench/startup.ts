@@ -11,15 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { freePort } from '../tests/helpers/free-port.ts';
+import { median } from './median.ts';
 import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -36,22 +36,23 @@ export interface GraphData {
   relationships: RelationshipToWrite[];
 }
 
+/** The document a file's citations quote: named by id, or defined in the file. */
+function documentIdOf(file: ParsedDataFile): string {
+  return typeof file.data.document === 'string' ? file.data.document : file.data.document.id;
+}
+
 /** Ids a load refers to without defining them: to be looked up in the database before validating. */
 export function referencedOutside(files: readonly ParsedDataFile[]): { entityIds: string[]; documentIds: string[] } {
   const defined = new Set(files.flatMap((f) => f.data.entities.map((e) => e.id)));
   const definedDocuments = new Set(
-    files.flatMap((f) => (typeof f.data.document === 'string' ? [] : [f.data.document.id])),
+    files.flatMap((f) => (typeof f.data.document === 'string' ? [] : [documentIdOf(f)])),
   );
   const entityIds = new Set(
     files
       .flatMap((f) => f.data.relationships.flatMap((r) => [r.from, r.to, r.properties['program']]))
       .filter((id): id is string => typeof id === 'string' && !defined.has(id)),
   );
-  const documentIds = new Set(
-    files
-      .map((f) => (typeof f.data.document === 'string' ? f.data.document : f.data.document.id))
-      .filter((id) => !definedDocuments.has(id)),
-  );
+  const documentIds = new Set(files.map(documentIdOf).filter((id) => !definedDocuments.has(id)));
   return { entityIds: [...entityIds], documentIds: [...documentIds] };
 }
 
@@ -97,14 +98,11 @@ export function validateGraphData(
   for (const [id, { text }] of existing.documents) {
     if (!sourceIndexes.has(id)) sourceIndexes.set(id, indexSourceText(text));
   }
-  const documentOf = (file: ParsedDataFile): string =>
-    typeof file.data.document === 'string' ? file.data.document : file.data.document.id;
-
   // 2. Entities: unique ids; not taking over an entity another document defines.
   const entities = new Map<string, EntityToWrite>();
   const entityPlace = new Map<string, string>();
   for (const file of files) {
-    const documentId = documentOf(file);
+    const documentId = documentIdOf(file);
     if (!sourceIndexes.has(documentId)) {
       problems.push({
         file: file.file,
@@ -141,7 +139,7 @@ export function validateGraphData(
   const relationshipPlace = new Map<string, string>();
   const kindOf = (id: string): EntityKind | undefined => entities.get(id)?.kind ?? existing.entities.get(id)?.kind;
   for (const file of files) {
-    const documentId = documentOf(file);
+    const documentId = documentIdOf(file);
     if (!sourceIndexes.has(documentId)) continue;
     file.data.relationships.forEach((rel, index) => {
       const subject = `relationship ${rel.type} ${rel.from} -> ${rel.to}`;
