@@ -1,14 +1,43 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects:
+ * - unit: no database, no Java (`npm run test:unit`, seconds);
+ * - integration: everything else against one real Neo4j (NEO4J_URI, else testcontainers, else the embedded
+ *   launcher), which the global setup provides;
+ * - api+second-document: the API suite again with a second, synthetic document imported beside the paper, so the
+ *   API tests prove they hold for more than this corpus.
+ */
+const integrationProject = {
+  // The suites share that database and start JVMs of their own: on a 2-core machine, one file at a time.
+  globalSetup: ['tests/global-setup.ts'],
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+};
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // One real Neo4j for the whole run (NEO4J_URI, else testcontainers, else the embedded launcher).
-    globalSetup: ['tests/global-setup.ts'],
-    // The suites share that database and start JVMs of their own: on a 2-core machine, one file at a time.
     fileParallelism: false,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          ...integrationProject,
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...integrationProject,
+          name: 'api+second-document',
+          include: ['tests/integration/api/**/*.test.ts'],
+          provide: { secondDocument: true },
+        },
+      },
+    ],
   },
 });

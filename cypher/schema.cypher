@@ -1,6 +1,6 @@
 // The graph schema: constraints and indexes, applied at every start (each statement is idempotent).
 // Every knowledge-graph node carries the label Entity plus one label for its kind (Company, Material, ...);
-// source documents are Document nodes.
+// source documents are Document nodes, their headings Section nodes, and every citation a Citation node.
 
 // Ids are unique across all kinds, so one lookup by id finds any entity.
 CREATE CONSTRAINT entity_id_unique IF NOT EXISTS
@@ -20,3 +20,26 @@ FOR (n:Entity) ON (n.name);
 // analyzer (no stemming, no stop words): src/graph/search-entities.ts adds plural forms and fuzzy terms itself.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description];
+
+// Replacing a document's entities on a re-load finds them by document.
+CREATE INDEX entity_document IF NOT EXISTS
+FOR (n:Entity) ON (n.documentId);
+
+// Provenance (src/graph/facts.ts): a document's sections, and its citations by section or by table row.
+CREATE CONSTRAINT section_id_unique IF NOT EXISTS
+FOR (s:Section) REQUIRE s.id IS UNIQUE;
+
+CREATE INDEX section_document IF NOT EXISTS
+FOR (s:Section) ON (s.documentId);
+
+CREATE CONSTRAINT citation_id_unique IF NOT EXISTS
+FOR (c:Citation) REQUIRE c.id IS UNIQUE;
+
+CREATE INDEX citation_document IF NOT EXISTS
+FOR (c:Citation) ON (c.documentId);
+
+CREATE INDEX citation_section IF NOT EXISTS
+FOR (c:Citation) ON (c.documentId, c.section);
+
+CREATE INDEX citation_table_row IF NOT EXISTS
+FOR (c:Citation) ON (c.documentId, c.table, c.row);

@@ -1,8 +1,9 @@
 /**
- * `npm run codegen`: writes src/generated/graphql.ts, the resolver types, from schema.graphql with GraphQL Code
- * Generator's core and plugins (the CLI's loaders need Node 22; the core does not). `--check` only compares and
- * fails when the file is stale, so `npm run check` catches a schema edit without regenerated types.
- * Object types map onto the internal rows of src/graph/rows.ts.
+ * `npm run codegen`: derives what is generated from the two sources of truth.
+ * 1. schema.graphql's model part (enums and kind types, below its marker) from src/model/vocabulary.ts;
+ * 2. src/generated/graphql.ts, the resolver types, from schema.graphql with GraphQL Code Generator's core and
+ *    plugins (the CLI's loaders need Node 22; the core does not). Object types map onto the rows of src/graph/.
+ * `--check` only compares and fails when either file is stale, so `npm run check` catches drift.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +13,10 @@ import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as typescriptResolversPlugin from '@graphql-codegen/typescript-resolvers';
 import { buildSchema, parse, printSchema } from 'graphql';
 import * as prettier from 'prettier';
-import { ENTITY_KINDS } from '../src/model/vocabulary.ts';
+import { GRAPHQL_SCHEMA_FILE } from '../src/api-schema.ts';
+import { schemaSdlFor } from '../src/model/render-model-sdl.ts';
+import { ENTITY_KINDS, VOCABULARY } from '../src/model/vocabulary.ts';
 
-const SCHEMA = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 const OUTPUT = fileURLToPath(new URL('../src/generated/graphql.ts', import.meta.url));
 const ENTITY_ROW = '../graph/rows.ts#EntityRow';
 
@@ -30,13 +32,35 @@ const config = {
     Document: '../graph/rows.ts#DocumentRow',
     Citation: '../graph/rows.ts#CitationRow',
     Relationship: '../graph/rows.ts#RelationshipRow',
-    RelationshipEdge: '../loaders/create-related-loader.ts#RelationshipEdgeRow',
-    Subsidy: '../loaders/create-related-loader.ts#RelatedRow',
+    RelationshipEdge: '../resolvers/entity-fields.ts#RelationshipEdgeRow',
+    Subsidy: '../graph/related-entities.ts#RelatedRow',
+    Section: '../graph/documents.ts#SectionRow',
+    Fact: '../graph/facts.ts#FactRow',
     CrossReferenceRow: '../graph/cross-reference.ts#CrossReferenceLink',
   },
 };
 
-const schema = buildSchema(readFileSync(SCHEMA, 'utf8'));
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+
+/** Writes `content` to `file`, or with --check records that the file differs. */
+function emit(file: string, content: string): void {
+  if (check) {
+    if (readFileSync(file, 'utf8') !== content) stale.push(file);
+  } else {
+    writeFileSync(file, content);
+  }
+}
+
+const prettierOptions = async (file: string) => ({ ...(await prettier.resolveConfig(file)), filepath: file });
+
+const schemaText = await prettier.format(
+  schemaSdlFor(readFileSync(GRAPHQL_SCHEMA_FILE, 'utf8'), VOCABULARY),
+  await prettierOptions(GRAPHQL_SCHEMA_FILE),
+);
+emit(GRAPHQL_SCHEMA_FILE, schemaText);
+
+const schema = buildSchema(schemaText);
 const generated = await codegen({
   filename: OUTPUT,
   schema: parse(printSchema(schema)),
@@ -54,13 +78,11 @@ const generated = await codegen({
   ],
   pluginMap: { add: addPlugin, typescript: typescriptPlugin, typescriptResolvers: typescriptResolversPlugin },
 });
-const formatted = await prettier.format(generated, { ...(await prettier.resolveConfig(OUTPUT)), filepath: OUTPUT });
+emit(OUTPUT, await prettier.format(generated, await prettierOptions(OUTPUT)));
 
-if (process.argv.includes('--check')) {
-  if (readFileSync(OUTPUT, 'utf8') !== formatted) {
-    process.stderr.write('src/generated/graphql.ts is out of date with schema.graphql: run npm run codegen.\n');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(OUTPUT, formatted);
+if (stale.length > 0) {
+  process.stderr.write(
+    `Out of date with src/model/vocabulary.ts and schema.graphql: ${stale.join(', ')}. Run npm run codegen.\n`,
+  );
+  process.exit(1);
 }

@@ -1,6 +1,7 @@
 /**
  * Public contract: every setting of the server, read from environment variables and validated once.
- * This is the only module that reads process.env; everything else receives a Config.
+ * The server's own settings are read here only; everything else receives a Config. (The embedded Neo4j's JVM
+ * is found through JAVA_HOME or PATH, and inherits the environment, as any child process does.)
  * README's configuration table documents the same names and defaults.
  */
 import path from 'node:path';

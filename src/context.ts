@@ -3,15 +3,18 @@
  */
 import type DataLoader from 'dataloader';
 import type { QueryRunner } from './db/query-runner.ts';
+import type { SectionRow } from './graph/documents.ts';
 import type { DocumentRow, EntityRow } from './graph/rows.ts';
 import { createDocumentLoader } from './loaders/create-document-loader.ts';
 import { createEntityLoader } from './loaders/create-entity-loader.ts';
 import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
+import { createSectionLoader } from './loaders/create-section-loader.ts';
 
 export interface RequestContext {
   runner: QueryRunner;
   entities: DataLoader<string, EntityRow | null>;
   documents: DataLoader<string, DocumentRow | null>;
+  sections: DataLoader<string, SectionRow[]>;
   related: RelatedLoaders;
 }
 
@@ -20,6 +23,7 @@ export function createContext(runner: QueryRunner): RequestContext {
     runner,
     entities: createEntityLoader(runner),
     documents: createDocumentLoader(runner),
+    sections: createSectionLoader(runner),
     related: createRelatedLoaders(runner),
   };
 }

@@ -10,7 +10,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 
 /** Deepest selection (the deepest tested query, materials -> suppliers -> facilities -> operators, is 7). */
-export const MAX_DEPTH = 12;
+export const MAX_QUERY_DEPTH = 12;
 /** Aliased fields in one operation (each alias can be a whole neighborhood query). */
 export const MAX_ALIASES = 30;
 /** Tokens the parser reads before giving up. */
@@ -26,7 +26,7 @@ const reject = (context: ValidationContext | null, error: GraphQLError): void =>
 const onRejection = { onReject: [reject], propagateOnRejection: false };
 
 export const requestLimitRules: ValidationRule[] = [
-  maxDepthRule({ n: MAX_DEPTH, ...onRejection }) as ValidationRule,
+  maxDepthRule({ n: MAX_QUERY_DEPTH, ...onRejection }) as ValidationRule,
   maxAliasesRule({ n: MAX_ALIASES, ...onRejection }) as ValidationRule,
 ];
 

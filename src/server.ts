@@ -1,11 +1,10 @@
 /**
- * Internal: builds the HTTP server: GraphQL (Apollo Server on Express), health endpoints, and the routes other
- * capabilities add. It does not open the database or listen by itself: main.ts and the tests do.
+ * Internal: the HTTP server: GraphQL (Apollo Server on Express), health endpoints, and the routes other
+ * capabilities add. startServer builds it and listens on the given host and port; it does not open the database
+ * (main.ts and the tests do, and pass the runner in).
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -18,9 +17,10 @@ import { ErrorCode } from './errors.ts';
 import { createFormatError } from './format-error.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
-import { resolvers } from './resolvers/index.ts';
+import { createResolvers } from './resolvers/index.ts';
+import { loadTypeDefs } from './api-schema.ts';
+import type { Vocabulary } from './model/vocabulary.ts';
 
-export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export const GRAPHQL_PATH = '/graphql';
 export { PLAYGROUND_PATH };
 
@@ -31,6 +31,8 @@ export interface ServerDependencies {
   logger: Logger;
   /** Development shows internal error messages to clients; production masks them. */
   development: boolean;
+  /** The knowledge model to serve; this server's own (src/model/vocabulary.ts) unless a test extends it. */
+  vocabulary?: Vocabulary;
 }
 
 export interface RunningServer {
@@ -43,8 +45,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
-    resolvers,
+    typeDefs: loadTypeDefs(deps.vocabulary),
+    resolvers: createResolvers(deps.vocabulary),
     formatError: createFormatError(deps.logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // A public, read-only API: the schema is documentation (GraphiQL needs it), also in production.

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { QueryRunner } from './query-runner.ts';
 
-const SCHEMA_FILE = fileURLToPath(new URL('../../cypher/schema.cypher', import.meta.url));
+export const GRAPH_SCHEMA_FILE = fileURLToPath(new URL('../../cypher/schema.cypher', import.meta.url));
 
 /** Splits a Cypher script into statements: `;` at the end of a line ends one; `//` lines are comments. */
 export function splitCypherScript(script: string): string[] {
@@ -22,7 +22,7 @@ export function splitCypherScript(script: string): string[] {
 
 export async function applySchema(runner: QueryRunner): Promise<void> {
   // Schema changes cannot share a transaction with each other or with data writes: one statement each.
-  for (const statement of splitCypherScript(readFileSync(SCHEMA_FILE, 'utf8'))) {
+  for (const statement of splitCypherScript(readFileSync(GRAPH_SCHEMA_FILE, 'utf8'))) {
     await runner.write('apply-schema', statement);
   }
   await runner.read('await-indexes', 'CALL db.awaitIndexes(120)');

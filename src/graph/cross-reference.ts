@@ -3,11 +3,9 @@
  * material's category (its nearest ancestor, or itself, that a Law designates as a critical material).
  */
 import type { QueryRunner } from '../db/query-runner.ts';
+import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
-
-/** The relationship types that make a company-material link. */
-export const LINK_TYPES = ['APPROVED_SUPPLY_PLAN_FOR', 'PRODUCES', 'DEVELOPS'] as const;
 
 export interface CrossReferenceFilter {
   categories?: readonly string[] | null;
@@ -66,7 +64,7 @@ export async function findCrossReferences(
     type: string;
     rel: Record<string, unknown>;
   }>('cross-reference', CROSS_REFERENCE, {
-    linkTypes: filter.linkTypes ?? [...LINK_TYPES],
+    linkTypes: filter.linkTypes ?? SUPPLY_LINK_TYPES,
     companies: filter.companies ?? null,
     countries: filter.countries ?? null,
     programs: filter.programs ?? null,

@@ -8,6 +8,11 @@ import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
+/** The most hops a neighborhood reaches from its centre. */
+export const MAX_NEIGHBORHOOD_DEPTH = 3;
+/** The most nodes one neighborhood returns. */
+export const MAX_NEIGHBORHOOD_NODES = 500;
+
 /**
  * Takes: $frontier (ids), $visited (ids), $types, $asOf, $room. Returns: the new neighbours by name, at most
  * room + 1 of them (one more than fits says the level was truncated).

@@ -1,6 +1,6 @@
 /**
  * Internal: the shapes resolvers work with, converted from what Neo4j returns (node and relationship property
- * maps written by src/seed/write-graph.ts). The GraphQL types map onto these (codegen.ts `mappers`).
+ * maps written by src/seed/write-graph.ts). The GraphQL types map onto these (scripts/codegen.ts `mappers`).
  */
 import type { EntityKind, RelationshipType } from '../model/vocabulary.ts';
 
@@ -72,13 +72,10 @@ export function toEntityRow(props: Props): EntityRow {
   };
 }
 
-export function relationshipId(type: string, source: string, target: string, key: string): string {
-  return key ? `${type}:${source}->${target}#${key}` : `${type}:${source}->${target}`;
-}
-
+/** A relationship's row; its `id` is the one the loader stored (src/model/identity.ts). */
 export function toRelationshipRow(type: string, source: string, target: string, props: Props): RelationshipRow {
   return {
-    id: relationshipId(type, source, target, String(props['key'] ?? '')),
+    id: String(props['id']),
     type: type as RelationshipType,
     source,
     target,

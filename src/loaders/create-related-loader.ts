@@ -1,46 +1,10 @@
 /**
- * Per request: the relationships of many entities at once, for one "spec" (direction, types, kinds at the other
- * end, asOf). Every typed relationship field (Company.materials, Material.suppliers, ...) and
- * Entity.relationships goes through here, so a nested query costs one statement per level, not per result.
+ * Per request: one DataLoader per distinct related spec (direction, types, kinds, asOf), so every parent entity
+ * of one field at one nesting level is read in one statement (src/graph/related-entities.ts).
  */
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../db/query-runner.ts';
-import { HOLDS_AS_OF } from '../graph/partial-date.ts';
-import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from '../graph/rows.ts';
-import type { EntityKind, RelationshipType } from '../model/vocabulary.ts';
-
-export type Direction = 'OUT' | 'IN' | 'BOTH';
-
-export interface RelatedSpec {
-  direction: Direction;
-  /** Relationship types to follow; null for all. */
-  types: readonly RelationshipType[] | null;
-  /** Kinds allowed at the other end; null for all. */
-  kinds: readonly EntityKind[] | null;
-  /** End-of-period bound (see partial-date.ts), or null for no time filter. */
-  asOf: string | null;
-}
-
-export interface RelatedRow {
-  direction: 'OUT' | 'IN';
-  other: EntityRow;
-  relationship: RelationshipRow;
-}
-
-/**
- * Takes: $ids, $direction, $types, $kinds, $asOf. Returns: one row per relationship, ordered by the other end's
- * name, then fully (type, direction, key), so pages never overlap. The loader rejects relationships from an entity
- * to itself, so each relationship appears once per end.
- */
-const RELATED = `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})-[r]-(m:Entity)
-WHERE ($types IS NULL OR type(r) IN $types)
-  AND ($kinds IS NULL OR m.kind IN $kinds)
-  AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
-  AND ${HOLDS_AS_OF}
-RETURN id, type(r) AS type, startNode(r) = n AS outgoing, properties(r) AS rel, properties(m) AS other
-ORDER BY id, toLower(m.name), m.id, type, outgoing, r.key`;
+import { findRelated, type RelatedRow, type RelatedSpec } from '../graph/related-entities.ts';
 
 export type RelatedLoaders = (spec: RelatedSpec) => DataLoader<string, RelatedRow[]>;
 
@@ -52,23 +16,7 @@ export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
     let loader = loaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const rows = await runner.read<{
-          id: string;
-          type: string;
-          outgoing: boolean;
-          rel: Record<string, unknown>;
-          other: Record<string, unknown>;
-        }>('related', RELATED, { ids, ...spec });
-        const byId = new Map<string, RelatedRow[]>(ids.map((id) => [id, []]));
-        for (const row of rows) {
-          const otherId = String(row.other['id']);
-          const [source, target] = row.outgoing ? [row.id, otherId] : [otherId, row.id];
-          byId.get(row.id)?.push({
-            direction: row.outgoing ? 'OUT' : 'IN',
-            other: toEntityRow(row.other),
-            relationship: toRelationshipRow(row.type, source, target, row.rel),
-          });
-        }
+        const byId = await findRelated(runner, ids, spec);
         return ids.map((id) => byId.get(id) ?? []);
       });
       loaders.set(key, loader);
@@ -76,6 +24,3 @@ export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
     return loader;
   };
 }
-
-/** A RelatedRow as an edge of Entity.relationships. */
-export type RelationshipEdgeRow = RelatedRow & { cursor: string };

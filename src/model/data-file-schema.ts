@@ -4,32 +4,12 @@
  * src/seed/validate-graph-data.ts.
  */
 import { z } from 'zod';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from './vocabulary.ts';
+import { PARTIAL_DATE_PATTERN } from './partial-date.ts';
+import { MONEY_KEYS, PARTIAL_DATE_KEYS, RESERVED_PROPERTY_KEYS } from './property-keys.ts';
+import { VOCABULARY, type EntityKind, type RelationshipType, type Vocabulary } from './vocabulary.ts';
 
-export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const DOCUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Property names the loader stores itself; data files may not use them. */
-export const RESERVED_PROPERTY_KEYS = new Set([
-  'id',
-  'kind',
-  'name',
-  'aliases',
-  'aliasText',
-  'description',
-  'note',
-  'documentId',
-  'sourcesJson',
-  'propertyKeys',
-  'key',
-  'validFrom',
-  'validUntil',
-]);
-
-/** Property keys with a fixed form (data/README.md, "Rules the loader enforces"). */
-const DATE_KEYS = ['date', 'since', 'until', 'asOf'] as const;
-const MONEY_KEYS = ['amount', 'maxAmount'] as const;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const propertyValue = z.union([scalar, z.array(z.string()), z.array(z.number()), z.array(z.boolean())]);
@@ -46,10 +26,10 @@ const properties = z
         });
       }
     }
-    for (const key of DATE_KEYS) {
+    for (const key of PARTIAL_DATE_KEYS) {
       const value = props[key];
       // YAML reads an unquoted 2022 as a number; a year is a valid partial date either way.
-      if (value !== undefined && !PARTIAL_DATE.test(String(value))) {
+      if (value !== undefined && !PARTIAL_DATE_PATTERN.test(String(value))) {
         ctx.addIssue({
           code: 'custom',
           path: [key],
@@ -122,65 +102,76 @@ export const citationSchema = z.strictObject({
   quote: z.string().min(8, 'a quote of at least 8 characters from the document'),
 });
 
-const kindNames = Object.keys(ENTITY_KINDS) as [EntityKind, ...EntityKind[]];
-const typeNames = Object.keys(RELATIONSHIP_TYPES) as [RelationshipType, ...RelationshipType[]];
 const entityId = z
   .string()
   .regex(/^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of the form <kind prefix>:<slug>, e.g. company:tsmc');
-
-export const entitySchema = z
-  .strictObject({
-    id: entityId,
-    kind: z.enum(kindNames, { error: `one of ${kindNames.join(', ')}` }),
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
-    description: z.string().min(1).optional(),
-    properties: properties.default({}),
-    note: z.string().min(1).optional(),
-    sources: z.array(citationSchema).min(1, 'at least one citation'),
-  })
-  .superRefine((entity, ctx) => {
-    const prefix = ENTITY_KINDS[entity.kind].prefix;
-    const [idPrefix, slug] = entity.id.split(':');
-    if (idPrefix !== prefix || slug === undefined || !SLUG.test(slug)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['id'],
-        message: `a ${entity.kind} id must start with "${prefix}:", got "${entity.id}"`,
-      });
-    }
-  });
-
-export const relationshipSchema = z.strictObject({
-  type: z.enum(typeNames, { error: `one of ${typeNames.join(', ')}` }),
-  from: entityId,
-  to: entityId,
-  key: z.string().regex(SLUG, 'a slug such as fy2022').optional(),
-  properties: properties.default({}),
-  note: z.string().min(1).optional(),
-  sources: z.array(citationSchema).min(1, 'at least one citation'),
-});
 
 export const documentSchema = z.strictObject({
   id: z.string().regex(DOCUMENT_ID, 'a lowercase slug such as japan-supply-chain-policy'),
   title: z.string().min(1),
   author: z.string().min(1).optional(),
   publisher: z.string().min(1).optional(),
-  date: z.string().regex(PARTIAL_DATE, 'a partial date YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+  date: z.string().regex(PARTIAL_DATE_PATTERN, 'a partial date YYYY, YYYY-MM or YYYY-MM-DD').optional(),
   url: z.url().optional(),
   license: z.string().min(1).optional(),
   corpus: z.string().min(1, 'the path of the document text, relative to this file'),
 });
 
-export const dataFileSchema = z
-  .strictObject({
-    document: z.union([z.string().regex(DOCUMENT_ID, 'a document id'), documentSchema]),
-    entities: z.array(entitySchema).default([]),
-    relationships: z.array(relationshipSchema).default([]),
-  })
-  .refine((file) => typeof file.document !== 'string' || file.entities.length + file.relationships.length > 0, {
-    message: 'a data file needs entities or relationships (or a document definition)',
+/**
+ * The schemas of entities, relationships and data files for a knowledge model (this server's unless a test
+ * extends it). Their static types name this server's kinds and relationship types.
+ */
+export function createDataFileSchemas(vocabulary: Vocabulary = VOCABULARY) {
+  const kindNames = Object.keys(vocabulary.kinds) as [EntityKind, ...EntityKind[]];
+  const typeNames = Object.keys(vocabulary.relationshipTypes) as [RelationshipType, ...RelationshipType[]];
+  const entitySchema = z
+    .strictObject({
+      id: entityId,
+      kind: z.enum(kindNames, { error: `one of ${kindNames.join(', ')}` }),
+      name: z.string().min(1),
+      aliases: z.array(z.string().min(1)).default([]),
+      description: z.string().min(1).optional(),
+      properties: properties.default({}),
+      note: z.string().min(1).optional(),
+      sources: z.array(citationSchema).min(1, 'at least one citation'),
+    })
+    .superRefine((entity, ctx) => {
+      const prefix = vocabulary.kinds[entity.kind]?.prefix;
+      const [idPrefix, slug] = entity.id.split(':');
+      if (idPrefix !== prefix || slug === undefined || !SLUG.test(slug)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: `a ${entity.kind} id must start with "${prefix}:", got "${entity.id}"`,
+        });
+      }
+    });
+
+  const relationshipSchema = z.strictObject({
+    type: z.enum(typeNames, { error: `one of ${typeNames.join(', ')}` }),
+    from: entityId,
+    to: entityId,
+    key: z.string().regex(SLUG, 'a slug such as fy2022').optional(),
+    properties: properties.default({}),
+    note: z.string().min(1).optional(),
+    sources: z.array(citationSchema).min(1, 'at least one citation'),
   });
+
+  const dataFileSchema = z
+    .strictObject({
+      document: z.union([z.string().regex(DOCUMENT_ID, 'a document id'), documentSchema]),
+      entities: z.array(entitySchema).default([]),
+      relationships: z.array(relationshipSchema).default([]),
+    })
+    .refine((file) => typeof file.document !== 'string' || file.entities.length + file.relationships.length > 0, {
+      message: 'a data file needs entities or relationships (or a document definition)',
+    });
+
+  return { entitySchema, relationshipSchema, dataFileSchema };
+}
+
+const schemas = createDataFileSchemas();
+export const { entitySchema, relationshipSchema, dataFileSchema } = schemas;
 
 export type Citation = z.infer<typeof citationSchema>;
 export type EntityRecord = z.infer<typeof entitySchema>;

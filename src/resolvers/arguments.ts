@@ -1,9 +1,9 @@
 /**
  * Internal: argument checks shared by resolvers. Each failure is a BAD_USER_INPUT error that names the argument
- * and the allowed range.
+ * and the allowed range. Defaults live in schema.graphql, not here.
  */
 import { BadUserInputError } from '../errors.ts';
-import { endOfPeriod } from '../graph/partial-date.ts';
+import { endOfPeriod } from '../model/partial-date.ts';
 
 export function checkRange(argument: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -23,4 +23,9 @@ export function optionalList<T>(argument: string, values: readonly T[] | null | 
   if (values.length === 0)
     throw new BadUserInputError(argument, `'${argument}' must not be an empty list; omit it to allow all`);
   return values;
+}
+
+/** An optional argument as null when absent. */
+export function orNull<T>(value: T | null | undefined): T | null {
+  return value ?? null;
 }

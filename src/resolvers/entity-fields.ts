@@ -1,13 +1,16 @@
 /**
- * Internal: the fields every entity type shares (the Entity interface), and how an entity's concrete type is
- * chosen. `relationships` pages through the related loader, so it batches across entities.
+ * Internal: the fields every entity type shares (the Entity interface) beyond the row's own. `relationships`
+ * pages through the related loader, so it batches across entities.
  */
 import type { RequestContext } from '../context.ts';
-import { paginate } from '../graph/pagination.ts';
-import type { DocumentRow, EntityRow } from '../graph/rows.ts';
-import type { Direction } from '../loaders/create-related-loader.ts';
-import type { RelationshipType } from '../model/vocabulary.ts';
+import type { CountryResolvers } from '../generated/graphql.ts';
+import type { RelatedRow } from '../graph/related-entities.ts';
+import type { DocumentRow } from '../graph/rows.ts';
 import { asOfBound, optionalList } from './arguments.ts';
+import { paginate } from './pagination.ts';
+
+/** A RelatedRow as an edge of Entity.relationships. */
+export type RelationshipEdgeRow = RelatedRow & { cursor: string };
 
 export async function documentOf(documentId: string, { documents }: RequestContext): Promise<DocumentRow> {
   const document = await documents.load(documentId);
@@ -15,29 +18,18 @@ export async function documentOf(documentId: string, { documents }: RequestConte
   return document;
 }
 
-interface RelationshipsArgs {
-  direction?: Direction | null;
-  types?: readonly RelationshipType[] | null;
-  asOf?: string | null;
-  first?: number | null;
-  after?: string | null;
-}
-
-export const entityFields = {
-  kind: (entity: EntityRow) => entity.kind,
-  document: (entity: EntityRow, _args: unknown, context: RequestContext) => documentOf(entity.documentId, context),
-  relationships: async (entity: EntityRow, args: RelationshipsArgs, { related }: RequestContext) => {
+/** Every kind's type has these (typed through one of them: all share the Entity fields and the EntityRow parent). */
+export const entityFields: Pick<CountryResolvers, 'kind' | 'document' | 'relationships'> = {
+  kind: (entity) => entity.kind,
+  document: (entity, _args, context) => documentOf(entity.documentId, context),
+  relationships: async (entity, args, { related }) => {
     const rows = await related({
-      direction: args.direction ?? 'BOTH',
+      direction: args.direction,
       types: optionalList('types', args.types),
       kinds: null,
       asOf: asOfBound(args.asOf),
     }).load(entity.id);
-    const page = paginate(rows, args.first ?? 20, args.after);
+    const page = paginate(rows, args.first, args.after);
     return { ...page, edges: page.edges.map((edge) => ({ ...edge.node, cursor: edge.cursor })) };
   },
 };
-
-export function entityTypeName(entity: { kind?: string }): string | null {
-  return entity.kind ?? null;
-}

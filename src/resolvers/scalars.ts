@@ -4,7 +4,7 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { CurrencyResolver, JSONObjectResolver, URLResolver } from 'graphql-scalars';
-import { isPartialDate } from '../graph/partial-date.ts';
+import { isPartialDate } from '../model/partial-date.ts';
 
 /** GraphQL names the argument or variable around this message, and Apollo answers BAD_USER_INPUT. */
 function parsePartialDate(value: unknown): string {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { EntityKind } from '../model/vocabulary.ts';
 import { DataValidationError } from './data-problem.ts';
+import type { LoadOptions } from './load-options.ts';
 import { readDataFiles } from './read-data-files.ts';
 import { referencedOutside, validateGraphData, type ExistingGraph } from './validate-graph-data.ts';
 import { writeGraph, type WriteSummary } from './write-graph.ts';
@@ -26,9 +27,9 @@ export function listDataFiles(dir = DATA_DIR): string[] {
 export async function loadGraph(
   runner: QueryRunner,
   files: readonly string[],
-  cwd = process.cwd(),
+  options: LoadOptions = {},
 ): Promise<WriteSummary> {
-  const { parsed, problems } = readDataFiles(files, cwd);
+  const { parsed, problems } = readDataFiles(files, options);
   if (problems.length > 0) throw new DataValidationError(problems);
 
   const existing = await readExistingGraph(
@@ -36,10 +37,10 @@ export async function loadGraph(
     parsed.flatMap((f) => f.data.entities.map((e) => e.id)),
     referencedOutside(parsed),
   );
-  const { graph, problems: graphProblems } = validateGraphData(parsed, existing, cwd);
+  const { graph, problems: graphProblems } = validateGraphData(parsed, existing, options);
   if (graphProblems.length > 0) throw new DataValidationError(graphProblems);
 
-  return runner.writeTransaction('load-graph', (tx) => writeGraph(tx, graph));
+  return runner.writeTransaction('load-graph', (tx) => writeGraph(tx, graph, options.vocabulary));
 }
 
 /** True when the database holds no entity yet (start-up seeds only then). */

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { dataFileSchema, type DataFile } from '../model/data-file-schema.ts';
+import { createDataFileSchemas, dataFileSchema, type DataFile } from '../model/data-file-schema.ts';
+import type { LoadOptions } from './load-options.ts';
 import type { DataProblem } from './data-problem.ts';
 
 export interface ParsedDataFile {
@@ -18,8 +19,9 @@ export interface ParsedDataFile {
 
 export function readDataFiles(
   files: readonly string[],
-  cwd = process.cwd(),
+  { cwd = process.cwd(), vocabulary }: LoadOptions = {},
 ): { parsed: ParsedDataFile[]; problems: DataProblem[] } {
+  const schema = vocabulary ? createDataFileSchemas(vocabulary).dataFileSchema : dataFileSchema;
   const parsed: ParsedDataFile[] = [];
   const problems: DataProblem[] = [];
   for (const file of files) {
@@ -44,7 +46,7 @@ export function readDataFiles(
       continue;
     }
     const lineOf = (fieldPath: ReadonlyArray<string | number>) => lineOfPath(doc, lineCounter, fieldPath);
-    const result = dataFileSchema.safeParse(doc.toJS());
+    const result = schema.safeParse(doc.toJS());
     if (!result.success) {
       for (const issue of result.error.issues) {
         problems.push(describeIssue(shown, doc, lineOf, issue.path as Array<string | number>, issue.message));

@@ -9,6 +9,8 @@ export interface SourceTextIndex {
   normalizedText: string;
   /** Heading texts without the leading #s, e.g. "1) Semiconductors". */
   headings: Set<string>;
+  /** Every heading in document order, with its level (the number of #s). */
+  sections: Array<{ heading: string; level: number }>;
   /** "Table 1" -> row number -> the row's text, white space folded. */
   tables: Map<string, Map<number, string>>;
 }
@@ -19,13 +21,15 @@ export function normalizeWhitespace(text: string): string {
 
 export function indexSourceText(text: string): SourceTextIndex {
   const headings = new Set<string>();
+  const sections: SourceTextIndex['sections'] = [];
   const tables = new Map<string, Map<number, string>>();
   let currentTable: Map<number, string> | undefined;
 
   for (const line of text.split('\n')) {
-    const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading?.[1]) {
-      headings.add(heading[1]);
+    const heading = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading?.[1] && heading[2]) {
+      headings.add(heading[2]);
+      sections.push({ heading: heading[2], level: heading[1].length });
       currentTable = undefined;
       continue;
     }
@@ -42,5 +46,5 @@ export function indexSourceText(text: string): SourceTextIndex {
       currentTable = undefined; // the first other line after the rows ends the table
     }
   }
-  return { normalizedText: normalizeWhitespace(text), headings, tables };
+  return { normalizedText: normalizeWhitespace(text), headings, sections, tables };
 }

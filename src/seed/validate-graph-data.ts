@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Citation, DocumentRecord, EntityRecord, RelationshipRecord } from '../model/data-file-schema.ts';
-import { RELATIONSHIP_TYPES, type EntityKind } from '../model/vocabulary.ts';
+import { VOCABULARY, type EntityKind } from '../model/vocabulary.ts';
+import type { LoadOptions } from './load-options.ts';
 import type { DataProblem } from './data-problem.ts';
 import type { ParsedDataFile } from './read-data-files.ts';
 import { indexSourceText, normalizeWhitespace, type SourceTextIndex } from './source-text-index.ts';
@@ -59,7 +60,7 @@ export function referencedOutside(files: readonly ParsedDataFile[]): { entityIds
 export function validateGraphData(
   files: readonly ParsedDataFile[],
   existing: ExistingGraph,
-  cwd = process.cwd(),
+  { cwd = process.cwd(), vocabulary = VOCABULARY }: LoadOptions = {},
 ): { graph: GraphData; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
   const documents = new Map<string, DocumentToWrite>();
@@ -145,7 +146,8 @@ export function validateGraphData(
       const subject = `relationship ${rel.type} ${rel.from} -> ${rel.to}`;
       const line = file.lineOf(['relationships', index]);
       const where = { file: file.file, line, subject };
-      const rule = RELATIONSHIP_TYPES[rel.type];
+      // The data-file schema admitted only this vocabulary's types.
+      const rule = vocabulary.relationshipTypes[rel.type] ?? { from: [], to: [] };
       let endsOk = true;
       for (const end of ['from', 'to'] as const) {
         const kind = kindOf(rel[end]);

@@ -1,17 +1,27 @@
 /**
  * Internal: writes validated graph data in one write transaction, with parameterised, batched MERGE by id.
  *
+ * What it stores: a Document node per document (with its text) and a Section node per heading of that text; an
+ * Entity node per entity (plus its kind's label) and a relationship per relationship, each with an `id`, its
+ * properties and `sourcesJson` (the citations as the API returns them, read on every hot path without a join);
+ * and a Citation node per citation (document, section, table, row, quote, and the entity or relationship it
+ * supports), indexed so that "what does Table 1 support" is an index seek (src/graph/facts.ts).
+ *
  * Idempotent: running it again with the same data leaves the same nodes, relationships and properties.
- * Documents this load defines are replaced in full: their entities and relationships that the load no longer
- * contains are removed, so editing or renaming something in a data file never leaves a stale copy behind.
+ * Documents this load defines are replaced in full: their entities, relationships, sections and citations that
+ * the load no longer contains are removed, so editing or renaming something in a data file never leaves a stale
+ * copy behind.
  */
 import type { Transaction } from '../db/query-runner.ts';
-import { validityOf } from '../graph/partial-date.ts';
-import { ENTITY_KINDS } from '../model/vocabulary.ts';
-import type { GraphData, RelationshipToWrite } from './validate-graph-data.ts';
+import { validityOf } from '../model/partial-date.ts';
+import { citationId, relationshipId } from '../model/identity.ts';
+import { PARTIAL_DATE_KEYS } from '../model/property-keys.ts';
+import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
+import { indexSourceText } from './source-text-index.ts';
+import type { Citation } from '../model/data-file-schema.ts';
+import type { GraphData } from './validate-graph-data.ts';
 
 const BATCH_SIZE = 500;
-const ALL_KINDS = Object.keys(ENTITY_KINDS);
 
 /** Takes: $documents, maps of Document properties (id, title, text, ...). */
 const MERGE_DOCUMENTS = `
@@ -35,11 +45,29 @@ MATCH (b:Entity {id: r.to})
 MERGE (a)-[rel:$(r.type) {key: r.key}]->(b)
 SET rel = r.properties`;
 
-/** Takes: $documentIds, $relationshipIdentities; removes what these documents no longer state. */
+/** Takes: $sections [{id, documentId, heading, level, ordinal}]. */
+const MERGE_SECTIONS = `
+UNWIND $sections AS s
+MERGE (x:Section {id: s.id})
+SET x = s`;
+
+/** Takes: $citations [{id, documentId, section, table, row, quote, entityId | relationshipId, source, type, target}]. */
+const MERGE_CITATIONS = `
+UNWIND $citations AS c
+MERGE (x:Citation {id: c.id})
+SET x = c`;
+
+/**
+ * Takes: $documentIds, $relationshipIds. Removes the relationships these documents stated before and no longer
+ * state. They are found through their citations (an index seek by document), then from their source entity, so
+ * the work grows with the document, not with the graph. Runs before the citations are replaced.
+ */
 const REMOVE_STALE_RELATIONSHIPS = `
-MATCH (a:Entity)-[rel]->(b:Entity)
-WHERE rel.documentId IN $documentIds
-  AND NOT (type(rel) + ' ' + a.id + ' ' + b.id + ' ' + rel.key) IN $relationshipIdentities
+MATCH (c:Citation)
+WHERE c.documentId IN $documentIds AND c.relationshipId IS NOT NULL AND NOT c.relationshipId IN $relationshipIds
+WITH DISTINCT c.relationshipId AS id, c.source AS source
+MATCH (:Entity {id: source})-[rel]->(:Entity)
+WHERE rel.id = id
 DELETE rel
 RETURN count(*) AS removed`;
 
@@ -50,6 +78,12 @@ WHERE n.documentId IN $documentIds AND NOT n.id IN $entityIds
 DETACH DELETE n
 RETURN count(*) AS removed`;
 
+/** Takes: $label (Citation or Section), $documentIds, $ids: the ones the load keeps. */
+const REMOVE_STALE_BY_DOCUMENT = `
+MATCH (x:$($label))
+WHERE x.documentId IN $documentIds AND NOT x.id IN $ids
+DELETE x`;
+
 export interface WriteSummary {
   documents: number;
   entities: number;
@@ -58,8 +92,22 @@ export interface WriteSummary {
   removedRelationships: number;
 }
 
-export async function writeGraph(tx: Transaction, graph: GraphData): Promise<WriteSummary> {
+export async function writeGraph(
+  tx: Transaction,
+  graph: GraphData,
+  vocabulary: Vocabulary = VOCABULARY,
+): Promise<WriteSummary> {
   await tx.run(MERGE_DOCUMENTS, { documents: graph.documents });
+  const sections = graph.documents.flatMap((d) =>
+    indexSourceText(d.text).sections.map((section, ordinal) => ({
+      id: `${d.id}#${ordinal + 1}`,
+      documentId: d.id,
+      heading: section.heading,
+      level: section.level,
+      ordinal: ordinal + 1,
+    })),
+  );
+  for (const batch of batches(sections)) await tx.run(MERGE_SECTIONS, { sections: batch });
 
   const entities = graph.entities.map((e) => ({
     id: e.id,
@@ -79,7 +127,7 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
     },
   }));
   for (const batch of batches(entities)) {
-    await tx.run(MERGE_ENTITIES, { entities: batch, allKinds: ALL_KINDS });
+    await tx.run(MERGE_ENTITIES, { entities: batch, allKinds: Object.keys(vocabulary.kinds) });
   }
 
   const relationships = graph.relationships.map((r) => ({
@@ -91,6 +139,7 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
       ...normalizeDates(r.properties),
       ...validityOf(r.properties),
       propertyKeys: Object.keys(r.properties).sort(),
+      id: relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key }),
       key: r.key,
       note: r.note ?? null,
       documentId: r.documentId,
@@ -107,7 +156,7 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
   if (documentIds.length > 0) {
     const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, {
       documentIds,
-      relationshipIdentities: graph.relationships.map(relationshipIdentity),
+      relationshipIds: relationships.map((r) => r.properties.id),
     });
     const [nodes] = await tx.run<{ removed: number }>(REMOVE_STALE_ENTITIES, {
       documentIds,
@@ -116,6 +165,20 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
     removedRelationships = rels?.removed ?? 0;
     removedEntities = nodes?.removed ?? 0;
   }
+
+  const citations = [
+    ...graph.entities.flatMap((e) => citationsOf(e.id, e.documentId, e.sources, { entityId: e.id })),
+    ...relationships.flatMap((r, i) => {
+      const { id, documentId } = r.properties;
+      const subject = { relationshipId: id, source: r.from, type: r.type, target: r.to };
+      return citationsOf(id, documentId, graph.relationships[i]?.sources ?? [], subject);
+    }),
+  ];
+  if (documentIds.length > 0) {
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Citation', documentIds, ids: citations.map((c) => c.id) });
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections.map((x) => x.id) });
+  }
+  for (const batch of batches(citations)) await tx.run(MERGE_CITATIONS, { citations: batch });
 
   return {
     documents: graph.documents.length,
@@ -129,14 +192,29 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
 /** YAML reads an unquoted year as a number; dates are stored as strings, whatever their precision. */
 function normalizeDates<T extends Record<string, unknown>>(properties: T): T {
   const copy: Record<string, unknown> = { ...properties };
-  for (const key of ['date', 'since', 'until', 'asOf']) {
+  for (const key of PARTIAL_DATE_KEYS) {
     if (copy[key] !== undefined) copy[key] = String(copy[key]);
   }
   return copy as T;
 }
 
-function relationshipIdentity(r: RelationshipToWrite): string {
-  return `${r.type} ${r.from} ${r.to} ${r.key}`;
+/** Citation nodes for one subject's sources; `subject` says what they support. */
+function citationsOf(
+  subjectId: string,
+  documentId: string,
+  sources: readonly Citation[],
+  subject: Record<string, string>,
+): Array<Record<string, unknown>> {
+  return sources.map((source, index) => ({
+    id: citationId(subjectId, index),
+    documentId,
+    section: source.section,
+    table: source.table ?? null,
+    row: source.row ?? null,
+    quote: source.quote,
+    ordinal: index,
+    ...subject,
+  }));
 }
 
 function* batches<T>(items: readonly T[]): Generator<T[]> {

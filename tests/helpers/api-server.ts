@@ -1,10 +1,14 @@
 /**
- * Test helper: the GraphQL server in this process, over HTTP, against the test Neo4j seeded with data/.
+ * Test helper: the GraphQL server in this process, over HTTP, against the test Neo4j seeded with data/ (and, in
+ * the api+second-document project, a second synthetic document beside it: tests/fixtures/second-document).
  * Tests talk to it as clients do (POST /graphql) and can count the database round trips it makes.
  */
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { applySchema } from '../../src/db/apply-schema.ts';
 import type { Database } from '../../src/db/database.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
+import type { Vocabulary } from '../../src/model/vocabulary.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { clearDatabase } from './graph-snapshot.ts';
 import { openTestDatabase, silentLogger } from './test-neo4j.ts';
@@ -21,13 +25,30 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(): Promise<ApiServer> {
+export const SECOND_DOCUMENT = fileURLToPath(new URL('../fixtures/second-document/survey.yaml', import.meta.url));
+
+/** Whether this run imports the second document (the api+second-document project). */
+export function withSecondDocument(): boolean {
+  return inject('secondDocument') === true;
+}
+
+export async function startApiServer(
+  options: { vocabulary?: Vocabulary; extraFiles?: string[] } = {},
+): Promise<ApiServer> {
   const db = await openTestDatabase();
   await clearDatabase(db.runner);
   await applySchema(db.runner);
   await loadGraph(db.runner, listDataFiles());
+  if (withSecondDocument()) await loadGraph(db.runner, [SECOND_DOCUMENT]);
+  if (options.extraFiles) await loadGraph(db.runner, options.extraFiles, { vocabulary: options.vocabulary });
   const server: RunningServer = await startServer(
-    { runner: db.runner, pingDatabase: db.ping, logger: silentLogger, development: false },
+    {
+      runner: db.runner,
+      pingDatabase: db.ping,
+      logger: silentLogger,
+      development: false,
+      ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
+    },
     '127.0.0.1',
     0,
   );

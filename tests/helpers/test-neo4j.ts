@@ -17,6 +17,8 @@ export interface ProvidedNeo4j {
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: ProvidedNeo4j;
+    /** Set by the api+second-document project (vitest.config.ts): import a second document beside the paper. */
+    secondDocument?: boolean;
   }
 }
 

@@ -71,10 +71,12 @@ describe.each(['Table 1', 'Table 2'])('graph content: every row of %s', (table) 
     'row $row: each company linked to each material item by an approved supply plan',
     async ({ row, companies, materials }) => {
       // A cell item may be linked as itself or through the finer items it is split into (PART_OF it).
+      // Found through the row's Citation nodes (what the row supports), as Document.facts does.
       const links = await db.runner.read<{ company: Named; material: Named; itemOf: Named[]; sources: string }>(
         'test.table-row',
-        `MATCH (c:Company)-[r:APPROVED_SUPPLY_PLAN_FOR]->(m:Material)
-       WHERE r.table = $table AND r.row = $row
+        `MATCH (cite:Citation {documentId: 'japan-supply-chain-policy', table: $table, row: $row})
+       WHERE cite.type = 'APPROVED_SUPPLY_PLAN_FOR'
+       MATCH (c:Company {id: cite.source})-[r:APPROVED_SUPPLY_PLAN_FOR]->(m:Material {id: cite.target})
        OPTIONAL MATCH (m)-[:PART_OF]->(whole:Material)
        RETURN c {.id, .name, .aliases} AS company, m {.id, .name, .aliases} AS material,
               collect(whole {.id, .name, .aliases}) AS itemOf, r.sourcesJson AS sources`,

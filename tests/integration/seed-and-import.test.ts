@@ -10,7 +10,7 @@ import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { applySchema } from '../../src/db/apply-schema.ts';
-import { endOfPeriod } from '../../src/graph/partial-date.ts';
+import { endOfPeriod } from '../../src/model/partial-date.ts';
 import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts';
 import { DataValidationError } from '../../src/seed/data-problem.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
@@ -137,7 +137,9 @@ describe('seed: bad data changes nothing', () => {
     const dir = copyOfData();
     const file = editDataFile(dir, section, edit);
 
-    const error = await loadGraph(db.runner, listDataFiles(path.join(dir, 'data')), dir).catch((e: unknown) => e);
+    const error = await loadGraph(db.runner, listDataFiles(path.join(dir, 'data')), { cwd: dir }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DataValidationError);
     const message = (error as Error).message;
     expect(message).toContain('nothing was written');
@@ -152,7 +154,9 @@ describe('seed: bad data changes nothing', () => {
     const dir = copyOfData();
     const broken = path.join(dir, 'data', 'broken.yaml');
     writeFileSync(broken, 'document: japan-supply-chain-policy\nentities:\n  - id: [unclosed\n');
-    const error = await loadGraph(db.runner, [...listDataFiles(path.join(dir, 'data'))], dir).catch((e: unknown) => e);
+    const error = await loadGraph(db.runner, [...listDataFiles(path.join(dir, 'data'))], { cwd: dir }).catch(
+      (e: unknown) => e,
+    );
     expect((error as Error).message).toMatch(/data\/broken\.yaml:\d+: is not valid YAML/);
     expect(await graphSnapshot(db.runner)).toBe(before);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endOfPeriod, isPartialDate, startOfPeriod, validityOf } from '../../src/graph/partial-date.ts';
+import { endOfPeriod, isPartialDate, startOfPeriod, validityOf } from '../../src/model/partial-date.ts';
+import { dateOf } from '../../src/model/property-keys.ts';
 
 describe('partial dates', () => {
   it.each(['2022', '2022-05', '2022-05-13'])('accepts %s', (date) => expect(isPartialDate(date)).toBe(true));
@@ -26,5 +27,14 @@ describe('partial dates', () => {
       validUntil: '2024-09-01',
     });
     expect(validityOf({})).toEqual({ validFrom: null, validUntil: null });
+  });
+});
+
+describe('a fact date', () => {
+  it('is the first date key present, in the same order as validity: since, date, asOf', () => {
+    expect(dateOf({ since: '2022-02', date: '2021', asOf: '2020' })).toBe('2022-02');
+    expect(dateOf({ date: 2021, asOf: '2020' })).toBe('2021');
+    expect(dateOf({ asOf: '2023-06' })).toBe('2023-06');
+    expect(dateOf({ until: '2024' })).toBeNull();
   });
 });

@@ -1,11 +1,7 @@
 /** Query.node and Query.entity: by id; null when there is no such object. */
-import type { RequestContext } from '../../context.ts';
-import type { NodeRow } from '../../graph/rows.ts';
+import type { QueryResolvers } from '../../generated/graphql.ts';
 
-export async function node(_parent: unknown, { id }: { id: string }, context: RequestContext): Promise<NodeRow | null> {
-  return (await context.entities.load(id)) ?? (await context.documents.load(id));
-}
+export const node: QueryResolvers['node'] = async (_parent, { id }, context) =>
+  (await context.entities.load(id)) ?? (await context.documents.load(id));
 
-export function entity(_parent: unknown, { id }: { id: string }, context: RequestContext) {
-  return context.entities.load(id);
-}
+export const entity: QueryResolvers['entity'] = (_parent, { id }, context) => context.entities.load(id);

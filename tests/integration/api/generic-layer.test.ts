@@ -85,19 +85,22 @@ describe('Query.entities: pagination', () => {
       expect(page.edges).toHaveLength(10);
       after = page.pageInfo.endCursor;
     }
-    expect(total).toBe(44);
+    const stats: any = await api.graphql('{ graphStats { kinds { kind count } } }');
+    expect(total).toBe(stats.data.graphStats.kinds.find((k: any) => k.kind === 'Company').count);
+    expect(total).toBeGreaterThan(20);
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(seen).toEqual([...seen].sort(byName));
-    expect(pages).toBe(5);
+    expect(pages).toBe(Math.ceil(total / 10));
   });
 
   it('past the end gives an empty page that says so', async () => {
     const last = await api.graphql(PAGE, { kind: 'Country', first: 100 });
     const end = last.data?.entities.pageInfo.endCursor;
     const { data } = await api.graphql(PAGE, { kind: 'Country', first: 5, after: end });
+    expect(last.data?.entities.totalCount).toBeGreaterThan(0);
     expect(data?.entities).toMatchObject({
-      totalCount: 14,
+      totalCount: last.data?.entities.totalCount,
       edges: [],
       pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
     });
@@ -199,10 +202,20 @@ describe('Query.graphStats and Query.documents', () => {
     const stats = data?.graphStats;
     expect(stats.entityCount).toBe(stats.kinds.reduce((s: number, k: any) => s + k.count, 0));
     expect(stats.relationshipCount).toBe(stats.relationshipTypes.reduce((s: number, k: any) => s + k.count, 0));
-    expect(stats.kinds).toContainEqual({ kind: 'Company', count: 44 });
-    expect(stats.relationshipTypes).toContainEqual({ type: 'APPROVED_SUPPLY_PLAN_FOR', count: 49 });
-    expect(data?.documents).toEqual([
-      { id: 'japan-supply-chain-policy', title: "Japan's Supply Chain Policy and its Implications for South Korea" },
-    ]);
+    expect(stats.entityCount).toBeGreaterThan(0);
+    // Each kind's count is what entities(kind) pages through.
+    const companies: any = await api.graphql('{ entities(kind: Company, first: 1) { totalCount } }');
+    expect(stats.kinds).toContainEqual({ kind: 'Company', count: companies.data.entities.totalCount });
+    const approvals: any = await api.graphql(
+      '{ crossReference(filter: { linkTypes: [APPROVED_SUPPLY_PLAN_FOR] }, first: 1) { totalCount } }',
+    );
+    expect(stats.relationshipTypes).toContainEqual({
+      type: 'APPROVED_SUPPLY_PLAN_FOR',
+      count: approvals.data.crossReference.totalCount,
+    });
+    expect(data?.documents).toContainEqual({
+      id: 'japan-supply-chain-policy',
+      title: "Japan's Supply Chain Policy and its Implications for South Korea",
+    });
   });
 });

@@ -55,6 +55,7 @@ describe('Query.search: tolerance', () => {
   it('filters by kind and bounds the number of hits', async () => {
     const hits = await searchIds('semiconductor', ', kinds: [Company, Facility], first: 3');
     expect(hits.length).toBeLessThanOrEqual(3);
+    expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((id) => id.startsWith('company:') || id.startsWith('facility:'))).toBe(true);
   });
 
@@ -123,13 +124,17 @@ describe('Query.neighborhood', () => {
       depth: 1,
       types: ['APPROVED_SUPPLY_PLAN_FOR'],
     });
+    expect(typed.data?.neighborhood.edges.length).toBeGreaterThan(0);
     expect(typed.data?.neighborhood.edges.every((e: any) => e.type === 'APPROVED_SUPPLY_PLAN_FOR')).toBe(true);
-    expect(typed.data?.neighborhood.nodes.map((n: any) => n.id).sort()).toEqual([
-      'company:kioxia',
-      'company:kioxia-iwate',
-      'company:sony-semiconductor-manufacturing',
-      'material:neon',
-    ]);
+    expect(typed.data?.neighborhood.nodes.map((n: any) => n.id)).toEqual(
+      expect.arrayContaining([
+        'company:kioxia',
+        'company:kioxia-iwate',
+        'company:sony-semiconductor-manufacturing',
+        'material:neon',
+      ]),
+    );
+    expect(typed.data?.neighborhood.edges.length).toBe(typed.data?.neighborhood.nodes.length - 1);
   });
 
   it('shows the graph as it stood: JUCIP without its 2023 areas in 2022', async () => {

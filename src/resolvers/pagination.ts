@@ -1,6 +1,6 @@
 /**
- * Internal: Relay cursor pagination over an ordered list. Cursors are opaque (base64 of an offset) and page
- * sizes are bounded; bad values are BAD_USER_INPUT errors naming the argument.
+ * Internal: Relay cursor pagination for the API. Cursors are opaque (base64 of an offset, or of a key for keyset
+ * pages) and page sizes are bounded; bad values are BAD_USER_INPUT errors naming the argument.
  */
 import { BadUserInputError } from '../errors.ts';
 
@@ -21,9 +21,24 @@ export function encodeCursor(offset: number): string {
 export function offsetAfter(after: string | null | undefined): number {
   if (after === null || after === undefined) return 0;
   const match = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64url').toString());
-  if (!match?.[1])
-    throw new BadUserInputError('after', `'after' is not a cursor this API issued: ${JSON.stringify(after)}`);
+  if (!match?.[1]) throw notACursor(after);
   return Number(match[1]) + 1;
+}
+
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(`key:${key}`).toString('base64url');
+}
+
+/** The key a keyset cursor stands for (null when absent): the next page starts after it. */
+export function keyAfter(after: string | null | undefined): string | null {
+  if (after === null || after === undefined) return null;
+  const match = /^key:(.+)$/s.exec(Buffer.from(after, 'base64url').toString());
+  if (!match?.[1]) throw notACursor(after);
+  return match[1];
+}
+
+function notACursor(after: string): BadUserInputError {
+  return new BadUserInputError('after', `'after' is not a cursor this API issued: ${JSON.stringify(after)}`);
 }
 
 export interface Page<T> {
@@ -40,6 +55,27 @@ export function toPage<T>(items: readonly T[], start: number, first: number, tot
     pageInfo: {
       hasNextPage: start + edges.length < totalCount,
       hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/** One keyset page: `items` are those after the cursor's key, at most first + 1 of them. */
+export function toKeysetPage<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  first: number,
+  afterKey: string | null,
+  totalCount: number,
+): Page<T> {
+  const edges = items.slice(0, first).map((node) => ({ cursor: encodeKeyCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: items.length > first,
+      hasPreviousPage: afterKey !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

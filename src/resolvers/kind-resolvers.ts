@@ -1,0 +1,68 @@
+/**
+ * Internal: the resolvers of every kind's type, derived from the knowledge model like the types themselves
+ * (src/model/render-model-sdl.ts): the Entity fields, then one resolver per typed field of the vocabulary.
+ * Related fields read through the related loader (one statement per field and nesting level for all parents);
+ * property fields read the entity's stored properties.
+ */
+import type { RequestContext } from '../context.ts';
+import type { EntityRow } from '../graph/rows.ts';
+import { dateOf } from '../model/property-keys.ts';
+import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../model/typed-fields.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
+import { asOfBound } from './arguments.ts';
+import { entityFields } from './entity-fields.ts';
+import { moneyOf } from './relationship-objects.ts';
+
+type FieldResolver = (entity: EntityRow, args: { asOf?: string | null }, context: RequestContext) => unknown;
+
+function relatedResolver(spec: RelatedFieldSpec): FieldResolver {
+  return async (entity, args, { related }) => {
+    const rows = await related({
+      direction: spec.direction,
+      types: spec.types,
+      kinds: spec.kinds ?? null,
+      asOf: asOfBound(args.asOf),
+    }).load(entity.id);
+    if (spec.rowsAs) return rows;
+    // One entity may be linked several ways (approved plan and production): list it once.
+    const unique = [...new Map(rows.map((row) => [row.other.id, row.other])).values()];
+    return spec.single ? (unique[0] ?? null) : unique;
+  };
+}
+
+function propertyResolver(spec: PropertyFieldSpec): FieldResolver {
+  return ({ properties }) => {
+    const value = properties[spec.key];
+    switch (spec.type) {
+      case 'Money':
+        return moneyOf(properties, spec.key);
+      case 'PartialDate':
+        // `date` stands for the fact's date, whichever date key the source gave (src/model/property-keys.ts).
+        return spec.key === 'date' ? dateOf(properties) : value === undefined ? null : String(value);
+      case 'Int':
+      case 'Float':
+        return typeof value === 'number' ? value : null;
+      case 'String':
+        return value === undefined || value === null ? null : String(value);
+      default: {
+        const unknownType: never = spec.type;
+        throw new Error(`no resolver for property type ${String(unknownType)}`);
+      }
+    }
+  };
+}
+
+function fieldResolver(spec: TypedFieldSpec): FieldResolver {
+  return spec.of === 'related' ? relatedResolver(spec) : propertyResolver(spec);
+}
+
+/** Kind name -> its type's resolvers. */
+export function createKindResolvers(vocabulary: Vocabulary): Record<string, Record<string, unknown>> {
+  const byKind: Record<string, Record<string, unknown>> = {};
+  for (const [kind, spec] of Object.entries(vocabulary.kinds)) {
+    const fields: Record<string, unknown> = { ...entityFields };
+    for (const [name, field] of Object.entries(spec.fields)) fields[name] = fieldResolver(field);
+    byKind[kind] = fields;
+  }
+  return byKind;
+}
