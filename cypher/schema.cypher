@@ -9,12 +9,19 @@ FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id_unique IF NOT EXISTS
 FOR (d:Document) REQUIRE d.id IS UNIQUE;
 
-// Listing entities by kind and ordering by name.
+// Listing entities by kind, in name order (nameKey is the lowercased name) or id order: the composite indexes
+// give the order for one kind, the single ones for all kinds, so a page reads only its rows.
 CREATE INDEX entity_kind IF NOT EXISTS
 FOR (n:Entity) ON (n.kind);
 
-CREATE INDEX entity_name IF NOT EXISTS
-FOR (n:Entity) ON (n.name);
+CREATE INDEX entity_name_key IF NOT EXISTS
+FOR (n:Entity) ON (n.nameKey);
+
+CREATE INDEX entity_kind_name_key IF NOT EXISTS
+FOR (n:Entity) ON (n.kind, n.nameKey);
+
+CREATE INDEX entity_kind_id IF NOT EXISTS
+FOR (n:Entity) ON (n.kind, n.id);
 
 // Ranked search over names, aliases (aliasText joins the aliases list) and descriptions, with the default
 // analyzer (no stemming, no stop words): src/graph/search-entities.ts adds plural forms and fuzzy terms itself.

@@ -5,6 +5,7 @@ import type DataLoader from 'dataloader';
 import type { QueryRunner } from './db/query-runner.ts';
 import type { SectionRow } from './graph/documents.ts';
 import type { DocumentRow, EntityRow } from './graph/rows.ts';
+import type { Vocabulary } from './model/vocabulary.ts';
 import { createDocumentLoader } from './loaders/create-document-loader.ts';
 import { createEntityLoader } from './loaders/create-entity-loader.ts';
 import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
@@ -12,15 +13,18 @@ import { createSectionLoader } from './loaders/create-section-loader.ts';
 
 export interface RequestContext {
   runner: QueryRunner;
+  /** The knowledge model this server serves. */
+  vocabulary: Vocabulary;
   entities: DataLoader<string, EntityRow | null>;
   documents: DataLoader<string, DocumentRow | null>;
   sections: DataLoader<string, SectionRow[]>;
   related: RelatedLoaders;
 }
 
-export function createContext(runner: QueryRunner): RequestContext {
+export function createContext(runner: QueryRunner, vocabulary: Vocabulary): RequestContext {
   return {
     runner,
+    vocabulary,
     entities: createEntityLoader(runner),
     documents: createDocumentLoader(runner),
     sections: createSectionLoader(runner),

@@ -19,7 +19,7 @@ import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-r
 import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
-import type { Vocabulary } from './model/vocabulary.ts';
+import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export { PLAYGROUND_PATH };
@@ -73,7 +73,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(deps.runner) }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.runner, deps.vocabulary ?? VOCABULARY) }),
   );
 
   app.use((_req, res) => {

@@ -6,7 +6,7 @@
  * session is closed in `finally` and errors pass through mapNeo4jError. Records come back as plain objects with
  * integers as JavaScript numbers (the driver is created with disableLosslessIntegers).
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Plan } from 'neo4j-driver';
 import { mapNeo4jError } from './map-neo4j-error.ts';
 
 export type Params = Record<string, unknown>;
@@ -18,8 +18,18 @@ export interface QueryRunner {
   write<T extends Row = Row>(operation: string, query: string, params?: Params): Promise<T[]>;
   /** Runs `work` in one write transaction: all its statements commit together or not at all. */
   writeTransaction<T>(operation: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** The plan Neo4j would use for a statement (EXPLAIN: nothing runs), for tests that hold hot statements to indexes. */
+  explain(operation: string, query: string, params?: Params): Promise<PlanOperator>;
   /** Counts round trips to the database since creation (statements run), for tests and benchmarks. */
   readonly statementCount: number;
+}
+
+/** A node of an execution plan: the operator (e.g. NodeIndexSeek, AllNodesScan) and its inputs. */
+export interface PlanOperator {
+  operator: string;
+  /** Plan details as Neo4j gives them (e.g. the index used), for messages. */
+  details: string;
+  children: PlanOperator[];
 }
 
 export interface Transaction {
@@ -56,10 +66,25 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
   return {
     read: (operation, query, params = {}) => execute('READ', operation, (tx) => run(tx, query, params)),
     write: (operation, query, params = {}) => execute('WRITE', operation, (tx) => run(tx, query, params)),
+    explain: (operation, query, params = {}) =>
+      execute('READ', operation, async (tx) => {
+        const result = await tx.run(`EXPLAIN ${query}`, params);
+        if (!result.summary.plan) throw new Error(`Neo4j returned no plan for ${operation}`);
+        return toPlanOperator(result.summary.plan);
+      }),
     writeTransaction: (operation, work) =>
       execute('WRITE', operation, (tx) => work({ run: (query, params = {}) => run(tx, query, params) })),
     get statementCount() {
       return statementCount;
     },
+  };
+}
+
+function toPlanOperator(plan: Plan): PlanOperator {
+  const details = plan.arguments['Details'];
+  return {
+    operator: plan.operatorType.replace(/@.*$/, ''),
+    details: typeof details === 'string' ? details : '',
+    children: plan.children.map(toPlanOperator),
   };
 }

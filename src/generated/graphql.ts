@@ -510,9 +510,16 @@ export type CrossReferenceEdge = {
   node: CrossReferenceRow;
 };
 
-/** Companies x materials: cells[i] says how company companies[companyIndex] links to materials[materialIndex]. */
+/**
+ * Companies x materials: cells[i] says how company companies[companyIndex] links to materials[materialIndex]. Built
+ * from at most 5,000 links (in the crossReference order); `truncated` says whether more matched: narrow the filter.
+ */
 export type CrossReferenceMatrix = {
   __typename?: 'CrossReferenceMatrix';
+  /** How many links match the filter, over the whole graph. */
+  linkCount: Scalars['Int']['output'];
+  /** True when more links matched than the matrix is built from (5,000). */
+  truncated: Scalars['Boolean']['output'];
   /** Row headers, by name. */
   companies: Array<Company>;
   /** Column headers, by category then name. */
@@ -684,8 +691,14 @@ export type CountryRelationshipsArgs = {
 };
 
 /** A sovereign state or economy (e.g. Japan, Taiwan). */
+export type CountryCompaniesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A sovereign state or economy (e.g. Japan, Taiwan). */
 export type CountryMembershipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
@@ -723,6 +736,11 @@ export type BlocRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
+export type BlocMembersArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A sub-national place: prefecture, city, region, campus. */
@@ -764,6 +782,16 @@ export type LocationRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A sub-national place: prefecture, city, region, campus. */
+export type LocationOccupantsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A sub-national place: prefecture, city, region, campus. */
+export type LocationWithinArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
 export type Organization = Node &
   Entity & {
@@ -801,6 +829,11 @@ export type OrganizationRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
+export type OrganizationAdministersArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A private enterprise, subsidiary or joint venture. */
@@ -851,6 +884,22 @@ export type CompanyRelationshipsArgs = {
 /** A private enterprise, subsidiary or joint venture. */
 export type CompanyMaterialsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A private enterprise, subsidiary or joint venture. */
+export type CompanyFacilitiesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A private enterprise, subsidiary or joint venture. */
+export type CompanyParentCompaniesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A private enterprise, subsidiary or joint venture. */
+export type CompanySubsidiariesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
@@ -899,16 +948,24 @@ export type FrameworkRelationshipsArgs = {
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
 export type FrameworkMembersArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkLeadersArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
 export type FrameworkPartsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
 export type FrameworkCoversArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
@@ -948,6 +1005,11 @@ export type AgreementRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
+export type AgreementPartiesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A summit, ministerial meeting or conference held at a date. */
@@ -991,6 +1053,16 @@ export type MeetingRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A summit, ministerial meeting or conference held at a date. */
+export type MeetingParticipantsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A summit, ministerial meeting or conference held at a date. */
+export type MeetingOutcomesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** An act, decree or other legal instrument, including its revisions. */
 export type Law = Node &
   Entity & {
@@ -1028,6 +1100,11 @@ export type LawRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An act, decree or other legal instrument, including its revisions. */
+export type LawDesignatesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A government policy, strategy, guideline, criterion, export control or set of measures. */
@@ -1072,6 +1149,7 @@ export type PolicyRelationshipsArgs = {
 /** A government policy, strategy, guideline, criterion, export control or set of measures. */
 export type PolicyTargetsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
@@ -1111,6 +1189,16 @@ export type ProgramRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
+export type ProgramAdministeredByArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
+export type ProgramFundedByArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
@@ -1158,6 +1246,11 @@ export type BudgetRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
+export type BudgetAllocatedToArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** A quantified goal for a date (capacity, production, tonnage). */
 export type Target = Node &
   Entity & {
@@ -1199,6 +1292,11 @@ export type TargetRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A quantified goal for a date (capacity, production, tonnage). */
+export type TargetPursuedByArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
@@ -1246,6 +1344,11 @@ export type IndicatorRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
+export type IndicatorMeasuresArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
 export type Material = Node &
   Entity & {
@@ -1290,8 +1393,19 @@ export type MaterialRelationshipsArgs = {
 };
 
 /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
+export type MaterialSubMaterialsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
 export type MaterialSuppliersArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
+export type MaterialDesignatedByArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
@@ -1329,6 +1443,11 @@ export type TechnologyRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
+export type TechnologyDevelopersArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A field or area of cooperation (quantum, bio, digital economy). */
@@ -1371,6 +1490,7 @@ export type TopicRelationshipsArgs = {
 /** A field or area of cooperation (quantum, bio, digital economy). */
 export type TopicCoveredByArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** A plant, factory, pilot line, research centre or other site. */
@@ -1412,6 +1532,21 @@ export type FacilityRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A plant, factory, pilot line, research centre or other site. */
+export type FacilityOperatorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A plant, factory, pilot line, research centre or other site. */
+export type FacilityLocationsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A plant, factory, pilot line, research centre or other site. */
+export type FacilitySubsidiesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2018,6 +2153,8 @@ export type CrossReferenceMatrixResolvers<
   ContextType = RequestContext,
   ParentType extends ResolversParentTypes['CrossReferenceMatrix'] = ResolversParentTypes['CrossReferenceMatrix'],
 > = {
+  linkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
   cells?: Resolver<Array<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
@@ -2052,8 +2189,18 @@ export type CountryResolvers<
     ContextType,
     RequireFields<CountryRelationshipsArgs, 'direction' | 'first'>
   >;
-  companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
-  memberships?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<CountryMembershipsArgs>>;
+  companies?: Resolver<
+    Array<ResolversTypes['Company']>,
+    ParentType,
+    ContextType,
+    RequireFields<CountryCompaniesArgs, 'first'>
+  >;
+  memberships?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<CountryMembershipsArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2076,7 +2223,7 @@ export type BlocResolvers<
     ContextType,
     RequireFields<BlocRelationshipsArgs, 'direction' | 'first'>
   >;
-  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<BlocMembersArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2099,8 +2246,18 @@ export type LocationResolvers<
     ContextType,
     RequireFields<LocationRelationshipsArgs, 'direction' | 'first'>
   >;
-  occupants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  within?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  occupants?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<LocationOccupantsArgs, 'first'>
+  >;
+  within?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<LocationWithinArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2124,7 +2281,12 @@ export type OrganizationResolvers<
     RequireFields<OrganizationRelationshipsArgs, 'direction' | 'first'>
   >;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  administers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  administers?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationAdministersArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2148,10 +2310,30 @@ export type CompanyResolvers<
     RequireFields<CompanyRelationshipsArgs, 'direction' | 'first'>
   >;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<CompanyMaterialsArgs>>;
-  facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
-  parentCompanies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
-  subsidiaries?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  materials?: Resolver<
+    Array<ResolversTypes['Material']>,
+    ParentType,
+    ContextType,
+    RequireFields<CompanyMaterialsArgs, 'first'>
+  >;
+  facilities?: Resolver<
+    Array<ResolversTypes['Facility']>,
+    ParentType,
+    ContextType,
+    RequireFields<CompanyFacilitiesArgs, 'first'>
+  >;
+  parentCompanies?: Resolver<
+    Array<ResolversTypes['Company']>,
+    ParentType,
+    ContextType,
+    RequireFields<CompanyParentCompaniesArgs, 'first'>
+  >;
+  subsidiaries?: Resolver<
+    Array<ResolversTypes['Company']>,
+    ParentType,
+    ContextType,
+    RequireFields<CompanySubsidiariesArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2174,10 +2356,30 @@ export type FrameworkResolvers<
     ContextType,
     RequireFields<FrameworkRelationshipsArgs, 'direction' | 'first'>
   >;
-  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkMembersArgs>>;
-  leaders?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkPartsArgs>>;
-  covers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FrameworkCoversArgs>>;
+  members?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<FrameworkMembersArgs, 'first'>
+  >;
+  leaders?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<FrameworkLeadersArgs, 'first'>
+  >;
+  parts?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<FrameworkPartsArgs, 'first'>
+  >;
+  covers?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<FrameworkCoversArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2201,7 +2403,12 @@ export type AgreementResolvers<
     RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  parties?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  parties?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<AgreementPartiesArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2225,8 +2432,18 @@ export type MeetingResolvers<
     RequireFields<MeetingRelationshipsArgs, 'direction' | 'first'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  outcomes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  participants?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<MeetingParticipantsArgs, 'first'>
+  >;
+  outcomes?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<MeetingOutcomesArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2250,7 +2467,12 @@ export type LawResolvers<
     RequireFields<LawRelationshipsArgs, 'direction' | 'first'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  designates?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  designates?: Resolver<
+    Array<ResolversTypes['Material']>,
+    ParentType,
+    ContextType,
+    RequireFields<LawDesignatesArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2274,7 +2496,12 @@ export type PolicyResolvers<
     RequireFields<PolicyRelationshipsArgs, 'direction' | 'first'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  targets?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyTargetsArgs>>;
+  targets?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<PolicyTargetsArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2297,8 +2524,18 @@ export type ProgramResolvers<
     ContextType,
     RequireFields<ProgramRelationshipsArgs, 'direction' | 'first'>
   >;
-  administeredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  fundedBy?: Resolver<Array<ResolversTypes['Budget']>, ParentType, ContextType>;
+  administeredBy?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<ProgramAdministeredByArgs, 'first'>
+  >;
+  fundedBy?: Resolver<
+    Array<ResolversTypes['Budget']>,
+    ParentType,
+    ContextType,
+    RequireFields<ProgramFundedByArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2325,7 +2562,12 @@ export type BudgetResolvers<
   maxAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   fiscalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  allocatedTo?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  allocatedTo?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<BudgetAllocatedToArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2351,7 +2593,12 @@ export type TargetResolvers<
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  pursuedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  pursuedBy?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<TargetPursuedByArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2378,7 +2625,12 @@ export type IndicatorResolvers<
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  measures?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  measures?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<IndicatorMeasuresArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2402,9 +2654,24 @@ export type MaterialResolvers<
     RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>
   >;
   category?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
-  subMaterials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
-  suppliers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType, Partial<MaterialSuppliersArgs>>;
-  designatedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  subMaterials?: Resolver<
+    Array<ResolversTypes['Material']>,
+    ParentType,
+    ContextType,
+    RequireFields<MaterialSubMaterialsArgs, 'first'>
+  >;
+  suppliers?: Resolver<
+    Array<ResolversTypes['Company']>,
+    ParentType,
+    ContextType,
+    RequireFields<MaterialSuppliersArgs, 'first'>
+  >;
+  designatedBy?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<MaterialDesignatedByArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2427,7 +2694,12 @@ export type TechnologyResolvers<
     ContextType,
     RequireFields<TechnologyRelationshipsArgs, 'direction' | 'first'>
   >;
-  developers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  developers?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<TechnologyDevelopersArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2450,7 +2722,12 @@ export type TopicResolvers<
     ContextType,
     RequireFields<TopicRelationshipsArgs, 'direction' | 'first'>
   >;
-  coveredBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<TopicCoveredByArgs>>;
+  coveredBy?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<TopicCoveredByArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2473,9 +2750,24 @@ export type FacilityResolvers<
     ContextType,
     RequireFields<FacilityRelationshipsArgs, 'direction' | 'first'>
   >;
-  operators?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  locations?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  subsidies?: Resolver<Array<ResolversTypes['Subsidy']>, ParentType, ContextType>;
+  operators?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<FacilityOperatorsArgs, 'first'>
+  >;
+  locations?: Resolver<
+    Array<ResolversTypes['Entity']>,
+    ParentType,
+    ContextType,
+    RequireFields<FacilityLocationsArgs, 'first'>
+  >;
+  subsidies?: Resolver<
+    Array<ResolversTypes['Subsidy']>,
+    ParentType,
+    ContextType,
+    RequireFields<FacilitySubsidiesArgs, 'first'>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

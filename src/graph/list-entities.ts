@@ -1,6 +1,8 @@
 /**
- * Internal: a page of entities, filtered and ordered in Cypher (SKIP/LIMIT), with the total count.
- * Orders cannot be parameters, so each allowed order has its own fixed statement.
+ * Internal: a page of entities, filtered and ordered in Cypher (SKIP/LIMIT), with the total count. Orders cannot be
+ * parameters, so each order (and whether a kind is given) has its own fixed statement, written so that an index
+ * gives the order: `nameKey` (the lowercased name) or `id`, alone or after `kind` (cypher/schema.cypher). A page
+ * then reads its offset and its rows from the index, not the whole kind.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { EntityKind } from '../model/vocabulary.ts';
@@ -8,28 +10,57 @@ import { toEntityRow, type EntityRow } from './rows.ts';
 
 export type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC';
 
-const MATCH_FILTERED = `
-MATCH (n:Entity)
-WHERE ($kind IS NULL OR n.kind = $kind)
-  AND ($documentId IS NULL OR n.documentId = $documentId)
-  AND ($text IS NULL OR toLower(n.name) CONTAINS $text OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))`;
-
-const ORDER_BY: Record<EntityOrder, string> = {
-  NAME_ASC: 'toLower(n.name), n.id',
-  NAME_DESC: 'toLower(n.name) DESC, n.id',
-  ID_ASC: 'n.id',
+const ORDER: Record<EntityOrder, { key: 'nameKey' | 'id'; by: string }> = {
+  NAME_ASC: { key: 'nameKey', by: 'n.nameKey, n.id' },
+  NAME_DESC: { key: 'nameKey', by: 'n.nameKey DESC, n.id' },
+  ID_ASC: { key: 'id', by: 'n.id' },
 };
 
-/** Takes: $kind, $documentId, $text, $offset, $limit. Returns: the page. */
-const PAGE = new Map(
-  Object.entries(ORDER_BY).map(([order, by]) => [
-    order,
-    `${MATCH_FILTERED}\nRETURN properties(n) AS props\nORDER BY ${by}\nSKIP toInteger($offset) LIMIT toInteger($limit)`,
+const FILTERS = `($documentId IS NULL OR n.documentId = $documentId)
+  AND ($text IS NULL OR n.nameKey CONTAINS $text OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))`;
+
+/** Takes: $kind (with a kind), $documentId, $text, $offset, $limit. Returns: the page. */
+function pageStatement(order: EntityOrder, withKind: boolean): string {
+  const { key, by } = ORDER[order];
+  const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
+  return `
+MATCH (n:Entity)
+WHERE ${seek}
+  AND ${FILTERS}
+RETURN properties(n) AS props
+ORDER BY ${by}
+SKIP toInteger($offset) LIMIT toInteger($limit)`;
+}
+
+const PAGES = new Map(
+  (Object.keys(ORDER) as EntityOrder[]).flatMap((order) => [
+    [`${order} kind`, pageStatement(order, true)],
+    [`${order} all`, pageStatement(order, false)],
   ]),
 );
 
-/** Takes: $kind, $documentId, $text. Returns: the count. */
-const COUNT = `${MATCH_FILTERED}\nRETURN count(n) AS total`;
+/** Takes: $documentId, $text. Returns: the count over every kind. */
+const COUNT = `
+MATCH (n:Entity)
+WHERE ${FILTERS}
+RETURN count(n) AS total`;
+
+/** Returns: the count of all entities, from the count store. */
+const COUNT_ALL = `
+MATCH (n:Entity)
+RETURN count(n) AS total`;
+
+/** Takes: $kind, $documentId, $text. Returns: the count, an index seek on kind. */
+const COUNT_OF_KIND = `
+MATCH (n:Entity)
+WHERE n.kind = $kind AND ${FILTERS}
+RETURN count(n) AS total`;
+
+/** The cheapest count statement for a query. */
+function countStatement(query: EntityQuery): string {
+  if (query.kind !== null) return COUNT_OF_KIND;
+  return query.documentId === null && query.nameContains === null ? COUNT_ALL : COUNT;
+}
 
 export interface EntityQuery {
   kind: EntityKind | null;
@@ -45,13 +76,10 @@ export async function listEntities(
   limit: number,
 ): Promise<{ items: EntityRow[]; total: number }> {
   const params = { kind: query.kind, documentId: query.documentId, text: query.nameContains?.toLowerCase() ?? null };
+  const page = PAGES.get(`${query.order} ${query.kind === null ? 'all' : 'kind'}`) ?? '';
   const [rows, counts] = await Promise.all([
-    runner.read<{ props: Record<string, unknown> }>('entities.page', PAGE.get(query.order) ?? '', {
-      ...params,
-      offset,
-      limit,
-    }),
-    runner.read<{ total: number }>('entities.count', COUNT, params),
+    runner.read<{ props: Record<string, unknown> }>('entities.page', page, { ...params, offset, limit }),
+    runner.read<{ total: number }>('entities.count', countStatement(query), params),
   ]);
   return { items: rows.map((r) => toEntityRow(r.props)), total: counts[0]?.total ?? 0 };
 }

@@ -5,7 +5,12 @@
  */
 
 /**
- * The Cypher condition that keeps a relationship `r` holding on `$asOf` (an end-of-period bound, or null for no
- * filter). Shared text, so every query filters time the same way.
+ * The Cypher condition that keeps relationship `rel` if it held on `$asOf` (an end-of-period bound, or null for
+ * no filter). Shared text, so every query filters time the same way.
  */
-export const HOLDS_AS_OF = `($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validUntil IS NULL OR r.validUntil > $asOf)))`;
+export function holdsAsOf(rel: string): string {
+  return `($asOf IS NULL OR ((${rel}.validFrom IS NULL OR ${rel}.validFrom <= $asOf) AND (${rel}.validUntil IS NULL OR ${rel}.validUntil > $asOf)))`;
+}
+
+/** holdsAsOf for the relationship variable `r`. */
+export const HOLDS_AS_OF = holdsAsOf('r');

@@ -1,8 +1,9 @@
 /**
  * Internal: the relationships of many entities at once, for one "spec" (direction, types, kinds at the other end,
- * asOf). Every typed relationship field (Company.materials, Material.suppliers, ...) and Entity.relationships
- * reads through here (batched by src/loaders/create-related-loader.ts), so a nested query costs one statement per
- * level, not per result.
+ * asOf, page). Every typed relationship field (Company.materials, Material.suppliers, ...) and
+ * Entity.relationships reads through here (batched by src/loaders/create-related-loader.ts), so a nested query
+ * costs one statement per level, not per result. The page is cut in Cypher, per entity: the work is bounded by
+ * each entity's degree and the page, never by the graph, and only the page travels.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
@@ -18,6 +19,12 @@ export interface RelatedSpec {
   kinds: readonly string[] | null;
   /** End-of-period bound (see partial-date.ts), or null for no time filter. */
   asOf: string | null;
+  /** Rows to skip per entity (in the order below). */
+  offset: number;
+  /** Rows to return per entity at most. */
+  limit: number;
+  /** Also count every matching row per entity (for a connection's totalCount). */
+  count: boolean;
 }
 
 export interface RelatedRow {
@@ -26,42 +33,72 @@ export interface RelatedRow {
   relationship: RelationshipRow;
 }
 
-/**
- * Takes: $ids, $direction, $types, $kinds, $asOf. Returns: one row per relationship, ordered by the other end's
- * name, then fully (type, direction, key), so pages never overlap. The loader rejects relationships from an entity
- * to itself, so each relationship appears once per end.
- */
-const RELATED = `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})-[r]-(m:Entity)
-WHERE ($types IS NULL OR type(r) IN $types)
-  AND ($kinds IS NULL OR m.kind IN $kinds)
-  AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
-  AND ${HOLDS_AS_OF}
-RETURN id, type(r) AS type, startNode(r) = n AS outgoing, properties(r) AS rel, properties(m) AS other
-ORDER BY id, toLower(m.name), m.id, type, outgoing, r.key`;
+export interface RelatedPage {
+  rows: RelatedRow[];
+  /** Every matching row of the entity, or null when the spec did not ask. */
+  total: number | null;
+}
 
-/** The related rows of each id, in the order above (an empty list for an id without any). */
+/** The pattern for each direction, so the planner expands only the relationships asked for. */
+const PATTERN: Record<Direction, string> = {
+  OUT: '(n)-[r]->(m:Entity)',
+  IN: '(n)<-[r]-(m:Entity)',
+  BOTH: '(n)-[r]-(m:Entity)',
+};
+
+const CONDITIONS = `($types IS NULL OR type(r) IN $types)
+    AND ($kinds IS NULL OR m.kind IN $kinds)
+    AND ${HOLDS_AS_OF}`;
+
+/**
+ * Takes: $ids, $types, $kinds, $asOf, $offset, $limit, $count. Returns: per id found, its page of rows ordered by
+ * the other end's name, then fully (type, direction, key) so pages never overlap, and the total when $count. An
+ * entity never relates to itself (the loader rejects it), so each relationship appears once per end.
+ */
+const RELATED = (direction: Direction) => `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH ${PATTERN[direction]}
+  WHERE ${CONDITIONS}
+  WITH r, m, startNode(r) = n AS outgoing
+  ORDER BY toLower(m.name), m.id, type(r), outgoing, r.key
+  SKIP toInteger($offset) LIMIT toInteger($limit)
+  RETURN collect({type: type(r), outgoing: outgoing, rel: properties(r), other: properties(m)}) AS rows
+}
+CALL (n) {
+  OPTIONAL MATCH ${PATTERN[direction]}
+  WHERE $count AND ${CONDITIONS}
+  RETURN count(r) AS total
+}
+RETURN id, rows, CASE WHEN $count THEN total END AS total`;
+
+const STATEMENTS: Record<Direction, string> = { OUT: RELATED('OUT'), IN: RELATED('IN'), BOTH: RELATED('BOTH') };
+
+/** The page of related rows of each id (an empty page for an id without any). */
 export async function findRelated(
   runner: QueryRunner,
   ids: readonly string[],
   spec: RelatedSpec,
-): Promise<Map<string, RelatedRow[]>> {
-  const rows = await runner.read<{
+): Promise<Map<string, RelatedPage>> {
+  const found = await runner.read<{
     id: string;
-    type: string;
-    outgoing: boolean;
-    rel: Record<string, unknown>;
-    other: Record<string, unknown>;
-  }>('related', RELATED, { ids, ...spec });
-  const byId = new Map<string, RelatedRow[]>(ids.map((id) => [id, []]));
-  for (const row of rows) {
-    const otherId = String(row.other['id']);
-    const [source, target] = row.outgoing ? [row.id, otherId] : [otherId, row.id];
-    byId.get(row.id)?.push({
-      direction: row.outgoing ? 'OUT' : 'IN',
-      other: toEntityRow(row.other),
-      relationship: toRelationshipRow(row.type, source, target, row.rel),
+    rows: Array<{ type: string; outgoing: boolean; rel: Record<string, unknown>; other: Record<string, unknown> }>;
+    total: number | null;
+  }>(`related.${spec.direction.toLowerCase()}`, STATEMENTS[spec.direction], { ids, ...spec });
+  const byId = new Map<string, RelatedPage>(ids.map((id) => [id, { rows: [], total: spec.count ? 0 : null }]));
+  for (const { id, rows, total } of found) {
+    byId.set(id, {
+      total,
+      rows: rows.map((row) => {
+        const otherId = String(row.other['id']);
+        const [source, target] = row.outgoing ? [id, otherId] : [otherId, id];
+        return {
+          direction: row.outgoing ? 'OUT' : 'IN',
+          other: toEntityRow(row.other),
+          relationship: toRelationshipRow(row.type, source, target, row.rel),
+        };
+      }),
     });
   }
   return byId;

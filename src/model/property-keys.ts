@@ -26,6 +26,7 @@ export const RESERVED_PROPERTY_KEYS = new Set([
   'id',
   'kind',
   'name',
+  'nameKey',
   'aliases',
   'aliasText',
   'description',

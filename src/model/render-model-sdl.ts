@@ -5,7 +5,7 @@
  * `npm run codegen` writes it and `npm run codegen:check` fails when the file and the model disagree.
  */
 import { parse, print, type FieldDefinitionNode, type InterfaceTypeDefinitionNode } from 'graphql';
-import { relatedFieldType, type TypedFieldSpec } from './typed-fields.ts';
+import { MAX_TYPED_LIST, relatedFieldType, type TypedFieldSpec } from './typed-fields.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export const MODEL_MARKER =
@@ -44,8 +44,16 @@ export function renderModelSdl(vocabulary: Vocabulary, entityFields: readonly st
 
 function renderField(name: string, field: TypedFieldSpec): string {
   if (field.of === 'property') return `${quote(field.description)}\n${name}: ${field.type}`;
-  const args = field.asOf === undefined ? '' : `(${quote(field.asOf)} asOf: PartialDate)`;
-  return `${quote(field.description)}\n${name}${args}: ${relatedFieldType(field)}`;
+  const args = [
+    ...(field.asOf === undefined ? [] : [`${quote(field.asOf)} asOf: PartialDate`]),
+    ...(field.single
+      ? []
+      : [
+          `${quote(`At most this many, 1 to ${MAX_TYPED_LIST}, nearest by name first (links are cut in the database, so a hub answers as fast as a leaf).`)} first: Int! = ${MAX_TYPED_LIST}`,
+        ]),
+  ];
+  const argList = args.length === 0 ? '' : `(${args.join(', ')})`;
+  return `${quote(field.description)}\n${name}${argList}: ${relatedFieldType(field)}`;
 }
 
 /** The Entity interface's field definitions, as printed SDL (descriptions and arguments included). */

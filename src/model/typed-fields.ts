@@ -41,6 +41,9 @@ export function property(description: string, type: PropertyType, key: string): 
   return { of: 'property', description, type, key };
 }
 
+/** The most items a typed list field returns (its `first` argument, 1 to this; the default too). */
+export const MAX_TYPED_LIST = 500;
+
 /** The GraphQL type a related field returns. */
 export function relatedFieldType(spec: RelatedFieldSpec): string {
   const item = spec.rowsAs ?? (spec.kinds?.length === 1 ? spec.kinds[0] : 'Entity');

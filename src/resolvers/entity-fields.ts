@@ -7,7 +7,7 @@ import type { CountryResolvers } from '../generated/graphql.ts';
 import type { RelatedRow } from '../graph/related-entities.ts';
 import type { DocumentRow } from '../graph/rows.ts';
 import { asOfBound, optionalList } from './arguments.ts';
-import { paginate } from './pagination.ts';
+import { checkPageSize, offsetAfter, toPage } from './pagination.ts';
 
 /** A RelatedRow as an edge of Entity.relationships. */
 export type RelationshipEdgeRow = RelatedRow & { cursor: string };
@@ -23,13 +23,18 @@ export const entityFields: Pick<CountryResolvers, 'kind' | 'document' | 'relatio
   kind: (entity) => entity.kind,
   document: (entity, _args, context) => documentOf(entity.documentId, context),
   relationships: async (entity, args, { related }) => {
-    const rows = await related({
+    const first = checkPageSize(args.first);
+    const offset = offsetAfter(args.after);
+    const { rows, total } = await related({
       direction: args.direction,
       types: optionalList('types', args.types),
       kinds: null,
       asOf: asOfBound(args.asOf),
+      offset,
+      limit: first,
+      count: true,
     }).load(entity.id);
-    const page = paginate(rows, args.first, args.after);
+    const page = toPage(rows, offset, first, total ?? 0);
     return { ...page, edges: page.edges.map((edge) => ({ ...edge.node, cursor: edge.cursor })) };
   },
 };

@@ -9,19 +9,28 @@ import type { EntityRow } from '../graph/rows.ts';
 import { dateOf } from '../model/property-keys.ts';
 import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
-import { asOfBound } from './arguments.ts';
+import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
+import { asOfBound, checkRange } from './arguments.ts';
 import { entityFields } from './entity-fields.ts';
 import { moneyOf } from './relationship-objects.ts';
 
-type FieldResolver = (entity: EntityRow, args: { asOf?: string | null }, context: RequestContext) => unknown;
+type FieldResolver = (
+  entity: EntityRow,
+  args: { asOf?: string | null; first?: number },
+  context: RequestContext,
+) => unknown;
 
 function relatedResolver(spec: RelatedFieldSpec): FieldResolver {
   return async (entity, args, { related }) => {
-    const rows = await related({
+    const limit = spec.single ? 1 : checkRange('first', args.first ?? MAX_TYPED_LIST, 1, MAX_TYPED_LIST);
+    const { rows } = await related({
       direction: spec.direction,
       types: spec.types,
       kinds: spec.kinds ?? null,
       asOf: asOfBound(args.asOf),
+      offset: 0,
+      limit,
+      count: false,
     }).load(entity.id);
     if (spec.rowsAs) return rows;
     // One entity may be linked several ways (approved plan and production): list it once.

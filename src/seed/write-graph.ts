@@ -118,6 +118,7 @@ export async function writeGraph(
       id: e.id,
       kind: e.kind,
       name: e.name,
+      nameKey: e.name.toLowerCase(),
       aliases: e.aliases,
       aliasText: e.aliases.join(' | '),
       description: e.description ?? null,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { applySchema } from '../../src/db/apply-schema.ts';
 import type { Database } from '../../src/db/database.ts';
+import type { QueryRunner } from '../../src/db/query-runner.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import type { Vocabulary } from '../../src/model/vocabulary.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
@@ -32,9 +33,16 @@ export function withSecondDocument(): boolean {
   return inject('secondDocument') === true;
 }
 
-export async function startApiServer(
-  options: { vocabulary?: Vocabulary; extraFiles?: string[] } = {},
-): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** Serve this knowledge model (and load extraFiles against it). */
+  vocabulary?: Vocabulary;
+  /** Further data files to load after the paper. */
+  extraFiles?: string[];
+  /** Wraps the runner the server uses, e.g. to record the statements it runs. */
+  wrapRunner?: (runner: QueryRunner) => QueryRunner;
+}
+
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const db = await openTestDatabase();
   await clearDatabase(db.runner);
   await applySchema(db.runner);
@@ -43,7 +51,7 @@ export async function startApiServer(
   if (options.extraFiles) await loadGraph(db.runner, options.extraFiles, { vocabulary: options.vocabulary });
   const server: RunningServer = await startServer(
     {
-      runner: db.runner,
+      runner: options.wrapRunner ? options.wrapRunner(db.runner) : db.runner,
       pingDatabase: db.ping,
       logger: silentLogger,
       development: false,

@@ -185,10 +185,16 @@ describe('import: a further document', () => {
     const related = createRelatedLoaders(db.runner);
     const participants = async (asOf: string) =>
       (
-        await related({ direction: 'IN', types: ['PARTICIPATED_IN'], kinds: null, asOf: endOfPeriod(asOf) }).load(
-          'program:battery-recycling-programme',
-        )
-      ).map((row) => row.other.id);
+        await related({
+          direction: 'IN',
+          types: ['PARTICIPATED_IN'],
+          kinds: null,
+          asOf: endOfPeriod(asOf),
+          offset: 0,
+          limit: 100,
+          count: false,
+        }).load('program:battery-recycling-programme')
+      ).rows.map((row) => row.other.id);
     expect(await participants('2024-03')).toEqual([]);
     expect(await participants('2024-04')).toEqual(['company:example-recycling-company']);
     expect(await participants('2024-08-31')).toEqual(['company:example-recycling-company']);

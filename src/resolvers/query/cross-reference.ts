@@ -6,7 +6,10 @@ import type { CrossReferenceFilter as FilterArgument, InputMaybe, QueryResolvers
 import { findCrossReferences, type CrossReferenceFilter } from '../../graph/cross-reference.ts';
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
 import { asOfBound, checkRange, optionalList } from '../arguments.ts';
-import { paginate } from '../pagination.ts';
+import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
+
+/** The most links one matrix is built from; beyond it the matrix says it is truncated. */
+export const MAX_MATRIX_LINKS = 5_000;
 
 function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossReferenceFilter {
   return {
@@ -23,9 +26,18 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossRef
 }
 
 export const crossReference: QueryResolvers['crossReference'] = async (_parent, args, { runner }) => {
-  const links = await findCrossReferences(runner, checkedFilter(args.filter), asOfBound(args.asOf));
-  return paginate(links, args.first, args.after);
+  const first = checkPageSize(args.first);
+  const offset = offsetAfter(args.after);
+  const filter = checkedFilter(args.filter);
+  const { links, total } = await findCrossReferences(runner, filter, asOfBound(args.asOf), { offset, limit: first });
+  return toPage(links, offset, first, total);
 };
 
-export const crossReferenceMatrix: QueryResolvers['crossReferenceMatrix'] = async (_parent, args, { runner }) =>
-  toMatrix(await findCrossReferences(runner, checkedFilter(args.filter), asOfBound(args.asOf)));
+export const crossReferenceMatrix: QueryResolvers['crossReferenceMatrix'] = async (_parent, args, { runner }) => {
+  const filter = checkedFilter(args.filter);
+  const { links, total } = await findCrossReferences(runner, filter, asOfBound(args.asOf), {
+    offset: 0,
+    limit: MAX_MATRIX_LINKS,
+  });
+  return { ...toMatrix(links), linkCount: total, truncated: total > links.length };
+};

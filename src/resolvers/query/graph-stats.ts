@@ -2,4 +2,5 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { countGraph } from '../../graph/graph-stats.ts';
 
-export const graphStats: QueryResolvers['graphStats'] = (_parent, _args, { runner }) => countGraph(runner);
+export const graphStats: QueryResolvers['graphStats'] = (_parent, _args, { runner, vocabulary }) =>
+  countGraph(runner, vocabulary);

@@ -1,0 +1,111 @@
+/**
+ * Every read the API makes uses an index where one can serve: the server runs a mix of every root field and the
+ * typed layer through a runner that records each statement with its parameters, then each distinct statement is
+ * EXPLAINed. A plan may not scan all nodes, and may scan a label only where the answer is that whole label (the
+ * list says why).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanOperator, QueryRunner } from '../../src/db/query-runner.ts';
+import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
+
+/** Operations whose answer is a whole label, so a label scan is the bounded way to give it. */
+const LABEL_SCAN_ALLOWED: Record<string, string> = {
+  documents: 'lists every document (the answer is the Document label)',
+  'cross-reference.page': 'only without a filter, where the answer is every company-material link',
+  'cross-reference.count': 'only without a filter, where the answer is every company-material link',
+};
+
+interface Recorded {
+  operation: string;
+  query: string;
+  params: Record<string, unknown>;
+}
+
+const recorded = new Map<string, Recorded>();
+
+function recording(runner: QueryRunner): QueryRunner {
+  return {
+    read: (operation, query, params = {}) => {
+      recorded.set(query + JSON.stringify(params), { operation, query, params });
+      return runner.read(operation, query, params);
+    },
+    write: (operation, query, params) => runner.write(operation, query, params),
+    writeTransaction: (operation, work) => runner.writeTransaction(operation, work),
+    explain: (operation, query, params) => runner.explain(operation, query, params),
+    get statementCount() {
+      return runner.statementCount;
+    },
+  };
+}
+
+const MIX = [
+  `{ entity(id: "company:kioxia") { name document { id } relationships(first: 5) { totalCount edges { type node { id } } }
+     ... on Company { materials { name category { name } suppliers(first: 3) { id } } country { id } facilities { id } } } }`,
+  `{ entities(kind: Company, first: 10) { totalCount edges { node { id } } } }`,
+  `{ entities(first: 10, orderBy: NAME_DESC) { totalCount edges { node { id } } } }`,
+  `{ entities(kind: Material, first: 10, orderBy: ID_ASC) { totalCount edges { node { id } } } }`,
+  `{ search(text: "Rapidas") { entity { id } } }`,
+  `{ neighborhood(id: "country:japan", depth: 2, limit: 200) { nodes { id } edges { id } } }`,
+  `{ shortestPath(from: "country:south-korea", to: "org:imec") { length } }`,
+  `{ crossReference(filter: { categories: ["material:semiconductors"] }, first: 10) { totalCount } }`,
+  `{ crossReference(filter: { companies: ["company:resonac"] }) { totalCount } }`,
+  `{ crossReference(filter: { minCategories: 2 }) { totalCount } }`,
+  `{ crossReferenceMatrix(filter: { categories: ["material:ev-batteries"] }) { linkCount } }`,
+  `{ graphStats { entityCount kinds { kind count } relationshipTypes { type count } } }`,
+  `{ documents { id sections { heading citationCount }
+     t: facts(table: "Table 1", row: 7) { totalCount } s: facts(section: "1) Semiconductors", first: 5) { totalCount }
+     all: facts(first: 5) { totalCount } } }`,
+  `{ node(id: "japan-supply-chain-policy") { id } }`,
+];
+
+function operators(plan: PlanOperator): PlanOperator[] {
+  return [plan, ...plan.children.flatMap(operators)];
+}
+
+let api: ApiServer;
+beforeAll(async () => {
+  api = await startApiServer({ wrapRunner: recording });
+  for (const query of MIX) {
+    const { errors } = await api.graphql(query);
+    expect(errors, query).toBeUndefined();
+  }
+});
+afterAll(() => api?.close());
+
+describe('hot statements use indexes (EXPLAIN)', () => {
+  it('recorded the statements of the whole mix', () => {
+    const operations = new Set([...recorded.values()].map((r) => r.operation));
+    for (const expected of ['entities-by-id', 'related.out', 'entities.page', 'facts.page', 'neighborhood.level'])
+      expect(operations).toContain(expected);
+  });
+
+  it('no plan scans all nodes, and none scans a label unless its answer is that label', async () => {
+    const problems: string[] = [];
+    for (const { operation, query, params } of recorded.values()) {
+      const plan = await api.db.runner.explain(operation, query, params);
+      for (const op of operators(plan)) {
+        if (op.operator === 'AllNodesScan') problems.push(`${operation}: AllNodesScan`);
+        if (op.operator === 'NodeByLabelScan' && !(operation in LABEL_SCAN_ALLOWED)) {
+          problems.push(`${operation}: NodeByLabelScan ${op.details}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('reads counts from the count store', async () => {
+    const stats = [...recorded.values()].filter((r) => r.operation.startsWith('graph-stats'));
+    expect(stats.length).toBe(2);
+    for (const { operation, query, params } of stats) {
+      const ops = operators(await api.db.runner.explain(operation, query, params)).map((o) => o.operator);
+      expect(
+        ops.some((o) => /CountFromCountStore/.test(o)),
+        operation,
+      ).toBe(true);
+      expect(
+        ops.some((o) => /Scan|Expand/.test(o)),
+        operation,
+      ).toBe(false);
+    }
+  });
+});
