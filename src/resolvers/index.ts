@@ -11,6 +11,7 @@ import { entityFields, entityTypeName } from './entity-fields.ts';
 import { crossReference, crossReferenceMatrix } from './query/cross-reference.ts';
 import { documents } from './query/documents.ts';
 import { entities } from './query/entities.ts';
+import { exportGraph } from './query/export-graph.ts';
 import { graphStats } from './query/graph-stats.ts';
 import { neighborhood } from './query/neighborhood.ts';
 import { entity, node } from './query/node.ts';
@@ -45,6 +46,7 @@ export const resolvers: Resolvers = {
     crossReference,
     crossReferenceMatrix,
     documents,
+    exportGraph,
   },
   Node: {
     __resolveType: (row: NodeRow) => ('kind' in row ? (row.kind as EntityKind) : 'Document'),
