@@ -6,7 +6,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
 import { unzipSync, strFromU8 } from 'fflate';
-import { MultiDirectedGraph } from 'graphology';
+import { MultiDirectedGraph, MultiGraph } from 'graphology';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import type { AbstractGraph } from 'graphology-types';
@@ -26,7 +26,8 @@ function fromGraphology(graph: AbstractGraph): ReadGraph {
 }
 
 export function readGexf(text: string): ReadGraph {
-  return fromGraphology(gexf.parse(MultiDirectedGraph, text));
+  // MultiGraph: graphology-gexf reads a file without edges as a mixed graph.
+  return fromGraphology(gexf.parse(MultiGraph, text));
 }
 
 export function readGraphml(text: string): ReadGraph {
