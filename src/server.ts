@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
+import { createExportRouter } from './export/export-route.ts';
 import { createFormatError } from './format-error.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
@@ -67,6 +68,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     );
   });
   app.use(createPlaygroundRouter(GRAPHQL_PATH));
+  app.use(createExportRouter(deps.runner, { vocabulary: deps.vocabulary ?? VOCABULARY }));
   app.get('/', (_req, res) => {
     res.redirect(PLAYGROUND_PATH);
   });

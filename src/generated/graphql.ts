@@ -63,6 +63,11 @@ export type Query = {
   crossReferenceMatrix: CrossReferenceMatrix;
   /** The source documents the graph cites. */
   documents: Array<Document>;
+  /**
+   * A subgraph as a file for a graph tool (the same files GET /export/{format} downloads): exactly one selection
+   * kind; null when an entity it names does not exist or no path is found.
+   */
+  exportGraph?: Maybe<GraphExport>;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
@@ -121,6 +126,12 @@ export type QueryCrossReferenceArgs = {
 export type QueryCrossReferenceMatrixArgs = {
   filter?: InputMaybe<CrossReferenceFilter>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryExportGraphArgs = {
+  format: ExportFormat;
+  selection: ExportSelection;
 };
 
 /** An object with a global id (Relay). */
@@ -539,6 +550,117 @@ export type MatrixCell = {
   count: Scalars['Int']['output'];
   /** The kinds of link. */
   linkTypes: Array<RelationshipType>;
+};
+
+/** A file format exports are written in. */
+export type ExportFormat =
+  /** Cytoscape.js elements JSON (Cytoscape.js, Cytoscape desktop .cyjs). */
+  | 'CYTOSCAPE'
+  /** graphology's serialized JSON (graphology, Sigma.js). */
+  | 'GRAPHOLOGY'
+  /** GEXF 1.3 (Gephi). */
+  | 'GEXF'
+  /** GraphML (yEd, Gephi, networkx, igraph). */
+  | 'GRAPHML'
+  /** networkx node-link JSON, edges under `links`. */
+  | 'NODE_LINK'
+  /** CSV node and edge lists: two files. */
+  | 'CSV';
+
+/** Which subgraph to export: exactly one field must be given. */
+export type ExportSelection = {
+  /** An entity's neighborhood, as Query.neighborhood. */
+  neighborhood?: InputMaybe<NeighborhoodSelection>;
+  /** A shortest path, as Query.shortestPath. */
+  path?: InputMaybe<PathSelection>;
+  /** Companies, materials and categories of a cross-reference selection, with their links. */
+  crossReference?: InputMaybe<CrossReferenceSelection>;
+  /** Given entities and the relationships among them (up to 500 ids). */
+  ids?: InputMaybe<IdsSelection>;
+  /** The whole graph, up to 5,000 nodes and 20,000 relationships (truncated says when the cap cut it). */
+  graph?: InputMaybe<WholeGraphSelection>;
+};
+
+/** An entity's neighborhood. */
+export type NeighborhoodSelection = {
+  /** The centre entity's id. */
+  root: Scalars['ID']['input'];
+  /** How many hops from the centre, 1 to 3. */
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  /** Only follow these relationship types; all when omitted. */
+  types?: InputMaybe<Array<RelationshipType>>;
+  /** The most nodes (the centre included), 1 to 500. */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** Keep only relationships that held on this date. */
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A shortest path between two entities. */
+export type PathSelection = {
+  /** Id of the first entity. */
+  from: Scalars['ID']['input'];
+  /** Id of the last entity. */
+  to: Scalars['ID']['input'];
+  /** The longest path to look for, 1 to 10 hops. */
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  /** Only follow these relationship types; all when omitted. */
+  types?: InputMaybe<Array<RelationshipType>>;
+  /** Keep only relationships that held on this date. */
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A cross-reference selection. */
+export type CrossReferenceSelection = {
+  /** Conditions on the links, as Query.crossReference. */
+  filter?: InputMaybe<CrossReferenceFilter>;
+  /** Keep only links that held on this date. */
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** Given entities and the relationships among them. */
+export type IdsSelection = {
+  /** The entities' ids, 1 to 500. */
+  ids: Array<Scalars['ID']['input']>;
+  /** Only these relationship types; all when omitted. */
+  types?: InputMaybe<Array<RelationshipType>>;
+  /** Keep only relationships that held on this date. */
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** The whole graph, capped. */
+export type WholeGraphSelection = {
+  /** Only these relationship types; all when omitted. */
+  types?: InputMaybe<Array<RelationshipType>>;
+  /** Keep only relationships that held on this date. */
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** An exported subgraph: the file or files of one format, with what they hold. */
+export type GraphExport = {
+  __typename?: 'GraphExport';
+  /** The format written. */
+  format: ExportFormat;
+  /** The format's media type (CSV: text/csv for each file). */
+  mediaType: Scalars['String']['output'];
+  /** How many nodes the files hold. */
+  nodeCount: Scalars['Int']['output'];
+  /** How many edges the files hold. */
+  edgeCount: Scalars['Int']['output'];
+  /** Whether a limit or the whole-graph cap left part of the selection out. */
+  truncated: Scalars['Boolean']['output'];
+  /** The files: one, or two for CSV (nodes, then edges). */
+  files: Array<ExportFile>;
+};
+
+/** One exported file. */
+export type ExportFile = {
+  __typename?: 'ExportFile';
+  /** A file name for it, such as neighborhood-company-kioxia-d1.gexf. */
+  filename: Scalars['String']['output'];
+  /** Its media type. */
+  mediaType: Scalars['String']['output'];
+  /** The file's text. */
+  content: Scalars['String']['output'];
 };
 
 /** The kinds of entity; each is a Neo4j label and a GraphQL type of the same name. */
@@ -1700,6 +1822,15 @@ export type ResolversTypes = {
     }
   >;
   MatrixCell: ResolverTypeWrapper<MatrixCell>;
+  ExportFormat: ExportFormat;
+  ExportSelection: ExportSelection;
+  NeighborhoodSelection: NeighborhoodSelection;
+  PathSelection: PathSelection;
+  CrossReferenceSelection: CrossReferenceSelection;
+  IdsSelection: IdsSelection;
+  WholeGraphSelection: WholeGraphSelection;
+  GraphExport: ResolverTypeWrapper<GraphExport>;
+  ExportFile: ResolverTypeWrapper<ExportFile>;
   EntityKind: EntityKind;
   RelationshipType: RelationshipType;
   Country: ResolverTypeWrapper<EntityRow>;
@@ -1777,6 +1908,14 @@ export type ResolversParentTypes = {
     materials: Array<ResolversParentTypes['Material']>;
   };
   MatrixCell: MatrixCell;
+  ExportSelection: ExportSelection;
+  NeighborhoodSelection: NeighborhoodSelection;
+  PathSelection: PathSelection;
+  CrossReferenceSelection: CrossReferenceSelection;
+  IdsSelection: IdsSelection;
+  WholeGraphSelection: WholeGraphSelection;
+  GraphExport: GraphExport;
+  ExportFile: ExportFile;
   Country: EntityRow;
   Bloc: EntityRow;
   Location: EntityRow;
@@ -1857,6 +1996,12 @@ export type QueryResolvers<
     Partial<QueryCrossReferenceMatrixArgs>
   >;
   documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  exportGraph?: Resolver<
+    Maybe<ResolversTypes['GraphExport']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryExportGraphArgs, 'format' | 'selection'>
+  >;
 };
 
 export type NodeResolvers<
@@ -2168,6 +2313,27 @@ export type MatrixCellResolvers<
   materialIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   linkTypes?: Resolver<Array<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+};
+
+export type GraphExportResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['GraphExport'] = ResolversParentTypes['GraphExport'],
+> = {
+  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType>;
+};
+
+export type ExportFileResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile'],
+> = {
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<
@@ -2804,6 +2970,8 @@ export type Resolvers<ContextType = RequestContext> = {
   CrossReferenceEdge?: CrossReferenceEdgeResolvers<ContextType>;
   CrossReferenceMatrix?: CrossReferenceMatrixResolvers<ContextType>;
   MatrixCell?: MatrixCellResolvers<ContextType>;
+  GraphExport?: GraphExportResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Bloc?: BlocResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;

@@ -10,6 +10,7 @@ import { createKindResolvers } from './kind-resolvers.ts';
 import { crossReference, crossReferenceMatrix } from './query/cross-reference.ts';
 import { documents } from './query/documents.ts';
 import { entities } from './query/entities.ts';
+import { exportGraph } from './query/export-graph.ts';
 import { graphStats } from './query/graph-stats.ts';
 import { neighborhood } from './query/neighborhood.ts';
 import { entity, node } from './query/node.ts';
@@ -31,6 +32,7 @@ const sharedResolvers: Resolvers = {
     crossReference,
     crossReferenceMatrix,
     documents,
+    exportGraph,
   },
   Node: {
     // Entities have a kind; documents do not.

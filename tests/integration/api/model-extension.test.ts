@@ -1,7 +1,8 @@
 /**
  * Adding a kind is one edit of the vocabulary plus data: a copy of the vocabulary with a Port kind (a typed
  * relationship field and a property field) and a SHIPS_VIA type validates and loads a document that uses them,
- * and a server built for it serves the kind in the schema, the generic and typed layers, search and subgraphs.
+ * and a server built for it serves the kind in the schema, the generic and typed layers, search, subgraphs and
+ * exports.
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +74,20 @@ describe('a kind added to the vocabulary', () => {
     expect(data?.['neighborhood'].edges).toEqual([
       { type: 'SHIPS_VIA', source: 'company:kioxia', target: 'port:yokkaichi' },
     ]);
+  });
+
+  it('is exported with its kind, like any kind', async () => {
+    const response = await fetch(`${api.url.replace(/\/graphql$/, '')}/export/cytoscape?root=port:yokkaichi&depth=1`);
+    expect(response.status).toBe(200);
+    const { elements } = (await response.json()) as {
+      elements: { nodes: Array<{ data: Record<string, unknown> }>; edges: Array<{ data: Record<string, unknown> }> };
+    };
+    expect(elements.nodes.map((n) => [n.data['id'], n.data['kind']])).toEqual(
+      expect.arrayContaining([
+        ['port:yokkaichi', 'Port'],
+        ['company:kioxia', 'Company'],
+      ]),
+    );
+    expect(elements.edges.map((e) => e.data['relationshipType'])).toEqual(['SHIPS_VIA']);
   });
 });
