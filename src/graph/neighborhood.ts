@@ -1,7 +1,8 @@
 /**
  * Internal: the subgraph around an entity, breadth first: one statement per level (at most 3), then one for the
  * relationships among the nodes kept. The node limit is applied level by level, nearer nodes first, in name order
- * within a level; `truncated` says whether any node within the depth was left out.
+ * within a level (when a level is truncated, among the candidates each frontier node could contribute);
+ * `truncated` says whether any node within the depth was left out.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
@@ -15,14 +16,21 @@ export const MAX_NEIGHBORHOOD_NODES = 500;
 
 /**
  * Takes: $frontier (ids), $visited (ids), $types, $asOf, $room. Returns: the new neighbours by name, at most
- * room + 1 of them (one more than fits says the level was truncated).
+ * room + 1 of them (one more than fits says the level was truncated). Each frontier node contributes at most
+ * room + 1 candidates, so a hub with a hundred thousand relationships costs as much as the room it can fill, not
+ * its degree. When nothing is truncated every neighbour is a candidate, so the answer is the same as sorting all.
  */
 const NEXT_LEVEL = `
 UNWIND $frontier AS id
-MATCH (:Entity {id: id})-[r]-(m:Entity)
-WHERE NOT m.id IN $visited
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ${HOLDS_AS_OF}
+MATCH (f:Entity {id: id})
+CALL (f) {
+  MATCH (f)-[r]-(m:Entity)
+  WHERE NOT m.id IN $visited
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ${HOLDS_AS_OF}
+  RETURN DISTINCT m
+  LIMIT toInteger($room) + 1
+}
 WITH DISTINCT m
 RETURN properties(m) AS props
 ORDER BY toLower(m.name), m.id
