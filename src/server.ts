@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
+import { createExplorerRouter } from './explorer/explorer-route.ts';
 import { createFormatError } from './format-error.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
@@ -22,6 +23,7 @@ import { resolvers } from './resolvers/index.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export const GRAPHQL_PATH = '/graphql';
+export { EXPLORER_PATH } from './explorer/explorer-route.ts';
 export { PLAYGROUND_PATH };
 
 export interface ServerDependencies {
@@ -65,6 +67,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     );
   });
   app.use(createPlaygroundRouter(GRAPHQL_PATH));
+  app.use(createExplorerRouter());
   app.get('/', (_req, res) => {
     res.redirect(PLAYGROUND_PATH);
   });
