@@ -30,15 +30,35 @@ export async function measureSyntheticGraph(
   for (let i = 1; i < nodes; i += 1) {
     for (let k = 0; k < edgesPerNode && k < i; k += 1) {
       const j = Math.floor(Math.random() ** 2 * i);
-      const relationship = { id: `e${i}-${k}`, type: 'CONCERNS', source: `n${i}`, target: `n${j}`, properties: {}, note: null, sources: [] };
-      graph.addDirectedEdgeWithKey(relationship.id, `n${i}`, `n${j}`, { label: 'CONCERNS', relationship, size: 1, color: '#b8b8c8', type: 'arrow' });
+      const relationship = {
+        id: `e${i}-${k}`,
+        type: 'CONCERNS',
+        source: `n${i}`,
+        target: `n${j}`,
+        properties: {},
+        note: null,
+        sources: [],
+      };
+      graph.addDirectedEdgeWithKey(relationship.id, `n${i}`, `n${j}`, {
+        label: 'CONCERNS',
+        relationship,
+        size: 1,
+        color: '#b8b8c8',
+        type: 'arrow',
+      });
     }
   }
   graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', nodeSize(graph.degree(id))));
   const container = document.createElement('div');
   Object.assign(container.style, { position: 'fixed', inset: '0', background: '#fff', zIndex: '100' });
   document.body.append(container);
-  const filter = { hiddenKinds: new Set<string>(), hiddenTypes: new Set<string>(), selectedNode: null, selectedEdge: null, center: null };
+  const filter = {
+    hiddenKinds: new Set<string>(),
+    hiddenTypes: new Set<string>(),
+    selectedNode: null,
+    selectedEdge: null,
+    center: null,
+  };
   const started = performance.now();
   const renderer = createRenderer(container, graph, filter, {
     clickNode: () => undefined,

@@ -295,7 +295,8 @@ depth.addEventListener('change', () => {
   void loadGraph();
 });
 const limit = byId<HTMLSelectElement>('limit');
-if (![...limit.options].some((o) => o.value === String(state.limit))) limit.append(el('option', {}, String(state.limit)));
+if (![...limit.options].some((o) => o.value === String(state.limit)))
+  limit.append(el('option', {}, String(state.limit)));
 limit.value = String(state.limit);
 limit.addEventListener('change', () => {
   state.limit = Number(limit.value);

@@ -58,24 +58,25 @@ export function showEntity(
 ): void {
   panel.replaceChildren(
     ...present(
-    el('h2', {}, entity.name),
-    el('div', { class: 'subtitle' }, kindBadge(entity.kind), ` ${entity.id}`),
-    entity.aliases.length > 0 ? el('p', {}, el('b', {}, 'Also: '), entity.aliases.join('; ')) : null,
-    entity.description !== null ? el('p', {}, entity.description) : null,
-    entity.note !== null ? el('p', { class: 'note' }, el('b', {}, 'Note: '), entity.note) : null,
-    propertyTable(entity.properties),
-    el('h3', {}, 'Citations'),
-    citationList(entity.sources),
-    links.length > 0 ? el('h3', {}, `Links in view (${links.length})`) : null,
-    ...links.map(({ relationship, otherName, outgoing }) =>
-      el(
-        'details',
-        { class: 'link' },
-        el('summary', {}, outgoing ? `${relationship.type} → ${otherName}` : `← ${relationship.type} ${otherName}`),
-        citationList(relationship.sources),
+      el('h2', {}, entity.name),
+      el('div', { class: 'subtitle' }, kindBadge(entity.kind), ` ${entity.id}`),
+      entity.aliases.length > 0 ? el('p', {}, el('b', {}, 'Also: '), entity.aliases.join('; ')) : null,
+      entity.description !== null ? el('p', {}, entity.description) : null,
+      entity.note !== null ? el('p', { class: 'note' }, el('b', {}, 'Note: '), entity.note) : null,
+      propertyTable(entity.properties),
+      el('h3', {}, 'Citations'),
+      citationList(entity.sources),
+      links.length > 0 ? el('h3', {}, `Links in view (${links.length})`) : null,
+      ...links.map(({ relationship, otherName, outgoing }) =>
+        el(
+          'details',
+          { class: 'link' },
+          el('summary', {}, outgoing ? `${relationship.type} → ${otherName}` : `← ${relationship.type} ${otherName}`),
+          citationList(relationship.sources),
+        ),
       ),
     ),
-  ));
+  );
 }
 
 export function showRelationship(
@@ -86,30 +87,37 @@ export function showRelationship(
 ): void {
   panel.replaceChildren(
     ...present(
-    el('h2', {}, relationship.type),
-    el('p', {}, `${sourceName} → ${targetName}`),
-    el('div', { class: 'subtitle' }, relationship.id),
-    relationship.note !== null ? el('p', { class: 'note' }, el('b', {}, 'Note: '), relationship.note) : null,
-    propertyTable(relationship.properties),
-    el('h3', {}, 'Citations'),
-    citationList(relationship.sources),
-  ));
+      el('h2', {}, relationship.type),
+      el('p', {}, `${sourceName} → ${targetName}`),
+      el('div', { class: 'subtitle' }, relationship.id),
+      relationship.note !== null ? el('p', { class: 'note' }, el('b', {}, 'Note: '), relationship.note) : null,
+      propertyTable(relationship.properties),
+      el('h3', {}, 'Citations'),
+      citationList(relationship.sources),
+    ),
+  );
 }
 
-export function showCell(panel: HTMLElement, company: string, material: string, rows: readonly CrossReferenceRow[]): void {
+export function showCell(
+  panel: HTMLElement,
+  company: string,
+  material: string,
+  rows: readonly CrossReferenceRow[],
+): void {
   panel.replaceChildren(
     ...present(
-    el('h2', {}, `${company} × ${material}`),
-    ...rows.flatMap((row) => [
-      el(
-        'h3',
-        {},
-        [row.linkType, row.category?.name, row.program?.name, row.date].filter((part) => part != null).join(' · '),
-      ),
-      citationList(row.sources),
-    ]),
-    rows.length === 0 ? el('p', { class: 'muted' }, 'No link on this date.') : null,
-  ));
+      el('h2', {}, `${company} × ${material}`),
+      ...rows.flatMap((row) => [
+        el(
+          'h3',
+          {},
+          [row.linkType, row.category?.name, row.program?.name, row.date].filter((part) => part != null).join(' · '),
+        ),
+        citationList(row.sources),
+      ]),
+      rows.length === 0 ? el('p', { class: 'muted' }, 'No link on this date.') : null,
+    ),
+  );
 }
 
 export function showMessage(panel: HTMLElement, title: string, text: string): void {
