@@ -103,6 +103,10 @@ export const CELL_QUERY = `query Cell($company: ID!, $asOf: PartialDate) {
   }
 }`;
 
+export const ENTITY_IDS_QUERY = `query EntityIds($after: String) {
+  entities(first: 100, after: $after, orderBy: ID_ASC) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+}`;
+
 export class ApiError extends Error {}
 
 /** Runs one operation; rejects with the API's first error message when it answers with errors. */
@@ -148,4 +152,35 @@ export async function cellRows(company: string, material: string, asOf: string |
     asOf,
   });
   return data.crossReference.edges.map((e) => e.node).filter((row) => row.material.id === material);
+}
+
+/** Every entity id, a page of 100 at a time. */
+export async function allEntityIds(): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: {
+      entities: {
+        edges: Array<{ node: { id: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    } = await graphql(ENTITY_IDS_QUERY, { after });
+    ids.push(...page.entities.edges.map((e) => e.node.id));
+    if (!page.entities.pageInfo.hasNextPage) return ids;
+    after = page.entities.pageInfo.endCursor;
+  }
+}
+
+/**
+ * The whole graph: the hub's 3-hop neighbourhood (500 nodes at most), then every entity it did not reach with its
+ * own 1-hop neighbourhood, so islands the hub cannot reach are drawn too. Every relationship joins two reached
+ * entities (both in the hub's answer, which holds all edges among its nodes) or touches an island entity (in that
+ * entity's answer), so the union is the whole graph as of the date.
+ */
+export async function wholeGraph(hub: string, asOf: string | null): Promise<Subgraph[]> {
+  const [centre, ids] = await Promise.all([neighborhood({ id: hub, depth: 3, limit: 500, asOf }), allEntityIds()]);
+  const reached = new Set(centre?.nodes.map((n) => n.id) ?? []);
+  const islands = ids.filter((id) => !reached.has(id));
+  const rest = await Promise.all(islands.map((id) => neighborhood({ id, depth: 1, limit: 500, asOf })));
+  return [centre, ...rest].filter((s): s is Subgraph => s !== null);
 }

@@ -12,8 +12,10 @@ import {
   MATRIX_QUERY,
   neighborhood,
   NEIGHBORHOOD_QUERY,
+  wholeGraph,
   type MatrixData,
   type NeighborhoodArgs,
+  type Subgraph,
 } from './api.ts';
 import { measureSyntheticGraph } from './benchmark.ts';
 import { byId, el } from './dom.ts';
@@ -29,7 +31,7 @@ import { setUpTimeSlider } from './time-slider.ts';
 import { readState, writeState, type ViewState } from './url-state.ts';
 import './style.css';
 
-/** Where "Whole graph" starts: the corpus is about Japan, which reaches nearly every entity within 3 hops. */
+/** Where "Whole graph" starts: the corpus is about Japan, which reaches most entities within 3 hops. */
 const WHOLE_GRAPH_HUB = 'country:japan';
 const EXPAND_LIMIT = 100;
 
@@ -81,6 +83,7 @@ const renderer = createRenderer(byId('graph'), graph, filter, {
   doubleClickNode: (id) => {
     window.clearTimeout(expandTimer);
     state.id = id;
+    state.whole = false;
     state.expand = [];
     state.select = id;
     void loadGraph();
@@ -119,10 +122,12 @@ async function loadGraph(): Promise<void> {
   graphiqlLink.href = graphiqlUrl(NEIGHBORHOOD_QUERY, { ...args });
   const started = performance.now();
   try {
-    const [centre, ...expanded] = await Promise.all([
-      neighborhood(args),
-      ...state.expand.map((id) => neighborhood({ id, depth: 1, limit: EXPAND_LIMIT, asOf: state.asOf })),
-    ]);
+    const [centre, ...expanded]: Array<Subgraph | null | undefined> = state.whole
+      ? await wholeGraph(args.id, state.asOf)
+      : await Promise.all([
+          neighborhood(args),
+          ...state.expand.map((id) => neighborhood({ id, depth: 1, limit: EXPAND_LIMIT, asOf: state.asOf })),
+        ]);
     if (ticket !== loading) return;
     if (centre === null || centre === undefined) {
       status.textContent = `No entity ${args.id}`;
@@ -132,6 +137,13 @@ async function loadGraph(): Promise<void> {
     }
     const fetched = performance.now();
     setContents(graph, [centre, ...expanded.filter((s) => s !== null && s !== undefined)]);
+    if (filter.selectedNode === null && filter.selectedEdge === null) {
+      showMessage(
+        panel,
+        'Nothing selected',
+        'Click a node for its properties and citations (and to expand it), or an edge.',
+      );
+    }
     filter.center = args.id;
     if (filter.selectedNode !== null && !graph.hasNode(filter.selectedNode)) filter.selectedNode = null;
     if (filter.selectedEdge !== null && !graph.hasEdge(filter.selectedEdge)) filter.selectedEdge = null;
@@ -141,7 +153,7 @@ async function loadGraph(): Promise<void> {
     updateFilters();
     status.textContent =
       `${graph.order} nodes, ${graph.size} edges` +
-      (centre.truncated ? ` (truncated at ${args.limit} nodes)` : '') +
+      (state.whole ? ' (whole graph)' : centre.truncated ? ` (truncated at ${args.limit} nodes)` : '') +
       (state.asOf !== null ? ` as of ${state.asOf}` : '');
     if (state.select !== null && state.select !== filter.selectedNode && graph.hasNode(state.select)) {
       selectNode(state.select);
@@ -173,7 +185,8 @@ async function loadGraph(): Promise<void> {
 }
 
 function expand(id: string): void {
-  if (id === state.id || state.expand.includes(id)) return;
+  // The whole graph already holds every neighbour.
+  if (state.whole || id === state.id || state.expand.includes(id)) return;
   state.expand.push(id);
   void loadGraph();
 }
@@ -282,6 +295,7 @@ function showView(view: ViewState['view']): void {
 // Controls.
 setUpSearchBox(byId<HTMLInputElement>('search'), byId('suggestions'), (id) => {
   state.id = id;
+  state.whole = false;
   state.expand = [];
   state.select = null;
   filter.selectedNode = null;
@@ -292,6 +306,7 @@ const depth = byId<HTMLSelectElement>('depth');
 depth.value = String(state.depth);
 depth.addEventListener('change', () => {
   state.depth = Number(depth.value);
+  state.whole = false;
   void loadGraph();
 });
 const limit = byId<HTMLSelectElement>('limit');
@@ -300,6 +315,7 @@ if (![...limit.options].some((o) => o.value === String(state.limit)))
 limit.value = String(state.limit);
 limit.addEventListener('change', () => {
   state.limit = Number(limit.value);
+  state.whole = false;
   void loadGraph();
 });
 setUpTimeSlider(byId<HTMLInputElement>('as-of'), byId('as-of-label'), state.asOf, (asOf) => {
@@ -310,7 +326,7 @@ setUpTimeSlider(byId<HTMLInputElement>('as-of'), byId('as-of-label'), state.asOf
   } else void loadGraph();
 });
 byId('whole-graph').addEventListener('click', () => {
-  Object.assign(state, { id: WHOLE_GRAPH_HUB, depth: 3, limit: 500, expand: [], select: null });
+  Object.assign(state, { id: WHOLE_GRAPH_HUB, whole: true, depth: 3, limit: 500, expand: [], select: null });
   depth.value = '3';
   limit.value = '500';
   showView('graph');

@@ -35,7 +35,7 @@ export function renderMatrix(
     el('th', { class: 'corner' }, 'category'),
     ...groups.map((g) => {
       const th = el('th', { colspan: String(g.span), class: 'category', title: g.name }, g.name);
-      th.style.background = `hsl(${hue(g.id)} 60% 85%)`;
+      th.style.background = `hsl(${hue(g.id)} 70% 80%)`;
       return th;
     }),
   );
@@ -58,7 +58,7 @@ export function renderMatrix(
           {
             class: 'filled',
             'data-material': material.id,
-            title: `${company.name} × ${material.name}: ${cell.linkTypes.join(', ')} (${cell.count})`,
+            title: `${company.name} × ${material.name} (${(material.category ?? material).name}): ${cell.linkTypes.join(', ')}`,
           },
           String(cell.count),
         );

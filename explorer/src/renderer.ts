@@ -65,7 +65,8 @@ export function createRenderer(
       return {
         ...data,
         highlighted: selected,
-        forceLabel: selected || id === filter.center || near,
+        // Small graphs show every label; larger ones the centre, the selection and its neighbours, and the hubs.
+        forceLabel: selected || id === filter.center || near || graph.order <= 60,
         zIndex: selected ? 2 : near ? 1 : 0,
       };
     },

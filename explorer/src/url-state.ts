@@ -2,7 +2,7 @@
  * The view as URL parameters, so a link restores it:
  * `id` (centre entity), `depth` (1-3), `limit` (nodes, 1-500), `asOf` (YYYY-MM, absent = now), `expand` (ids of
  * expanded nodes, comma-separated), `hideKinds` and `hideTypes` (filtered out, comma-separated), `select` (the
- * selected node), `view` (`graph` or `matrix`).
+ * selected node), `view` (`graph` or `matrix`), `whole=1` (the whole graph instead of a neighbourhood).
  */
 
 export interface ViewState {
@@ -15,6 +15,7 @@ export interface ViewState {
   hideTypes: string[];
   select: string | null;
   view: 'graph' | 'matrix';
+  whole: boolean;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -27,6 +28,7 @@ export const DEFAULT_STATE: ViewState = {
   hideTypes: [],
   select: null,
   view: 'graph',
+  whole: false,
 };
 
 function list(value: string | null): string[] {
@@ -51,6 +53,7 @@ export function readState(search: string): ViewState {
     hideTypes: list(p.get('hideTypes')),
     select: p.get('select') || null,
     view: p.get('view') === 'matrix' ? 'matrix' : 'graph',
+    whole: p.get('whole') === '1',
   };
 }
 
@@ -65,6 +68,7 @@ export function stateToSearch(state: ViewState): string {
   if (state.hideTypes.length > 0) p.set('hideTypes', state.hideTypes.join(','));
   if (state.select !== null) p.set('select', state.select);
   if (state.view !== 'graph') p.set('view', state.view);
+  if (state.whole) p.set('whole', '1');
   const text = p.toString();
   return text === '' ? '' : `?${text}`;
 }

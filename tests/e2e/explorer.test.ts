@@ -196,14 +196,17 @@ describe.skipIf(!available)('explorer in a browser, offline', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-matrix.png'), fullPage: false });
   });
 
-  it('draws the whole seeded corpus (500 nodes) and a synthetic 5,000-node graph, and stays responsive', async () => {
+  it('draws the whole seeded corpus and a synthetic 5,000-node graph, and stays responsive', async () => {
     await page.goto(`${origin}/explore`);
     await expect.poll(loads, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     const before = await loads();
     await page.click('#whole-graph');
     await settled(before);
-    const expected = await apiNeighborhood('country:japan', 3, 500);
-    expect(await drawnNodes()).toEqual(expected.nodes.map((n) => n.id).sort());
+    const { data: stats } = await api.graphql('{ graphStats { entityCount relationshipCount } }');
+    expect(stats!.graphStats.entityCount).toBeGreaterThan(300);
+    expect((await drawnNodes()).length).toBe(stats!.graphStats.entityCount);
+    expect((await drawnEdges()).length).toBe(stats!.graphStats.relationshipCount);
+    expect(new URL(page.url()).searchParams.get('whole')).toBe('1');
     const whole = await page.evaluate(() => (globalThis as any).__explorer.lastLoad);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-whole-graph.png') });
 
@@ -224,7 +227,7 @@ describe.skipIf(!available)('explorer in a browser, offline', () => {
     const figures = { wholeGraph: whole, synthetic500, synthetic5000 };
     writeFileSync(path.join(ARTIFACTS, 'explorer-performance.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log('explorer performance', JSON.stringify(figures));
-    expect(whole.nodes).toBe(expected.nodes.length);
+    expect(whole.nodes).toBe(stats!.graphStats.entityCount);
     expect(synthetic5000.nodes).toBe(5000);
     // Responsive: the first frame within seconds, and the page keeps drawing while the layout runs in its worker.
     expect(whole.firstFrameMs).toBeLessThan(3000);
