@@ -55,6 +55,8 @@ export function createRenderer(
     edgeLabelColor: { color: '#666' },
     zIndex: true,
     hideEdgesOnMove: false,
+    // Room for the labels of nodes at the edge of the picture.
+    stagePadding: 70,
     nodeReducer: (id, data) => {
       if (!isNodeVisible(graph, filter, id)) return { ...data, hidden: true };
       const selected = id === filter.selectedNode;
