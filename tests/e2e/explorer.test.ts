@@ -4,7 +4,7 @@
  * click a node and read its citation, move the time slider, read the matrix, and measure rendering at 500 and
  * 5,000 nodes. Screenshots and figures go to tests/artifacts/ (git-ignored). Runs wherever Chromium is installed.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +220,16 @@ describe.skipIf(!available)('explorer in a browser, offline', () => {
       depth: 3,
       limit: 500,
     });
+
+    // PNG of the current view, drawn from Sigma's canvases in the browser.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.click('#export-png'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const png = path.join(ARTIFACTS, 'explorer-export.png');
+    await download.saveAs(png);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
 
     const synthetic500 = await page.evaluate(() => (globalThis as any).__explorer.measureSyntheticGraph(500));
     const synthetic5000 = await page.evaluate(() => (globalThis as any).__explorer.measureSyntheticGraph(5000));
