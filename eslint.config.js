@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'neo4j-launcher/', '.data/', 'src/generated/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'neo4j-launcher/',
+      '.data/',
+      'src/generated/',
+      'explorer/dist/',
+      'explorer/dist.tmp-*/',
+      'tests/artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

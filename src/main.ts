@@ -13,10 +13,11 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { applySchema } from './db/apply-schema.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
+import { ensureExplorerBuilt } from './explorer/explorer-bundle.ts';
 import { createLogger } from './logger.ts';
 import { DataValidationError } from './seed/data-problem.ts';
 import { isGraphEmpty, listDataFiles, loadGraph } from './seed/load-graph.ts';
-import { GRAPHQL_PATH, PLAYGROUND_PATH, startServer, type RunningServer } from './server.ts';
+import { EXPLORER_PATH, GRAPHQL_PATH, PLAYGROUND_PATH, startServer, type RunningServer } from './server.ts';
 
 const FORCED_EXIT_MS = 45_000;
 
@@ -43,6 +44,8 @@ function main(): void {
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
+  // The explorer page builds (first start only) while the database starts; a failed build does not stop the API.
+  const explorerBuilt = ensureExplorerBuilt(logger);
   try {
     database = await openDatabase(config.database, logger, {
       signal: startup.signal,
@@ -56,6 +59,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
       const summary = await loadGraph(database.runner, listDataFiles());
       logger.info(summary, 'seeded the empty database from data/');
     }
+    await explorerBuilt;
     if (startup.signal.aborted) return;
     server = await listen(config, database, logger);
   } catch (error) {
@@ -66,6 +70,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   logger.info(`database: ${database.uri}${database.embedded ? ' (embedded Neo4j)' : ''}`);
   logger.info(`GraphQL endpoint: ${server.url}${GRAPHQL_PATH}`);
   logger.info(`GraphiQL playground: ${server.url}${PLAYGROUND_PATH}`);
+  logger.info(`graph explorer: ${server.url}${EXPLORER_PATH}`);
   logger.info(`health: ${server.url}/health/live and ${server.url}/health/ready`);
 }
 

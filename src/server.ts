@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
+import { createExplorerRouter } from './explorer/explorer-route.ts';
 import { createExportRouter } from './export/export-route.ts';
 import { createFormatError } from './format-error.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
@@ -23,6 +24,7 @@ import { loadTypeDefs } from './api-schema.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
 
 export const GRAPHQL_PATH = '/graphql';
+export { EXPLORER_PATH } from './explorer/explorer-route.ts';
 export { PLAYGROUND_PATH };
 
 export interface ServerDependencies {
@@ -69,6 +71,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   });
   app.use(createPlaygroundRouter(GRAPHQL_PATH));
   app.use(createExportRouter(deps.runner, { vocabulary: deps.vocabulary ?? VOCABULARY }));
+  app.use(createExplorerRouter());
   app.get('/', (_req, res) => {
     res.redirect(PLAYGROUND_PATH);
   });

@@ -39,10 +39,6 @@ function wordForms(word: string): string[] {
 }
 
 /**
- * Each word matches exactly (in either number), as a prefix, and from four letters on with one edit. Names weigh
- * most, then aliases, then descriptions.
- */
-/**
  * The words worth matching: not stop words, not single letters (the "s" of "IBM's"). Words written apart by
  * punctuation also count joined ("t.s.m.c" -> "tsmc"), so acronyms and split names are found.
  */
@@ -53,6 +49,10 @@ function meaningfulWords(words: readonly string[]): readonly string[] {
   return result.length > 0 ? result : words;
 }
 
+/**
+ * Each word matches exactly (in either number), as a prefix, and from four letters on with one edit. Names weigh
+ * most, then aliases, then descriptions.
+ */
 export function toLuceneQuery(words: readonly string[]): string {
   const terms = meaningfulWords(words)
     .flatMap((w) => [...wordForms(w).map((form) => `${form}^4`), `${w}*^2`, ...(w.length >= 4 ? [`${w}~1`] : [])])
@@ -69,8 +69,10 @@ function comparable(words: readonly string[]): string {
 const EXTRA_CANDIDATES = 20;
 
 /**
- * Hits by relevance: Lucene's score, doubled when the text is exactly the entity's name or one of its aliases
- * (ignoring case, punctuation and stop words), so "TSMC" ranks the company above the TSMC Kumamoto plant.
+ * Hits by relevance. An entity whose name or one of whose aliases is exactly the text (ignoring case, punctuation
+ * and stop words) always ranks above every other hit: its score is raised by the best Lucene score among the
+ * candidates, so "IPEF" gives the framework before the IPEF ministerial meeting and "LSTC" the centre before its
+ * pilot line. Among exact matches, and among the rest, Lucene's score decides, then the name.
  */
 export async function searchEntities(
   runner: QueryRunner,
@@ -86,10 +88,11 @@ export async function searchEntities(
   const wanted = comparable(words);
   const isExact = (entity: EntityRow) =>
     [entity.name, ...entity.aliases].some((name) => comparable(searchWords(name)) === wanted);
+  const best = rows.reduce((max, r) => Math.max(max, r.score), 0);
   return rows
     .map((r) => {
       const entity = toEntityRow(r.props);
-      return { score: isExact(entity) ? r.score * 2 : r.score, entity };
+      return { score: isExact(entity) ? r.score + best : r.score, entity };
     })
     .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name))
     .slice(0, first);

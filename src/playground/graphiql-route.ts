@@ -1,6 +1,7 @@
 /**
  * Internal: the GraphQL playground. GraphiQL and React are served from their npm packages by this server (no CDN),
- * so the playground works offline. The page opens with the example queries as tabs.
+ * so the playground works offline. The page opens with the example queries as tabs, and with the query (and
+ * variables) of its `?query=` and `?variables=` parameters in a tab of its own when given.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -37,8 +38,11 @@ function page(graphqlPath: string): string {
   <script src="${PLAYGROUND_PATH}/vendor/graphiql.min.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: new URL(${JSON.stringify(graphqlPath)}, location.href).href });
+    // ?query= and ?variables= (as the explorer's "open in GraphiQL" sends them) open in a tab of their own.
+    const params = new URLSearchParams(location.search);
+    const linked = params.has('query') ? { query: params.get('query'), variables: params.get('variables') ?? undefined } : {};
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true, ...linked }),
     );
   </script>
 </body>

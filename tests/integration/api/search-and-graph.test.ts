@@ -30,6 +30,11 @@ describe('Query.search: ranking', () => {
     ['semiconductor', 'material:semiconductors'],
     ['METI', 'org:meti'],
     ['Minerals Security Partnership', 'framework:msp'],
+    // An exact alias wins over names that merely contain it.
+    ['IPEF', 'framework:ipef'],
+    ['ipef', 'framework:ipef'],
+    ['LSTC', 'org:lstc'],
+    ['L.S.T.C.', 'org:lstc'],
   ])('"%s" ranks %s first', async (text, id) => {
     expect((await searchIds(text))[0]).toBe(id);
   });
