@@ -7,8 +7,8 @@
  */
 import type { Transaction } from '../db/query-runner.ts';
 import { validityOf } from '../graph/partial-date.ts';
-import { ENTITY_KINDS } from '../model/vocabulary.ts';
-import type { GraphData, RelationshipToWrite } from './validate-graph-data.ts';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../model/vocabulary.ts';
+import type { DocumentToWrite, EntityToWrite, GraphData, RelationshipToWrite } from './validate-graph-data.ts';
 
 const BATCH_SIZE = 500;
 const ALL_KINDS = Object.keys(ENTITY_KINDS);
@@ -27,13 +27,23 @@ SET n = e.properties
 REMOVE n:$($allKinds)
 SET n:$(e.kind)`;
 
-/** Takes: $relationships [{type, from, to, key, properties}]; both ends exist (checked before). */
-const MERGE_RELATIONSHIPS = `
+/**
+ * Takes: $relationships [{from, to, key, properties}] of one type; both ends exist (checked before). One statement
+ * per type of the vocabulary (the type is our constant, never input): with a dynamic type, `MERGE
+ * (a)-[:$(r.type)]->(b)` is planned as a scan of all relationships per row (quadratic: a 10,000-relationship load
+ * took minutes), while a static type is an Expand(Into) from the end with fewer relationships.
+ */
+const MERGE_RELATIONSHIPS = new Map(
+  Object.keys(RELATIONSHIP_TYPES).map((type) => [
+    type,
+    `
 UNWIND $relationships AS r
 MATCH (a:Entity {id: r.from})
 MATCH (b:Entity {id: r.to})
-MERGE (a)-[rel:$(r.type) {key: r.key}]->(b)
-SET rel = r.properties`;
+MERGE (a)-[rel:${type} {key: r.key}]->(b)
+SET rel = r.properties`,
+  ]),
+);
 
 /** Takes: $documentIds, $relationshipIdentities; removes what these documents no longer state. */
 const REMOVE_STALE_RELATIONSHIPS = `
@@ -59,47 +69,9 @@ export interface WriteSummary {
 }
 
 export async function writeGraph(tx: Transaction, graph: GraphData): Promise<WriteSummary> {
-  await tx.run(MERGE_DOCUMENTS, { documents: graph.documents });
-
-  const entities = graph.entities.map((e) => ({
-    id: e.id,
-    kind: e.kind,
-    properties: {
-      ...normalizeDates(e.properties),
-      propertyKeys: Object.keys(e.properties).sort(),
-      id: e.id,
-      kind: e.kind,
-      name: e.name,
-      aliases: e.aliases,
-      aliasText: e.aliases.join(' | '),
-      description: e.description ?? null,
-      note: e.note ?? null,
-      documentId: e.documentId,
-      sourcesJson: JSON.stringify(e.sources),
-    },
-  }));
-  for (const batch of batches(entities)) {
-    await tx.run(MERGE_ENTITIES, { entities: batch, allKinds: ALL_KINDS });
-  }
-
-  const relationships = graph.relationships.map((r) => ({
-    type: r.type,
-    from: r.from,
-    to: r.to,
-    key: r.key,
-    properties: {
-      ...normalizeDates(r.properties),
-      ...validityOf(r.properties),
-      propertyKeys: Object.keys(r.properties).sort(),
-      key: r.key,
-      note: r.note ?? null,
-      documentId: r.documentId,
-      sourcesJson: JSON.stringify(r.sources),
-    },
-  }));
-  for (const batch of batches(relationships)) {
-    await tx.run(MERGE_RELATIONSHIPS, { relationships: batch });
-  }
+  await writeDocuments(tx, graph.documents);
+  await writeEntities(tx, graph.entities);
+  await writeRelationships(tx, graph.relationships);
 
   const documentIds = graph.documents.map((d) => d.id);
   let removedEntities = 0;
@@ -126,6 +98,82 @@ export async function writeGraph(tx: Transaction, graph: GraphData): Promise<Wri
   };
 }
 
+/**
+ * Writes (MERGE by id) documents in `tx`. Idempotent. The batch writers below are also used on their own, one
+ * transaction per batch, by the synthetic-graph generator (src/seed/load-generated-graph.ts): they store exactly
+ * what a data-file load stores, and never remove anything.
+ */
+export async function writeDocuments(tx: Transaction, documents: readonly DocumentToWrite[]): Promise<void> {
+  await tx.run(MERGE_DOCUMENTS, { documents });
+}
+
+/** Writes (MERGE by id) entities in `tx`, in statements of `batchSize`. Idempotent. */
+export async function writeEntities(
+  tx: Transaction,
+  entities: readonly EntityToWrite[],
+  batchSize = BATCH_SIZE,
+): Promise<void> {
+  const rows = entities.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    properties: {
+      ...normalizeDates(e.properties),
+      propertyKeys: Object.keys(e.properties).sort(),
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      aliasText: e.aliases.join(' | '),
+      description: e.description ?? null,
+      note: e.note ?? null,
+      documentId: e.documentId,
+      sourcesJson: JSON.stringify(e.sources),
+    },
+  }));
+  for (const batch of batches(rows, batchSize)) {
+    await tx.run(MERGE_ENTITIES, { entities: batch, allKinds: ALL_KINDS });
+  }
+}
+
+/**
+ * Writes (MERGE by type, ends and key) relationships in `tx`, in statements of `batchSize`; both ends must exist.
+ * Idempotent.
+ */
+export async function writeRelationships(
+  tx: Transaction,
+  relationships: readonly RelationshipToWrite[],
+  batchSize = BATCH_SIZE,
+): Promise<void> {
+  const rows = relationships.map((r) => ({
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    key: r.key,
+    properties: {
+      ...normalizeDates(r.properties),
+      ...validityOf(r.properties),
+      propertyKeys: Object.keys(r.properties).sort(),
+      key: r.key,
+      note: r.note ?? null,
+      documentId: r.documentId,
+      sourcesJson: JSON.stringify(r.sources),
+    },
+  }));
+  const byType = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const ofType = byType.get(row.type);
+    if (ofType) ofType.push(row);
+    else byType.set(row.type, [row]);
+  }
+  for (const [type, ofType] of byType) {
+    const statement = MERGE_RELATIONSHIPS.get(type);
+    if (statement === undefined) throw new RangeError(`unknown relationship type ${type}`);
+    for (const batch of batches(ofType, batchSize)) {
+      await tx.run(statement, { relationships: batch });
+    }
+  }
+}
+
 /** YAML reads an unquoted year as a number; dates are stored as strings, whatever their precision. */
 function normalizeDates<T extends Record<string, unknown>>(properties: T): T {
   const copy: Record<string, unknown> = { ...properties };
@@ -139,6 +187,6 @@ function relationshipIdentity(r: RelationshipToWrite): string {
   return `${r.type} ${r.from} ${r.to} ${r.key}`;
 }
 
-function* batches<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += BATCH_SIZE) yield items.slice(i, i + BATCH_SIZE);
+function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
