@@ -44,16 +44,17 @@ await runWithDatabase(async (runner) => {
       format: ' {bar} {percentage}% | {value}/{total} records | {rate}/s | ETA {eta_formatted}',
       etaBuffer: 20,
       hideCursor: true,
+      // When the output is not a terminal (CI, a log file), print the line every 10 s instead of redrawing it.
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
     },
     cliProgress.Presets.shades_classic,
   );
   const started = performance.now();
-  let startedAt = 0;
   bar.start(graph.counts.entities + graph.counts.relationships, 0, { rate: '-' });
   const summary = await loadGeneratedGraph(runner, graph, ({ done }) => {
-    startedAt ||= done;
     const seconds = (performance.now() - started) / 1000;
-    bar.update(done, { rate: seconds > 0 ? Math.round((done - startedAt) / seconds).toLocaleString('en') : '-' });
+    bar.update(done, { rate: seconds > 0 ? Math.round(done / seconds).toLocaleString('en') : '-' });
   });
   bar.stop();
   process.stdout.write(
