@@ -6,7 +6,8 @@
  * then our server and the @neo4j/graphql server as child processes on loopback; checks that every system gives
  * the same ids for every question; then, question by question and system by system, warms up and runs a closed
  * loop at fixed concurrency for a fixed time. Writes bench/results/<scale>-<date>.json and prints a Markdown
- * table of ratios. Options: --duration seconds per measurement (8), --concurrency (8), --seed (42),
+ * table of ratios. Options: --duration seconds per measurement (8), --warmup seconds (2), --concurrency (8),
+ * --timeout seconds after which a request counts as an error (30), --seed (42),
  * --cpu-prof (writes a V8 CPU profile of our server to bench/results/profiles/).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '8' },
+    timeout: { type: 'string', default: '30' },
     seed: { type: 'string', default: '42' },
     'cpu-prof': { type: 'boolean', default: false },
   },
@@ -46,6 +48,8 @@ if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join('
 const durationMs = Number(values.duration) * 1000;
 const warmupMs = Number(values.warmup) * 1000;
 const concurrency = Number(values.concurrency);
+/** A request that takes longer counts as an error (a timeout), so a slow question cannot stall the run. */
+const timeoutMs = Number(values.timeout) * 1000;
 const seed = parseCount(values.seed);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -151,7 +155,12 @@ try {
   const graphql = (url: string, ask: Pick<GraphqlAsk, 'query' | 'variables'>) => {
     const body = JSON.stringify({ query: ask.query, variables: ask.variables });
     return async () => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       const json = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
       if (!response.ok || json.errors) {
         throw new Error(`HTTP ${response.status}: ${json.errors?.[0]?.message ?? 'no data'}`);
@@ -162,7 +171,7 @@ try {
   const cypher = (ask: CypherAsk) => async () => {
     const session = driver.session({ database: 'neo4j', defaultAccessMode: 'READ' });
     try {
-      const result = await session.executeRead((tx) => tx.run(ask.statement, ask.params));
+      const result = await session.executeRead((tx) => tx.run(ask.statement, ask.params), { timeout: timeoutMs });
       return result.records.map((r) => r.toObject());
     } finally {
       await session.close();

@@ -21,7 +21,7 @@ RETURN g.batchesDone AS batchesDone, g.complete AS complete`;
 const RECORD_RUN = `
 MERGE (g:GeneratorRun {id: $id})
 SET g.batchesDone = $batchesDone, g.totalBatches = $totalBatches, g.complete = $complete,
-    g.relationships = $relationships, g.entities = $entities, g.updatedAt = datetime()`;
+    g.relationships = $relationships, g.entities = $entities`;
 
 /** Records per write transaction, and rows per UNWIND statement within it. */
 export const GENERATOR_BATCH_SIZE = 10_000;
