@@ -42,7 +42,9 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
   type SearchableEntity
     @node(labels: ["Entity"])
     @fulltext(
-      indexes: [{ indexName: "entity_search", queryName: "searchEntities", fields: ["name", "aliasText", "description"] }]
+      indexes: [
+        { indexName: "entity_search", queryName: "searchEntities", fields: ["name", "aliasText", "description"] }
+      ]
     ) {
     id: ID!
     name: String!

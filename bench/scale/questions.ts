@@ -77,8 +77,7 @@ export function buildQuestions(s: Subjects): Question[] {
         }
       }`,
       variables: { category: s.category, after: offset === 0 ? null : encodeCursor(offset - 1) },
-      answer: (d) =>
-        sorted(d.crossReference.edges.map((e: Json) => `${e.node.company.id}>${e.node.material.id}`)),
+      answer: (d) => sorted(d.crossReference.edges.map((e: Json) => `${e.node.company.id}>${e.node.material.id}`)),
     },
     neo4jGraphql: {
       unsupported:
@@ -157,7 +156,8 @@ RETURN m.id AS material, s.id AS supplier, k.id AS country`,
         answer: (d) => [...sorted(d.neighborhood.nodes.map((n: Json) => n.id)), `edges:${d.neighborhood.edges.length}`],
       },
       neo4jGraphql: {
-        unsupported: 'no breadth-first subgraph with a node limit applied nearest first (nested fields cannot share one limit)',
+        unsupported:
+          'no breadth-first subgraph with a node limit applied nearest first (nested fields cannot share one limit)',
       },
       cypher: {
         // The same breadth-first rule as src/graph/neighborhood.ts, in one statement: a level that does not fit

@@ -54,12 +54,28 @@ const FRAMEWORKS = [
   'Indo-Pacific Economic Framework', 'Minerals Security Partnership', 'Chip 4 Alliance', 'Quad',
   'Supply Chain Resilience Initiative', 'G7 Critical Minerals Action Plan',
 ]; // prettier-ignore
-const LAWS = ['Economic Security Promotion Act', 'Critical Materials Supply Act', 'Strategic Industries Act', 'Resource Security Act'];
+const LAWS = [
+  'Economic Security Promotion Act',
+  'Critical Materials Supply Act',
+  'Strategic Industries Act',
+  'Resource Security Act',
+];
 const MATERIAL_NOUNS = [
   'wafer', 'photoresist', 'cathode', 'anode', 'separator', 'electrolyte', 'magnet', 'substrate', 'alloy', 'powder',
   'gas', 'film', 'catalyst', 'precursor', 'ingot', 'module', 'sensor', 'controller', 'bearing', 'resin',
 ]; // prettier-ignore
-const COMPANY_NOUNS = ['Materials', 'Electronics', 'Chemical', 'Metals', 'Semiconductor', 'Energy', 'Devices', 'Industries', 'Precision', 'Mining'];
+const COMPANY_NOUNS = [
+  'Materials',
+  'Electronics',
+  'Chemical',
+  'Metals',
+  'Semiconductor',
+  'Energy',
+  'Devices',
+  'Industries',
+  'Precision',
+  'Mining',
+];
 const COMPANY_SUFFIXES = ['Co., Ltd.', 'Corporation', 'Holdings', 'Inc.', 'Group', 'AG', 'S.A.', 'K.K.'];
 const FACILITY_WORDS = ['plant', 'fab', 'works', 'refinery', 'pilot line', 'research centre'];
 const CONSONANTS = 'bdfgklmnprstvz';
@@ -96,7 +112,10 @@ const SECTIONS = {
   materials: ['Materials', 'Each material item belongs to one designated category.'],
   companies: ['Companies', 'Each company is based in one economy and links to the materials it supplies.'],
   facilities: ['Facilities', 'Facilities are operated by companies and located in economies.'],
-  links: ['Supply links', 'A company holds an approved supply plan for, produces or develops a material from the date given.'],
+  links: [
+    'Supply links',
+    'A company holds an approved supply plan for, produces or develops a material from the date given.',
+  ],
   groups: ['Corporate groups', 'Some companies are subsidiaries of larger groups.'],
 } as const satisfies Record<string, readonly [string, string]>;
 type Section = keyof typeof SECTIONS;
@@ -160,9 +179,7 @@ export function generateSyntheticGraph(options: SyntheticGraphOptions): Syntheti
       description: `An economy of the synthetic registry: ${name}.`,
     }),
   );
-  const frameworks = FRAMEWORKS.map((name) =>
-    entity('Framework', `framework:g-${slug(name)}`, name, 'frameworks'),
-  );
+  const frameworks = FRAMEWORKS.map((name) => entity('Framework', `framework:g-${slug(name)}`, name, 'frameworks'));
   const laws = LAWS.map((name) => entity('Law', `law:g-${slug(name)}`, name, 'laws'));
   const categories = CATEGORIES.map((name) =>
     entity('Material', `material:g-category-${slug(name)}`, name, 'laws', {

@@ -87,7 +87,9 @@ describe('generateSyntheticGraph', () => {
     const basedIn = degree.get(graph.hubs.country) ?? 0;
     // 24 countries share the companies and facilities: an even share would be 1/24 of them.
     expect(basedIn).toBeGreaterThan((graph.counts.companies + graph.counts.facilities) / 5);
-    const materialDegrees = graph.entities.filter((e) => e.id.startsWith('material:g-0')).map((e) => degree.get(e.id) ?? 0);
+    const materialDegrees = graph.entities
+      .filter((e) => e.id.startsWith('material:g-0'))
+      .map((e) => degree.get(e.id) ?? 0);
     const average = materialDegrees.reduce((a, b) => a + b, 0) / materialDegrees.length;
     expect(degree.get(graph.hubs.material) ?? 0).toBeGreaterThan(10 * average);
   });
