@@ -135,7 +135,8 @@ try {
       SEED_ON_START: 'false',
       PORT: String(oursPort),
       LOG_LEVEL: 'warn',
-      NEO4J_QUERY_TIMEOUT_MS: '120000',
+      // The same budget as the harness gives a request, so a timed-out query stops in Neo4j too.
+      NEO4J_QUERY_TIMEOUT_MS: String(timeoutMs),
     },
   );
   children.push(ours);
