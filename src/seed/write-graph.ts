@@ -11,6 +11,10 @@
  * Documents this load defines are replaced in full: their entities, relationships, sections and citations that
  * the load no longer contains are removed, so editing or renaming something in a data file never leaves a stale
  * copy behind.
+ *
+ * The batch writers (writeDocuments, writeEntities, writeRelationships) store exactly what a load stores, each
+ * with its citations, and never remove anything: the synthetic-graph generator (src/seed/load-generated-graph.ts)
+ * runs them one transaction per batch.
  */
 import type { Transaction } from '../db/query-runner.ts';
 import { validityOf } from '../model/partial-date.ts';
@@ -19,7 +23,7 @@ import { PARTIAL_DATE_KEYS } from '../model/property-keys.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { indexSourceText } from './source-text-index.ts';
 import type { Citation } from '../model/data-file-schema.ts';
-import type { GraphData } from './validate-graph-data.ts';
+import type { DocumentToWrite, EntityToWrite, GraphData, RelationshipToWrite } from './validate-graph-data.ts';
 
 const BATCH_SIZE = 500;
 
@@ -37,13 +41,30 @@ SET n = e.properties
 REMOVE n:$($allKinds)
 SET n:$(e.kind)`;
 
-/** Takes: $relationships [{type, from, to, key, properties}]; both ends exist (checked before). */
-const MERGE_RELATIONSHIPS = `
+/**
+ * Takes: $relationships [{from, to, key, properties}] of one type; both ends exist (checked before). One statement
+ * per relationship type (a name of the vocabulary, checked to be a plain identifier, never input): with a dynamic
+ * type, `MERGE (a)-[:$(r.type)]->(b)` is planned as a scan of all relationships per row (a 10,000-relationship
+ * load took minutes), while a static type is an Expand(Into) from the end with fewer relationships.
+ */
+const mergeRelationships = (type: string) => `
 UNWIND $relationships AS r
 MATCH (a:Entity {id: r.from})
 MATCH (b:Entity {id: r.to})
-MERGE (a)-[rel:$(r.type) {key: r.key}]->(b)
+MERGE (a)-[rel:${type} {key: r.key}]->(b)
 SET rel = r.properties`;
+
+const MERGE_RELATIONSHIPS = new Map<string, string>();
+
+function mergeRelationshipsStatement(type: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new RangeError(`not a relationship type name: ${JSON.stringify(type)}`);
+  let statement = MERGE_RELATIONSHIPS.get(type);
+  if (statement === undefined) {
+    statement = mergeRelationships(type);
+    MERGE_RELATIONSHIPS.set(type, statement);
+  }
+  return statement;
+}
 
 /** Takes: $sections [{id, documentId, heading, level, ordinal}]. */
 const MERGE_SECTIONS = `
@@ -97,8 +118,43 @@ export async function writeGraph(
   graph: GraphData,
   vocabulary: Vocabulary = VOCABULARY,
 ): Promise<WriteSummary> {
-  await tx.run(MERGE_DOCUMENTS, { documents: graph.documents });
-  const sections = graph.documents.flatMap((d) =>
+  const sections = await writeDocuments(tx, graph.documents);
+  await writeEntities(tx, graph.entities, BATCH_SIZE, vocabulary);
+  const relationshipIds = await writeRelationships(tx, graph.relationships);
+
+  const documentIds = graph.documents.map((d) => d.id);
+  let removedEntities = 0;
+  let removedRelationships = 0;
+  if (documentIds.length > 0) {
+    // Old citations are still there: they find the relationships the documents no longer state.
+    const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, { documentIds, relationshipIds });
+    const [nodes] = await tx.run<{ removed: number }>(REMOVE_STALE_ENTITIES, {
+      documentIds,
+      entityIds: graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id),
+    });
+    removedRelationships = rels?.removed ?? 0;
+    removedEntities = nodes?.removed ?? 0;
+    const citationIds = [
+      ...graph.entities.flatMap((e) => e.sources.map((_, i) => citationId(e.id, i))),
+      ...graph.relationships.flatMap((r, i) => r.sources.map((_, j) => citationId(relationshipIds[i] ?? '', j))),
+    ];
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Citation', documentIds, ids: citationIds });
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections });
+  }
+
+  return {
+    documents: graph.documents.length,
+    entities: graph.entities.length,
+    relationships: graph.relationships.length,
+    removedEntities,
+    removedRelationships,
+  };
+}
+
+/** Writes (MERGE by id) documents and their sections. Returns the section ids. */
+export async function writeDocuments(tx: Transaction, documents: readonly DocumentToWrite[]): Promise<string[]> {
+  await tx.run(MERGE_DOCUMENTS, { documents });
+  const sections = documents.flatMap((d) =>
     indexSourceText(d.text).sections.map((section, ordinal) => ({
       id: `${d.id}#${ordinal + 1}`,
       documentId: d.id,
@@ -107,9 +163,18 @@ export async function writeGraph(
       ordinal: ordinal + 1,
     })),
   );
-  for (const batch of batches(sections)) await tx.run(MERGE_SECTIONS, { sections: batch });
+  for (const batch of batches(sections, BATCH_SIZE)) await tx.run(MERGE_SECTIONS, { sections: batch });
+  return sections.map((s) => s.id);
+}
 
-  const entities = graph.entities.map((e) => ({
+/** Writes (MERGE by id) entities and their citations, in statements of `batchSize`. */
+export async function writeEntities(
+  tx: Transaction,
+  entities: readonly EntityToWrite[],
+  batchSize = BATCH_SIZE,
+  vocabulary: Vocabulary = VOCABULARY,
+): Promise<void> {
+  const rows = entities.map((e) => ({
     id: e.id,
     kind: e.kind,
     properties: {
@@ -127,11 +192,22 @@ export async function writeGraph(
       sourcesJson: JSON.stringify(e.sources),
     },
   }));
-  for (const batch of batches(entities)) {
-    await tx.run(MERGE_ENTITIES, { entities: batch, allKinds: Object.keys(vocabulary.kinds) });
-  }
+  const allKinds = Object.keys(vocabulary.kinds);
+  for (const batch of batches(rows, batchSize)) await tx.run(MERGE_ENTITIES, { entities: batch, allKinds });
+  const citations = entities.flatMap((e) => citationsOf(e.id, e.documentId, e.sources, { entityId: e.id }));
+  for (const batch of batches(citations, batchSize)) await tx.run(MERGE_CITATIONS, { citations: batch });
+}
 
-  const relationships = graph.relationships.map((r) => ({
+/**
+ * Writes (MERGE by type, ends and key) relationships and their citations, in statements of `batchSize`; both ends
+ * must exist. Returns each relationship's id, in order.
+ */
+export async function writeRelationships(
+  tx: Transaction,
+  relationships: readonly RelationshipToWrite[],
+  batchSize = BATCH_SIZE,
+): Promise<string[]> {
+  const rows = relationships.map((r) => ({
     type: r.type,
     from: r.from,
     to: r.to,
@@ -147,47 +223,23 @@ export async function writeGraph(
       sourcesJson: JSON.stringify(r.sources),
     },
   }));
-  for (const batch of batches(relationships)) {
-    await tx.run(MERGE_RELATIONSHIPS, { relationships: batch });
+  const byType = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const ofType = byType.get(row.type);
+    if (ofType) ofType.push(row);
+    else byType.set(row.type, [row]);
   }
-
-  const documentIds = graph.documents.map((d) => d.id);
-  let removedEntities = 0;
-  let removedRelationships = 0;
-  if (documentIds.length > 0) {
-    const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, {
-      documentIds,
-      relationshipIds: relationships.map((r) => r.properties.id),
-    });
-    const [nodes] = await tx.run<{ removed: number }>(REMOVE_STALE_ENTITIES, {
-      documentIds,
-      entityIds: graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id),
-    });
-    removedRelationships = rels?.removed ?? 0;
-    removedEntities = nodes?.removed ?? 0;
+  for (const [type, ofType] of byType) {
+    const statement = mergeRelationshipsStatement(type);
+    for (const batch of batches(ofType, batchSize)) await tx.run(statement, { relationships: batch });
   }
-
-  const citations = [
-    ...graph.entities.flatMap((e) => citationsOf(e.id, e.documentId, e.sources, { entityId: e.id })),
-    ...relationships.flatMap((r, i) => {
-      const { id, documentId } = r.properties;
-      const subject = { relationshipId: id, source: r.from, type: r.type, target: r.to };
-      return citationsOf(id, documentId, graph.relationships[i]?.sources ?? [], subject);
-    }),
-  ];
-  if (documentIds.length > 0) {
-    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Citation', documentIds, ids: citations.map((c) => c.id) });
-    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections.map((x) => x.id) });
-  }
-  for (const batch of batches(citations)) await tx.run(MERGE_CITATIONS, { citations: batch });
-
-  return {
-    documents: graph.documents.length,
-    entities: graph.entities.length,
-    relationships: graph.relationships.length,
-    removedEntities,
-    removedRelationships,
-  };
+  const citations = rows.flatMap((r, i) => {
+    const { id, documentId } = r.properties;
+    const subject = { relationshipId: id, source: r.from, type: r.type, target: r.to };
+    return citationsOf(id, documentId, relationships[i]?.sources ?? [], subject);
+  });
+  for (const batch of batches(citations, batchSize)) await tx.run(MERGE_CITATIONS, { citations: batch });
+  return rows.map((r) => r.properties.id);
 }
 
 /** YAML reads an unquoted year as a number; dates are stored as strings, whatever their precision. */
@@ -218,6 +270,6 @@ function citationsOf(
   }));
 }
 
-function* batches<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += BATCH_SIZE) yield items.slice(i, i + BATCH_SIZE);
+function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

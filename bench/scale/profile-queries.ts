@@ -1,0 +1,170 @@
+/**
+ * `node --import tsx bench/scale/profile-queries.ts --scale 1m`: PROFILEs the Cypher our server runs for the
+ * benchmark questions, on the scale's data folder (run it when the benchmark is not running). It calls the real
+ * query functions of src/graph and src/loaders through a query runner whose driver prefixes every statement with
+ * PROFILE, so the plans are those of the statements as they are, not of copies. Prints, per statement, its time,
+ * rows and db hits and the operators with the most db hits; writes bench/results/<scale>-profile.json.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
+import { pino } from 'pino';
+import { startEmbeddedNeo4j } from '../../src/db/embedded-neo4j.ts';
+import { createQueryRunner } from '../../src/db/query-runner.ts';
+import { generateSyntheticGraph } from '../../src/generate/synthetic-graph.ts';
+import { findCrossReferences } from '../../src/graph/cross-reference.ts';
+import { findNeighborhood } from '../../src/graph/neighborhood.ts';
+import { toEntityRow } from '../../src/graph/rows.ts';
+import { searchEntities, searchWords } from '../../src/graph/search-entities.ts';
+import { findShortestPath } from '../../src/graph/shortest-path.ts';
+import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts';
+import { freePort } from '../../tests/helpers/free-port.ts';
+import { pickSubjects } from './pick-subjects.ts';
+import { SCALES, type ScaleName } from './scales.ts';
+
+interface PlanNode {
+  operatorType: string;
+  rows?: number;
+  dbHits?: number;
+  arguments?: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '10k' } } });
+const scaleName = values.scale as ScaleName;
+const scale = SCALES[scaleName];
+const graph = generateSyntheticGraph({ relationships: scale.relationships, seed: 42, label: scaleName });
+const subjects = pickSubjects(graph);
+const embedded = await startEmbeddedNeo4j({
+  dataDir: path.join(ROOT, '.data', `bench-${scaleName}`),
+  port: await freePort(),
+  heap: scale.heap,
+  pageCache: scale.pageCache,
+  password: 'bench-password',
+  startupTimeoutMs: 180_000,
+  logger: pino({ level: 'warn' }),
+});
+const driver = neo4j.driver(embedded.uri, neo4j.auth.basic('neo4j', 'bench-password'), {
+  disableLosslessIntegers: true,
+});
+
+const profiles: Array<{
+  question: string;
+  statement: string;
+  ms: number;
+  rows: number;
+  dbHits: number;
+  top: string[];
+}> = [];
+let question = '';
+function walk(node: PlanNode, into: PlanNode[]): PlanNode[] {
+  into.push(node);
+  for (const child of node.children) walk(child, into);
+  return into;
+}
+const profilingDriver = {
+  session: (config: SessionConfig) => {
+    const session = driver.session(config);
+    const wrap = (work: (tx: ManagedTransaction) => Promise<unknown>) => (tx: ManagedTransaction) =>
+      work({
+        run: async (statement: string, params: Record<string, unknown>) => {
+          const started = performance.now();
+          const result = await tx.run(`PROFILE ${statement}`, params);
+          const ms = performance.now() - started;
+          const plan = result.summary.profile as unknown as PlanNode;
+          const nodes = walk(plan, []);
+          profiles.push({
+            question,
+            statement: statement.trim().split('\n').slice(0, 3).join(' '),
+            ms,
+            rows: result.records.length,
+            dbHits: nodes.reduce((sum, n) => sum + (n.dbHits ?? 0), 0),
+            top: [...nodes]
+              .sort((a, b) => (b.dbHits ?? 0) - (a.dbHits ?? 0))
+              .slice(0, 4)
+              .map(
+                (n) =>
+                  `${n.operatorType.replace(/@neo4j$/, '')} rows=${n.rows ?? 0} dbHits=${n.dbHits ?? 0} ${String(n.arguments?.['Details'] ?? '').slice(0, 90)}`,
+              ),
+          });
+          return result;
+        },
+      } as unknown as ManagedTransaction);
+    return {
+      executeRead: (work: (tx: ManagedTransaction) => Promise<unknown>, config?: object) =>
+        session.executeRead(wrap(work), config),
+      executeWrite: (work: (tx: ManagedTransaction) => Promise<unknown>, config?: object) =>
+        session.executeWrite(wrap(work), config),
+      close: () => session.close(),
+    };
+  },
+} as unknown as Driver;
+const runner = createQueryRunner(profilingDriver, 'neo4j', 600_000);
+const plain = createQueryRunner(driver, 'neo4j', 600_000);
+const entityRow = async (id: string) => {
+  const [row] = await plain.read<{ props: Record<string, unknown> }>(
+    'profile.entity',
+    'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props',
+    { id },
+  );
+  if (!row) throw new Error(`no entity ${id}`);
+  return toEntityRow(row.props);
+};
+
+try {
+  const any = { types: null, kinds: null, asOf: null, offset: 0, limit: 500, count: false } as const;
+  question = 'company -> materials -> suppliers -> countries';
+  const materials = await createRelatedLoaders(runner)({
+    ...any,
+    direction: 'OUT',
+    types: ['APPROVED_SUPPLY_PLAN_FOR', 'PRODUCES', 'DEVELOPS'],
+    kinds: ['Material'],
+  }).load(subjects.company);
+  const suppliers = await createRelatedLoaders(runner)({
+    ...any,
+    direction: 'IN',
+    types: ['APPROVED_SUPPLY_PLAN_FOR', 'PRODUCES', 'DEVELOPS'],
+    kinds: ['Company'],
+  }).loadMany(materials.rows.map((m) => m.other.id));
+  const supplierIds = suppliers.flatMap((page) => (page instanceof Error ? [] : page.rows.map((r) => r.other.id)));
+  await createRelatedLoaders(runner)({ ...any, direction: 'OUT', types: ['BASED_IN'], kinds: ['Country'] }).loadMany(
+    supplierIds,
+  );
+  question = 'neighborhood depth 2, limit 500, of the hub';
+  await findNeighborhood(runner, await entityRow(subjects.hubCountry), {
+    depth: 2,
+    limit: 500,
+    types: null,
+    asOf: null,
+  });
+  question = 'cross-reference of a category';
+  await findCrossReferences(runner, { categories: [subjects.category] }, null, { offset: 0, limit: 100 });
+  question = 'full-text search';
+  await searchEntities(runner, searchWords(subjects.companyName), null, 10);
+  question = 'shortest path';
+  await findShortestPath(runner, await entityRow(subjects.company), await entityRow(subjects.pathTo), {
+    maxHops: 6,
+    types: null,
+    asOf: null,
+  });
+  question = 'relationships(first: 20) of the biggest hub';
+  await createRelatedLoaders(runner)({ ...any, direction: 'BOTH' }).load(subjects.hubCountry);
+
+  for (const p of profiles) {
+    process.stdout.write(
+      `\n${p.question}: ${p.ms.toFixed(0)} ms, ${p.rows} rows, ${p.dbHits} db hits\n  ${p.statement}\n` +
+        p.top.map((t) => `    ${t}`).join('\n') +
+        '\n',
+    );
+  }
+  writeFileSync(
+    path.join(ROOT, 'bench', 'results', `${scaleName}-profile.json`),
+    `${JSON.stringify({ scale: scaleName, subjects, profiles }, null, 2)}\n`,
+  );
+} finally {
+  await driver.close();
+  await embedded.stop();
+}
