@@ -160,12 +160,16 @@ RETURN m.id AS material, s.id AS supplier, k.id AS country`,
           'no breadth-first subgraph with a node limit applied nearest first (nested fields cannot share one limit)',
       },
       cypher: {
-        // The same breadth-first rule as src/graph/neighborhood.ts, in one statement: a level that does not fit
-        // (more than limit - 1 new nodes) is cut and ends the walk.
+        // The same breadth-first rule as src/graph/neighborhood.ts, in one statement: each frontier node offers at
+        // most room + 1 new neighbours, the level keeps the first by name, and a level that does not fit (more than
+        // the room) is cut and ends the walk.
         statement: `
 MATCH (c:Entity {id: $id})
 CALL (c) {
-  MATCH (c)--(m:Entity) WHERE m <> c
+  CALL (c) {
+    MATCH (c)--(m:Entity) WHERE m <> c
+    RETURN DISTINCT m LIMIT toInteger($limit)
+  }
   WITH DISTINCT m ORDER BY toLower(m.name), m.id LIMIT toInteger($limit)
   RETURN collect(m) AS level1
 }
@@ -173,7 +177,10 @@ WITH c, level1[0..$limit - 1] AS kept1, size(level1) > $limit - 1 AS truncated1
 CALL (c, kept1, truncated1) {
   WITH c, kept1, truncated1 WHERE NOT truncated1
   UNWIND kept1 AS n
-  MATCH (n)--(m:Entity) WHERE m <> c AND NOT m IN kept1
+  CALL (c, n, kept1) {
+    MATCH (n)--(m:Entity) WHERE m <> c AND NOT m IN kept1
+    RETURN DISTINCT m LIMIT toInteger($limit) - size(kept1)
+  }
   WITH DISTINCT m ORDER BY toLower(m.name), m.id LIMIT toInteger($limit)
   RETURN collect(m) AS level2
 }

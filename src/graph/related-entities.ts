@@ -51,11 +51,11 @@ const CONDITIONS = `($types IS NULL OR type(r) IN $types)
     AND ${HOLDS_AS_OF}`;
 
 /**
- * Takes: $ids, $types, $kinds, $asOf, $offset, $limit, $count. Returns: per id found, its page of rows ordered by
- * the other end's name, then fully (type, direction, key) so pages never overlap, and the total when $count. An
+ * Takes: $ids, $types, $kinds, $asOf, $offset, $limit. Returns: per id found, its page of rows ordered by the
+ * other end's name, then fully (type, direction, key) so pages never overlap, and with `count` the total. An
  * entity never relates to itself (the loader rejects it), so each relationship appears once per end.
  */
-const RELATED = (direction: Direction) => `
+const RELATED = (direction: Direction, count: boolean) => `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -66,14 +66,24 @@ CALL (n) {
   SKIP toInteger($offset) LIMIT toInteger($limit)
   RETURN collect({type: type(r), outgoing: outgoing, rel: properties(r), other: properties(m)}) AS rows
 }
-CALL (n) {
-  OPTIONAL MATCH ${PATTERN[direction]}
-  WHERE $count AND ${CONDITIONS}
+${
+  count
+    ? `CALL (n) {
+  MATCH ${PATTERN[direction]}
+  WHERE ${CONDITIONS}
   RETURN count(r) AS total
 }
-RETURN id, rows, CASE WHEN $count THEN total END AS total`;
+RETURN id, rows, total`
+    : 'RETURN id, rows, null AS total'
+}`;
 
-const STATEMENTS: Record<Direction, string> = { OUT: RELATED('OUT'), IN: RELATED('IN'), BOTH: RELATED('BOTH') };
+/** Direction -> with count? -> statement. */
+const STATEMENTS = new Map(
+  (['OUT', 'IN', 'BOTH'] as const).flatMap((direction) => [
+    [`${direction} true`, RELATED(direction, true)],
+    [`${direction} false`, RELATED(direction, false)],
+  ]),
+);
 
 /** The page of related rows of each id (an empty page for an id without any). */
 export async function findRelated(
@@ -85,7 +95,10 @@ export async function findRelated(
     id: string;
     rows: Array<{ type: string; outgoing: boolean; rel: Record<string, unknown>; other: Record<string, unknown> }>;
     total: number | null;
-  }>(`related.${spec.direction.toLowerCase()}`, STATEMENTS[spec.direction], { ids, ...spec });
+  }>(`related.${spec.direction.toLowerCase()}`, STATEMENTS.get(`${spec.direction} ${spec.count}`) ?? '', {
+    ids,
+    ...spec,
+  });
   const byId = new Map<string, RelatedPage>(ids.map((id) => [id, { rows: [], total: spec.count ? 0 : null }]));
   for (const { id, rows, total } of found) {
     byId.set(id, {

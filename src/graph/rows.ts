@@ -53,36 +53,52 @@ function citations(props: Props): CitationRow[] {
   return parsed.map((c) => ({ ...c, documentId }));
 }
 
+/**
+ * Gives `row` a `sources` read from the stored JSON only when first asked for, then kept: a neighborhood of 500
+ * nodes whose citations nobody selected parses none.
+ */
+function withLazySources<T extends object>(row: T, props: Props): T & { sources: CitationRow[] } {
+  let parsed: CitationRow[] | undefined;
+  return Object.defineProperty(row, 'sources', {
+    enumerable: true,
+    get: () => (parsed ??= citations(props)),
+  }) as T & { sources: CitationRow[] };
+}
+
 function userProperties(props: Props): Record<string, unknown> {
   const keys = (props['propertyKeys'] as string[] | undefined) ?? [];
   return Object.fromEntries(keys.filter((k) => k in props).map((k) => [k, props[k]]));
 }
 
 export function toEntityRow(props: Props): EntityRow {
-  return {
-    id: String(props['id']),
-    kind: props['kind'] as EntityKind,
-    name: String(props['name']),
-    aliases: (props['aliases'] as string[] | undefined) ?? [],
-    description: (props['description'] as string | undefined) ?? null,
-    note: (props['note'] as string | undefined) ?? null,
-    documentId: String(props['documentId']),
-    sources: citations(props),
-    properties: userProperties(props),
-  };
+  return withLazySources(
+    {
+      id: String(props['id']),
+      kind: props['kind'] as EntityKind,
+      name: String(props['name']),
+      aliases: (props['aliases'] as string[] | undefined) ?? [],
+      description: (props['description'] as string | undefined) ?? null,
+      note: (props['note'] as string | undefined) ?? null,
+      documentId: String(props['documentId']),
+      properties: userProperties(props),
+    },
+    props,
+  );
 }
 
 /** A relationship's row; its `id` is the one the loader stored (src/model/identity.ts). */
 export function toRelationshipRow(type: string, source: string, target: string, props: Props): RelationshipRow {
-  return {
-    id: String(props['id']),
-    type: type as RelationshipType,
-    source,
-    target,
-    note: (props['note'] as string | undefined) ?? null,
-    sources: citations(props),
-    properties: userProperties(props),
-  };
+  return withLazySources(
+    {
+      id: String(props['id']),
+      type: type as RelationshipType,
+      source,
+      target,
+      note: (props['note'] as string | undefined) ?? null,
+      properties: userProperties(props),
+    },
+    props,
+  );
 }
 
 export function toDocumentRow(props: Props): DocumentRow {

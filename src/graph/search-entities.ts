@@ -7,13 +7,18 @@ import type { QueryRunner } from '../db/query-runner.ts';
 import type { EntityKind } from '../model/vocabulary.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
 
-/** Takes: $query (Lucene), $kinds (or null), $first. Returns: hits by score, then name. */
+/**
+ * Takes: $query (Lucene), $kinds (or null), $first. Returns: the best hits by score. Ordering by score alone lets
+ * the top-k read only the hits it keeps (a tie-break on the name would read the name of every hit, tens of
+ * thousands for a common word in a large graph); searchEntities breaks ties by name among those returned.
+ */
 const SEARCH = `
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN properties(node) AS props, score
-ORDER BY score DESC, node.name
-LIMIT toInteger($first)`;
+WITH node, score
+ORDER BY score DESC
+LIMIT toInteger($first)
+RETURN properties(node) AS props, score`;
 
 /** The words of `text` (letters and digits), lowercased; empty when it has none. */
 export function searchWords(text: string): string[] {
