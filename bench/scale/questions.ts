@@ -179,7 +179,10 @@ CALL (c, kept1, truncated1) {
   UNWIND kept1 AS n
   CALL (c, n, kept1) {
     MATCH (n)--(m:Entity) WHERE m <> c AND NOT m IN kept1
-    RETURN DISTINCT m LIMIT toInteger($limit) - size(kept1)
+    WITH DISTINCT m LIMIT toInteger($limit)
+    WITH collect(m) AS offered
+    UNWIND offered[0..toInteger($limit) - size(kept1)] AS m
+    RETURN m
   }
   WITH DISTINCT m ORDER BY toLower(m.name), m.id LIMIT toInteger($limit)
   RETURN collect(m) AS level2
