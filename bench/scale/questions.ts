@@ -43,9 +43,14 @@ const SUPPLY = 'APPROVED_SUPPLY_PLAN_FOR|PRODUCES|DEVELOPS';
 const sorted = (ids: Iterable<unknown>): string[] => [...new Set([...ids].map(String))].sort();
 const PAGE = 100;
 
-/** The cross-reference, as raw Cypher would ask it for one category: the same rows, one page by SKIP/LIMIT. */
+/**
+ * The cross-reference, as raw Cypher would ask it for one category: the same rows, one page by SKIP/LIMIT, walking
+ * down PART_OF from the category (as src/graph/cross-reference.ts does) rather than from every company.
+ */
 const CROSS_REFERENCE_PAGE = `
-MATCH (c:Company)-[r:${SUPPLY}]->(m:Material)
+MATCH (:Material {id: $category})<-[:PART_OF*0..4]-(item:Material)
+WITH DISTINCT item AS m
+MATCH (c:Company)-[r:${SUPPLY}]->(m)
 CALL (m) {
   OPTIONAL MATCH path = (m)-[:PART_OF*0..4]->(cat:Material)
   WHERE EXISTS { (:Law)-[:DESIGNATES]->(cat) }
