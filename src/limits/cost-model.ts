@@ -14,15 +14,8 @@
  *   as an export) starts at UNKNOWN_ROOT_COST, so it is covered until it gets an estimate of its own.
  * Introspection (GraphiQL's schema query) is bounded by the schema, so its lists count once.
  */
+import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import {
-  getNamedType,
-  getNullableType,
-  isLeafType,
-  isListType,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
 
 /** Items assumed for a list with no size argument (most typed lists hold a handful of entities). */
 export const LIST_SIZE_ESTIMATE = 5;
@@ -53,6 +46,19 @@ const LIST_SIZES: Record<string, number> = {
 /** Lists whose length the parent field already counted (its `first`, `limit` or `maxHops`). */
 const COUNTED_BY_PARENT = new Set(['Subgraph.nodes', 'Subgraph.edges', 'Path.nodes', 'Path.edges']);
 
+/*
+ * Types are read by shape, not with graphql's isListType & co.: under Vitest this module and the library can load
+ * graphql's two builds (ESM and CommonJS), whose instanceof checks refuse each other's types.
+ */
+const nullable = (t: GraphQLOutputType): GraphQLOutputType =>
+  t.constructor.name === 'GraphQLNonNull' ? (t as { ofType: GraphQLOutputType }).ofType : t;
+const isList = (t: GraphQLOutputType): boolean => nullable(t).constructor.name === 'GraphQLList';
+const isLeaf = (t: GraphQLOutputType): boolean => {
+  let named: GraphQLOutputType = t;
+  while ('ofType' in named) named = named.ofType;
+  return !('getFields' in named) && !('getTypes' in named);
+};
+
 const numberArg = (args: Record<string, unknown>, name: string): number | undefined => {
   const value = args[name];
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
@@ -76,9 +82,8 @@ export const estimateFieldCost: ComplexityEstimator = ({ type, field, args, chil
   const first = numberArg(args, 'first');
   if (first !== undefined) return base + first * (1 + childComplexity);
 
-  const fieldType = getNullableType(field.type);
-  if (isLeafType(getNamedType(fieldType))) return base + 1;
-  if (!isListType(fieldType) || COUNTED_BY_PARENT.has(coordinate) || type.name.endsWith('Connection')) {
+  if (isLeaf(field.type)) return base + 1;
+  if (!isList(field.type) || COUNTED_BY_PARENT.has(coordinate) || type.name.endsWith('Connection')) {
     return base + 1 + childComplexity;
   }
   return base + (LIST_SIZES[coordinate] ?? LIST_SIZE_ESTIMATE) * (1 + childComplexity);
