@@ -30,8 +30,7 @@ const MODES = (process.env['BENCH_LIMITS'] ?? 'both') === 'both' ? ['off', 'on']
 const LIGHT = '{ entity(id: "company:rapidus") { id name } }';
 const NEIGHBORHOOD =
   'neighborhood(id: "country:japan", depth: 3, limit: 500) { truncated nodes { id kind name } edges { id source target type } }';
-const aliased = (count: number) =>
-  `{ ${Array.from({ length: count }, (_, i) => `n${i}: ${NEIGHBORHOOD}`).join(' ')} }`;
+const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `n${i}: ${NEIGHBORHOOD}`).join(' ')} }`;
 
 const schema = buildSchema(loadTypeDefs());
 const costOf = (query: string) => estimateCost(schema, parse(query));
@@ -89,9 +88,13 @@ async function scenario(name: string, url: string, heavy: string): Promise<void>
   const client = async () => {
     while (running) {
       // A connection the server closed (keep-alive timing, or an overloaded server) counts as a failed operation.
-      const outcome = await post(url, heavy).catch(
-        (): Outcome => ({ ms: 0, status: 0, code: 'CONNECTION_CLOSED', bytes: 0, retryAfter: 0 }),
-      );
+      const outcome = await post(url, heavy).catch((): Outcome => ({
+        ms: 0,
+        status: 0,
+        code: 'CONNECTION_CLOSED',
+        bytes: 0,
+        retryAfter: 0,
+      }));
       outcomes.push(outcome);
       if (outcome.retryAfter > 0) await sleep(outcome.retryAfter * 1000);
     }
@@ -140,14 +143,20 @@ try {
       `${HEAVY_CLIENTS} heavy clients, ${RUNS} light requests per measurement.`,
   );
   for (const mode of MODES) {
-    const server = await startServer({ ...deps, limits: mode === 'off' ? 'off' : DEFAULT_REQUEST_LIMITS }, '127.0.0.1', 0);
+    const server = await startServer(
+      { ...deps, limits: mode === 'off' ? 'off' : DEFAULT_REQUEST_LIMITS },
+      '127.0.0.1',
+      0,
+    );
     servers.push(server);
     if (mode === 'off') {
       await scenario('Limits off, 30-alias operations (the issue)', server.url, issueOp);
       await scenario(`Limits off, ${budgetSized}-alias operations`, server.url, budgetOp);
     } else {
       const rejected = await post(server.url, issueOp);
-      console.log(`\nLimits on, 30-alias operation: ${rejected.code} (HTTP ${rejected.status}) in ${rejected.ms.toFixed(0)} ms`);
+      console.log(
+        `\nLimits on, 30-alias operation: ${rejected.code} (HTTP ${rejected.status}) in ${rejected.ms.toFixed(0)} ms`,
+      );
       await scenario(`Limits on, ${budgetSized}-alias operations`, server.url, budgetOp);
     }
   }

@@ -20,7 +20,12 @@ export interface StatementOptions {
 
 export interface QueryRunner {
   /** Runs a read-only statement; `operation` names it in Neo4j's query log and transaction listing. */
-  read<T extends Row = Row>(operation: string, query: string, params?: Params, options?: StatementOptions): Promise<T[]>;
+  read<T extends Row = Row>(
+    operation: string,
+    query: string,
+    params?: Params,
+    options?: StatementOptions,
+  ): Promise<T[]>;
   write<T extends Row = Row>(
     operation: string,
     query: string,
@@ -28,11 +33,7 @@ export interface QueryRunner {
     options?: StatementOptions,
   ): Promise<T[]>;
   /** Runs `work` in one write transaction: all its statements commit together or not at all. */
-  writeTransaction<T>(
-    operation: string,
-    work: (tx: Transaction) => Promise<T>,
-    options?: StatementOptions,
-  ): Promise<T>;
+  writeTransaction<T>(operation: string, work: (tx: Transaction) => Promise<T>, options?: StatementOptions): Promise<T>;
   /** Counts round trips to the database since creation (statements run), for tests and benchmarks. */
   readonly statementCount: number;
 }

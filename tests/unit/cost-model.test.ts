@@ -3,6 +3,7 @@
  * GraphiQL show fits the default budget while the issue's 30-neighborhood operation does not.
  */
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/api-schema.ts';
 import { estimateCost, LIST_SIZE_ESTIMATE, UNKNOWN_ROOT_COST } from '../../src/limits/cost-model.ts';
@@ -10,7 +11,7 @@ import { EXAMPLE_QUERIES } from '../../src/playground/example-queries.ts';
 import { DEFAULT_REQUEST_LIMITS } from '../../src/request-limits.ts';
 
 // graphql's CommonJS build, the one graphql-query-complexity and Apollo load (Vitest would give this file the ESM one).
-const { buildSchema, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { buildSchema, parse } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 const schema = buildSchema(loadTypeDefs());
 const cost = (query: string, variables?: Record<string, unknown>) => estimateCost(schema, parse(query), variables);
 const budget = DEFAULT_REQUEST_LIMITS.costBudget;

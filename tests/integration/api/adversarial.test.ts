@@ -220,7 +220,10 @@ describe('adversarial: malformed requests get their clear code', () => {
 
   it('a batch of operations is refused as BAD_REQUEST: one operation per request', async () => {
     const one = { query: '{ entity(id: "company:rapidus") { id } }' };
-    const { status, body } = await post(api.url, Array.from({ length: 50 }, () => one));
+    const { status, body } = await post(
+      api.url,
+      Array.from({ length: 50 }, () => one),
+    );
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(body.errors[0].message).toMatch(/batching/i);
