@@ -6,11 +6,19 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.ts';
 
 const byteSize = z
   .string()
   .regex(/^[1-9]\d*[kmg]$/i, 'a size such as 512m or 1g')
   .transform((s) => s.toLowerCase());
+
+const UNIT_BYTES: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** A byte count, in bytes or with a k, m or g suffix. */
+const byteCount = z
+  .string()
+  .regex(/^[1-9]\d*[kmg]?$/i, 'a size in bytes, or such as 512k or 4m')
+  .transform((s) => Number.parseInt(s, 10) * (UNIT_BYTES[s.replace(/^\d+/, '').toLowerCase()] ?? 1));
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
 
@@ -43,6 +51,19 @@ const envSchema = z.object({
   NEO4J_EMBEDDED_PAGECACHE: byteSize.default('256m'),
 
   SEED_ON_START: flag.default(true),
+
+  REQUEST_COST_BUDGET: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_REQUEST_LIMITS.costBudget),
+  REQUEST_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_REQUEST_LIMITS.timeBudgetMs),
+  REQUEST_MAX_STATEMENTS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_REQUEST_LIMITS.maxStatements),
+  RESPONSE_MAX_SIZE: byteCount.default(DEFAULT_REQUEST_LIMITS.maxResponseBytes),
+  HEAVY_FIELD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(DEFAULT_REQUEST_LIMITS.heavyConcurrency),
+  HEAVY_FIELD_QUEUE: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_REQUEST_LIMITS.heavyQueue),
+  SERVER_BUSY_RETRY_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(DEFAULT_REQUEST_LIMITS.retryAfterSeconds),
 });
 
 const SECRET_SETTINGS = new Set(['NEO4J_PASSWORD']);
@@ -70,6 +91,8 @@ export interface Config {
     queryTimeoutMs: number;
   };
   seedOnStart: boolean;
+  /** What one GraphQL operation may cost and do (src/request-limits.ts). */
+  limits: RequestLimits;
 }
 
 /** A setting is missing or malformed; the message names the variable and what it accepts. */
@@ -127,5 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     },
     seedOnStart: e.SEED_ON_START,
+    limits: {
+      costBudget: e.REQUEST_COST_BUDGET,
+      timeBudgetMs: e.REQUEST_TIME_BUDGET_MS,
+      maxStatements: e.REQUEST_MAX_STATEMENTS,
+      maxResponseBytes: e.RESPONSE_MAX_SIZE,
+      heavyConcurrency: e.HEAVY_FIELD_CONCURRENCY,
+      heavyQueue: e.HEAVY_FIELD_QUEUE,
+      retryAfterSeconds: e.SERVER_BUSY_RETRY_AFTER_SECONDS,
+    },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Internal: the per-request GraphQL context. A new one per request, so DataLoader caches never outlive a request.
+ * Internal: the per-request GraphQL context. A new one per request, so DataLoader caches never outlive a request;
+ * with a budget, every statement of the request (loaders included) spends from it.
  */
 import type DataLoader from 'dataloader';
 import type { QueryRunner } from './db/query-runner.ts';
@@ -10,6 +11,7 @@ import { createDocumentLoader } from './loaders/create-document-loader.ts';
 import { createEntityLoader } from './loaders/create-entity-loader.ts';
 import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
 import { createSectionLoader } from './loaders/create-section-loader.ts';
+import { budgetedRunner, type RequestBudget } from './limits/request-budget.ts';
 
 export interface RequestContext {
   runner: QueryRunner;
@@ -19,10 +21,18 @@ export interface RequestContext {
   documents: DataLoader<string, DocumentRow | null>;
   sections: DataLoader<string, SectionRow[]>;
   related: RelatedLoaders;
+  /** The request's time and statement budget; absent when the server runs without request limits. */
+  budget?: RequestBudget;
 }
 
-export function createContext(runner: QueryRunner, vocabulary: Vocabulary): RequestContext {
+export function createContext(
+  baseRunner: QueryRunner,
+  vocabulary: Vocabulary,
+  budget?: RequestBudget,
+): RequestContext {
+  const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
   return {
+    ...(budget ? { budget } : {}),
     runner,
     vocabulary,
     entities: createEntityLoader(runner),

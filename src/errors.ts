@@ -9,7 +9,10 @@ export enum ErrorCode {
   /** An HTTP request that is not a GraphQL request at all (a body that is not JSON). */
   BAD_REQUEST = 'BAD_REQUEST',
   NOT_FOUND = 'NOT_FOUND',
+  /** The operation asks for, or would do, more than the server allows; the message names the limit. */
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  /** Too many expensive operations are running or waiting; retry after the HTTP Retry-After seconds. */
+  SERVER_BUSY = 'SERVER_BUSY',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
@@ -44,6 +47,20 @@ export class DatabaseUnavailableError extends AppError {
 export class LimitExceededError extends AppError {
   constructor(message: string) {
     super(ErrorCode.LIMIT_EXCEEDED, message);
+  }
+}
+
+/**
+ * The server is running and queueing as many expensive fields as it allows. The response is HTTP 503 with a
+ * Retry-After header (Apollo applies `extensions.http` and strips it before formatError), and the same number of
+ * seconds in `extensions.retryAfterSeconds`.
+ */
+export class ServerBusyError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(ErrorCode.SERVER_BUSY, message, {
+      retryAfterSeconds,
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 

@@ -29,7 +29,12 @@ export function createFormatError(logger: Logger, showInternalMessages: boolean)
       if (isRequestLimitError(cause) || /Document contains more th(an|at) \d+ tokens/.test(formatted.message)) {
         return { message: formatted.message, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
       }
-      if (original instanceof AppError || (typeof code === 'string' && CLIENT_ERROR_CODES.has(code))) {
+      // An AppError thrown by a plugin reaches here wrapped (no path), as the cause of a GraphQLError.
+      if (
+        original instanceof AppError ||
+        cause instanceof AppError ||
+        (typeof code === 'string' && CLIENT_ERROR_CODES.has(code))
+      ) {
         const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions };
       }

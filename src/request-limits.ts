@@ -2,6 +2,8 @@
  * Internal: how much one GraphQL request may ask for, so no client can make the server or the database do
  * unbounded work. Page sizes, neighborhood depth and node limits are checked per argument by the resolvers; these
  * bound the shape of the operation itself (GraphQL Armor's validation rules, and the parser's token limit).
+ * RequestLimits bound its cost and its work (src/limits/: estimated cost, time, statements, response size, and
+ * how many expensive fields run at once); config.ts reads them from the environment.
  *
  * Errors the rules raise are answered as LIMIT_EXCEEDED (see format-error.ts), with the limit in the message.
  */
@@ -15,6 +17,34 @@ export const MAX_QUERY_DEPTH = 12;
 export const MAX_ALIASES = 30;
 /** Tokens the parser reads before giving up. */
 export const MAX_TOKENS = 5_000;
+
+/** What one operation may cost and do; see README's configuration table for each setting. */
+export interface RequestLimits {
+  /** Highest estimated cost (src/limits/cost-model.ts) an operation may have; over it, LIMIT_EXCEEDED. */
+  costBudget: number;
+  /** Wall-clock time for the whole operation, every statement and queueing included. */
+  timeBudgetMs: number;
+  /** Database statements one operation may run. */
+  maxStatements: number;
+  /** Bytes of the serialized response body. */
+  maxResponseBytes: number;
+  /** Expensive fields (Query.neighborhood, shortestPath, crossReference, ...) resolving at once, server-wide. */
+  heavyConcurrency: number;
+  /** Expensive fields waiting for a slot; past that, SERVER_BUSY. */
+  heavyQueue: number;
+  /** Seconds a SERVER_BUSY answer asks the client to wait (HTTP Retry-After). */
+  retryAfterSeconds: number;
+}
+
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  costBudget: 20_000,
+  timeBudgetMs: 10_000,
+  maxStatements: 100,
+  maxResponseBytes: 4 * 1024 * 1024,
+  heavyConcurrency: 2,
+  heavyQueue: 16,
+  retryAfterSeconds: 2,
+};
 
 const limitErrors = new WeakSet<GraphQLError>();
 

@@ -18,7 +18,11 @@ import { createExplorerRouter } from './explorer/explorer-route.ts';
 import { createExportRouter } from './export/export-route.ts';
 import { createFormatError } from './format-error.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
-import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
+import { costLimitPlugin } from './limits/cost-limit-plugin.ts';
+import { gateHeavyFields, HeavyFieldGate } from './limits/heavy-field-gate.ts';
+import { RequestBudget } from './limits/request-budget.ts';
+import { responseSizePlugin } from './limits/response-size-plugin.ts';
+import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
@@ -36,6 +40,8 @@ export interface ServerDependencies {
   development: boolean;
   /** The knowledge model to serve; this server's own (src/model/vocabulary.ts) unless a test extends it. */
   vocabulary?: Vocabulary;
+  /** Cost, time, statement, size and concurrency limits per request (defaults when omitted); 'off' for benchmarks. */
+  limits?: RequestLimits | 'off';
 }
 
 export interface RunningServer {
@@ -47,16 +53,22 @@ export interface RunningServer {
 export async function startServer(deps: ServerDependencies, host: string, port: number): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
+  const resolvers = createResolvers(deps.vocabulary);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(deps.vocabulary),
-    resolvers: createResolvers(deps.vocabulary),
+    resolvers: limits ? gateHeavyFields(resolvers, new HeavyFieldGate(limits)) : resolvers,
     formatError: createFormatError(deps.logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // A public, read-only API: the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(limits ? [costLimitPlugin(limits.costBudget), responseSizePlugin(limits.maxResponseBytes)] : []),
+    ],
   });
   await apollo.start();
 
@@ -78,7 +90,10 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(deps.runner, deps.vocabulary ?? VOCABULARY) }),
+    expressMiddleware(apollo, {
+      context: async () =>
+        createContext(deps.runner, deps.vocabulary ?? VOCABULARY, limits ? new RequestBudget(limits) : undefined),
+    }),
   );
 
   app.use((_req, res) => {

@@ -12,12 +12,28 @@ import { mapNeo4jError } from './map-neo4j-error.ts';
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** Per-call settings; a request's time budget passes its remaining time here. */
+export interface StatementOptions {
+  /** Transaction timeout for this call; the runner uses the smaller of this and its own. */
+  timeoutMs?: number;
+}
+
 export interface QueryRunner {
   /** Runs a read-only statement; `operation` names it in Neo4j's query log and transaction listing. */
-  read<T extends Row = Row>(operation: string, query: string, params?: Params): Promise<T[]>;
-  write<T extends Row = Row>(operation: string, query: string, params?: Params): Promise<T[]>;
+  read<T extends Row = Row>(
+    operation: string,
+    query: string,
+    params?: Params,
+    options?: StatementOptions,
+  ): Promise<T[]>;
+  write<T extends Row = Row>(
+    operation: string,
+    query: string,
+    params?: Params,
+    options?: StatementOptions,
+  ): Promise<T[]>;
   /** Runs `work` in one write transaction: all its statements commit together or not at all. */
-  writeTransaction<T>(operation: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
+  writeTransaction<T>(operation: string, work: (tx: Transaction) => Promise<T>, options?: StatementOptions): Promise<T>;
   /** The plan Neo4j would use for a statement (EXPLAIN: nothing runs), for tests that hold hot statements to indexes. */
   explain(operation: string, query: string, params?: Params): Promise<PlanOperator>;
   /** Counts round trips to the database since creation (statements run), for tests and benchmarks. */
@@ -51,9 +67,12 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
     mode: 'READ' | 'WRITE',
     operation: string,
     work: (tx: ManagedTransaction) => Promise<T>,
+    options: StatementOptions = {},
   ): Promise<T> {
     const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
-    const config = { timeout: timeoutMs, metadata: { app: APP_NAME, operation } };
+    // Neo4j reads a timeout of 0 as "none": never pass less than 1 ms.
+    const timeout = Math.max(1, Math.ceil(Math.min(timeoutMs, options.timeoutMs ?? timeoutMs)));
+    const config = { timeout, metadata: { app: APP_NAME, operation } };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
@@ -64,16 +83,18 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
   }
 
   return {
-    read: (operation, query, params = {}) => execute('READ', operation, (tx) => run(tx, query, params)),
-    write: (operation, query, params = {}) => execute('WRITE', operation, (tx) => run(tx, query, params)),
+    read: (operation, query, params = {}, options) =>
+      execute('READ', operation, (tx) => run(tx, query, params), options),
+    write: (operation, query, params = {}, options) =>
+      execute('WRITE', operation, (tx) => run(tx, query, params), options),
     explain: (operation, query, params = {}) =>
       execute('READ', operation, async (tx) => {
         const result = await tx.run(`EXPLAIN ${query}`, params);
         if (!result.summary.plan) throw new Error(`Neo4j returned no plan for ${operation}`);
         return toPlanOperator(result.summary.plan);
       }),
-    writeTransaction: (operation, work) =>
-      execute('WRITE', operation, (tx) => work({ run: (query, params = {}) => run(tx, query, params) })),
+    writeTransaction: (operation, work, options) =>
+      execute('WRITE', operation, (tx) => work({ run: (query, params = {}) => run(tx, query, params) }), options),
     get statementCount() {
       return statementCount;
     },

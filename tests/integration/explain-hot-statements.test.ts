@@ -25,12 +25,12 @@ const recorded = new Map<string, Recorded>();
 
 function recording(runner: QueryRunner): QueryRunner {
   return {
-    read: (operation, query, params = {}) => {
+    read: (operation, query, params = {}, options) => {
       recorded.set(query + JSON.stringify(params), { operation, query, params });
-      return runner.read(operation, query, params);
+      return runner.read(operation, query, params, options);
     },
-    write: (operation, query, params) => runner.write(operation, query, params),
-    writeTransaction: (operation, work) => runner.writeTransaction(operation, work),
+    write: (operation, query, params, options) => runner.write(operation, query, params, options),
+    writeTransaction: (operation, work, options) => runner.writeTransaction(operation, work, options),
     explain: (operation, query, params) => runner.explain(operation, query, params),
     get statementCount() {
       return runner.statementCount;

@@ -63,3 +63,47 @@ describe('loadConfig: bad values name the variable', () => {
     );
   });
 });
+
+describe('loadConfig: request limits', () => {
+  it('defaults to the documented limits', () => {
+    expect(loadConfig({}).limits).toEqual({
+      costBudget: 20_000,
+      timeBudgetMs: 10_000,
+      maxStatements: 100,
+      maxResponseBytes: 4 * 1024 * 1024,
+      heavyConcurrency: 2,
+      heavyQueue: 16,
+      retryAfterSeconds: 2,
+    });
+  });
+
+  it('reads each limit, sizes in bytes or with a unit', () => {
+    const { limits } = loadConfig({
+      REQUEST_COST_BUDGET: '5000',
+      REQUEST_TIME_BUDGET_MS: '2500',
+      REQUEST_MAX_STATEMENTS: '10',
+      RESPONSE_MAX_SIZE: '512k',
+      HEAVY_FIELD_CONCURRENCY: '1',
+      HEAVY_FIELD_QUEUE: '0',
+      SERVER_BUSY_RETRY_AFTER_SECONDS: '5',
+    });
+    expect(limits).toEqual({
+      costBudget: 5000,
+      timeBudgetMs: 2500,
+      maxStatements: 10,
+      maxResponseBytes: 512 * 1024,
+      heavyConcurrency: 1,
+      heavyQueue: 0,
+      retryAfterSeconds: 5,
+    });
+    expect(loadConfig({ RESPONSE_MAX_SIZE: '1000' }).limits.maxResponseBytes).toBe(1000);
+  });
+
+  it.each([
+    [{ REQUEST_COST_BUDGET: '0' }, /REQUEST_COST_BUDGET="0" is invalid/],
+    [{ RESPONSE_MAX_SIZE: '4 MB' }, /RESPONSE_MAX_SIZE="4 MB" is invalid: expected a size in bytes, or such as 512k/],
+    [{ HEAVY_FIELD_CONCURRENCY: '0' }, /HEAVY_FIELD_CONCURRENCY="0" is invalid/],
+  ])('rejects %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Isolation benchmark (`npm run bench:isolation`): does a cheap query stay fast while expensive ones run?
+ * Starts an embedded Neo4j holding the seeded graph and, over the same database, one server with the request limits
+ * off and one with the default limits. For each scenario it measures the p95 latency of a one-entity lookup (and of
+ * /health/ready) with the server idle, then while HEAVY_CLIENTS clients each send a heavy operation back to back,
+ * and prints the ratio. Heavy clients honour Retry-After when told SERVER_BUSY, as a well-behaved client does.
+ *
+ * Scenarios: the issue's 30-alias neighborhood operation (limits off; with limits on it is rejected up front), and
+ * the largest operation of the same neighborhoods the cost budget allows, with limits off and on.
+ * BENCH_RUNS (default 30) light requests per measurement; BENCH_LIMITS=on|off|both (default both).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSchema, parse } from 'graphql';
+import { pino } from 'pino';
+import { freePort } from '../tests/helpers/free-port.ts';
+import { loadTypeDefs } from '../src/api-schema.ts';
+import { applySchema } from '../src/db/apply-schema.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { estimateCost } from '../src/limits/cost-model.ts';
+import { DEFAULT_REQUEST_LIMITS } from '../src/request-limits.ts';
+import { listDataFiles, loadGraph } from '../src/seed/load-graph.ts';
+import { startServer, type RunningServer } from '../src/server.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
+const HEAVY_CLIENTS = 8;
+const MODES = (process.env['BENCH_LIMITS'] ?? 'both') === 'both' ? ['off', 'on'] : [process.env['BENCH_LIMITS']];
+
+const LIGHT = '{ entity(id: "company:rapidus") { id name } }';
+const NEIGHBORHOOD =
+  'neighborhood(id: "country:japan", depth: 3, limit: 500) { truncated nodes { id kind name } edges { id source target type } }';
+const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `n${i}: ${NEIGHBORHOOD}`).join(' ')} }`;
+
+const schema = buildSchema(loadTypeDefs());
+const costOf = (query: string) => estimateCost(schema, parse(query));
+let budgetSized = 1;
+while (costOf(aliased(budgetSized + 1)) <= DEFAULT_REQUEST_LIMITS.costBudget) budgetSized += 1;
+
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1] ?? NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Outcome {
+  ms: number;
+  status: number;
+  code: string;
+  bytes: number;
+  retryAfter: number;
+}
+
+async function post(url: string, query: string): Promise<Outcome> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const text = await response.text();
+  const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> };
+  return {
+    ms: performance.now() - started,
+    status: response.status,
+    code: body.errors?.[0]?.extensions?.code ?? 'OK',
+    bytes: text.length,
+    retryAfter: Number(response.headers.get('retry-after') ?? 0),
+  };
+}
+
+async function lightP95(url: string): Promise<{ lookup: number; ready: number }> {
+  const lookup: number[] = [];
+  const ready: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const outcome = await post(url, LIGHT).catch(() => post(url, LIGHT));
+    if (outcome.code !== 'OK') throw new Error(`the light query failed: ${outcome.code}`);
+    lookup.push(outcome.ms);
+    const started = performance.now();
+    await fetch(`${url}/health/ready`).then((r) => r.text());
+    ready.push(performance.now() - started);
+  }
+  return { lookup: p95(lookup), ready: p95(ready) };
+}
+
+async function scenario(name: string, url: string, heavy: string): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await post(url, LIGHT);
+  const idle = await lightP95(url);
+  let running = true;
+  const outcomes: Outcome[] = [];
+  const client = async () => {
+    while (running) {
+      // A connection the server closed (keep-alive timing, or an overloaded server) counts as a failed operation.
+      const outcome = await post(url, heavy).catch((): Outcome => ({
+        ms: 0,
+        status: 0,
+        code: 'CONNECTION_CLOSED',
+        bytes: 0,
+        retryAfter: 0,
+      }));
+      outcomes.push(outcome);
+      if (outcome.retryAfter > 0) await sleep(outcome.retryAfter * 1000);
+    }
+  };
+  const clients = Array.from({ length: HEAVY_CLIENTS }, client);
+  await sleep(1000); // let the heavy clients get going
+  const loaded = await lightP95(url);
+  running = false;
+  await Promise.all(clients);
+
+  const codes = new Map<string, number>();
+  for (const o of outcomes) codes.set(o.code, (codes.get(o.code) ?? 0) + 1);
+  const ok = outcomes.filter((o) => o.code === 'OK');
+  console.log(`\n${name}`);
+  console.log(`  one-entity lookup p95: idle ${idle.lookup.toFixed(1)} ms, under load ${loaded.lookup.toFixed(1)} ms,`);
+  console.log(`    ratio x${(loaded.lookup / idle.lookup).toFixed(2)} (target: at most x3)`);
+  console.log(`  /health/ready p95: idle ${idle.ready.toFixed(1)} ms, under load ${loaded.ready.toFixed(1)} ms`);
+  console.log(
+    `  heavy operations: ${outcomes.length} answered (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}),` +
+      ` completed p95 ${ok.length ? p95(ok.map((o) => o.ms)).toFixed(0) : '-'} ms,` +
+      ` ${ok.length ? (Math.max(...ok.map((o) => o.bytes)) / 2 ** 20).toFixed(2) : '-'} MiB at most`,
+  );
+}
+
+const logger = pino({ level: 'silent' });
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-bench-isolation-'));
+const db = await openDatabase(
+  {
+    source: { kind: 'embedded', dataDir, port: await freePort(), heap: '512m', pageCache: '256m', password: undefined },
+    name: 'neo4j',
+    startupTimeoutMs: 120_000,
+    queryTimeoutMs: 30_000,
+  },
+  logger,
+);
+const servers: RunningServer[] = [];
+try {
+  await applySchema(db.runner);
+  await loadGraph(db.runner, listDataFiles());
+  const deps = { runner: db.runner, pingDatabase: db.ping, logger, development: false };
+  const issueOp = aliased(30);
+  const budgetOp = aliased(budgetSized);
+  console.log(
+    `Heavy operations: the issue's 30 aliases (cost ${costOf(issueOp)}), and ${budgetSized} aliases (cost ` +
+      `${costOf(budgetOp)}, budget ${DEFAULT_REQUEST_LIMITS.costBudget}) of ${NEIGHBORHOOD.split(' {')[0]}; ` +
+      `${HEAVY_CLIENTS} heavy clients, ${RUNS} light requests per measurement.`,
+  );
+  for (const mode of MODES) {
+    const server = await startServer(
+      { ...deps, limits: mode === 'off' ? 'off' : DEFAULT_REQUEST_LIMITS },
+      '127.0.0.1',
+      0,
+    );
+    servers.push(server);
+    if (mode === 'off') {
+      await scenario('Limits off, 30-alias operations (the issue)', server.url, issueOp);
+      await scenario(`Limits off, ${budgetSized}-alias operations`, server.url, budgetOp);
+    } else {
+      const rejected = await post(server.url, issueOp);
+      console.log(
+        `\nLimits on, 30-alias operation: ${rejected.code} (HTTP ${rejected.status}) in ${rejected.ms.toFixed(0)} ms`,
+      );
+      await scenario(`Limits on, ${budgetSized}-alias operations`, server.url, budgetOp);
+    }
+  }
+} finally {
+  for (const server of servers) await server.stop();
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,109 @@
+/**
+ * Internal: the cost model, an estimate of the work an operation asks for before it runs (graphql-query-complexity
+ * walks the operation with the variables applied; this file supplies the estimator).
+ *
+ * The unit is roughly "one row the database reads and the server serializes":
+ * - a scalar or enum field costs 1, an object field 1 plus its selection;
+ * - a field with `first` costs `first` x (1 + its selection): its connection's edges are counted by it;
+ * - Query.neighborhood costs 10 + limit x (depth + selection per node); its Subgraph's nodes and edges are
+ *   counted by it (edges join returned nodes, about as many as the nodes);
+ * - Query.shortestPath costs 10 + 10 x maxHops + (maxHops + 1) x (selection per step);
+ * - any other list of objects (Company.materials, Entity.sources, ...) counts LIST_SIZE_ESTIMATE items, or the
+ *   size in LIST_SIZES;
+ * - every Query field starts at the base cost in ROOT_BASE_COSTS; one not named there (a field added later, such
+ *   as an export) starts at UNKNOWN_ROOT_COST, so it is covered until it gets an estimate of its own.
+ * Introspection (GraphiQL's schema query) is bounded by the schema, so its lists count once.
+ */
+import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/** Items assumed for a list with no size argument (most typed lists hold a handful of entities). */
+export const LIST_SIZE_ESTIMATE = 5;
+/** Start cost of a Query field the model does not know. */
+export const UNKNOWN_ROOT_COST = 1_000;
+
+const ROOT_BASE_COSTS: Record<string, number> = {
+  node: 1,
+  entity: 1,
+  documents: 1,
+  entities: 10,
+  search: 10,
+  neighborhood: 10,
+  shortestPath: 10,
+  graphStats: 10,
+  // Both compute the whole cross-reference before paging it.
+  crossReference: 100,
+  crossReferenceMatrix: 100,
+};
+
+/** Lists of known size: the matrix's axes and cells (companies x materials with a link, a few hundred). */
+const LIST_SIZES: Record<string, number> = {
+  'CrossReferenceMatrix.companies': 100,
+  'CrossReferenceMatrix.materials': 100,
+  'CrossReferenceMatrix.cells': 500,
+};
+
+/** Lists whose length the parent field already counted (its `first`, `limit` or `maxHops`). */
+const COUNTED_BY_PARENT = new Set(['Subgraph.nodes', 'Subgraph.edges', 'Path.nodes', 'Path.edges']);
+
+/*
+ * Types are read by shape, not with graphql's isListType & co.: under Vitest this module and the library can load
+ * graphql's two builds (ESM and CommonJS), whose instanceof checks refuse each other's types.
+ */
+const nullable = (t: GraphQLOutputType): GraphQLOutputType =>
+  t.constructor.name === 'GraphQLNonNull' ? (t as { ofType: GraphQLOutputType }).ofType : t;
+const isList = (t: GraphQLOutputType): boolean => nullable(t).constructor.name === 'GraphQLList';
+const isLeaf = (t: GraphQLOutputType): boolean => {
+  let named: GraphQLOutputType = t;
+  while ('ofType' in named) named = named.ofType;
+  return !('getFields' in named) && !('getTypes' in named);
+};
+
+const numberArg = (args: Record<string, unknown>, name: string): number | undefined => {
+  const value = args[name];
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+};
+
+export const estimateFieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const coordinate = `${type.name}.${field.name}`;
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
+
+  const isRoot = type.name === 'Query';
+  const base = isRoot ? (ROOT_BASE_COSTS[field.name] ?? UNKNOWN_ROOT_COST) : 0;
+  if (coordinate === 'Query.neighborhood') {
+    const limit = numberArg(args, 'limit') ?? 1;
+    const depth = numberArg(args, 'depth') ?? 1;
+    return base + limit * (depth + childComplexity);
+  }
+  if (coordinate === 'Query.shortestPath') {
+    const maxHops = numberArg(args, 'maxHops') ?? 1;
+    return base + 10 * maxHops + (maxHops + 1) * childComplexity;
+  }
+  const first = numberArg(args, 'first');
+  if (first !== undefined) return base + first * (1 + childComplexity);
+
+  if (isLeaf(field.type)) return base + 1;
+  if (!isList(field.type) || COUNTED_BY_PARENT.has(coordinate) || type.name.endsWith('Connection')) {
+    return base + 1 + childComplexity;
+  }
+  return base + (LIST_SIZES[coordinate] ?? LIST_SIZE_ESTIMATE) * (1 + childComplexity);
+};
+
+/**
+ * The estimated cost of the operation `operationName` (the only one when omitted) with `variables` applied.
+ * Throws a GraphQLError when the variables do not fit the operation (execution would reject them too).
+ */
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    ...(operationName ? { operationName } : {}),
+    estimators: [estimateFieldCost],
+  });
+}

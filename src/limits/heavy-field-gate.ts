@@ -1,0 +1,86 @@
+/**
+ * Internal: bounded concurrency for the expensive Query fields, so that cheap queries stay fast while expensive
+ * ones run. At most `heavyConcurrency` of these fields resolve at once, server-wide; up to `heavyQueue` more wait
+ * in order (p-limit's queue); past that, or when a field's operation runs out of time while waiting, it fails at
+ * once: SERVER_BUSY (HTTP 503 with Retry-After) or LIMIT_EXCEEDED naming the time budget.
+ */
+import pLimit, { type LimitFunction } from 'p-limit';
+import { ServerBusyError } from '../errors.ts';
+import type { RequestLimits } from '../request-limits.ts';
+import type { RequestBudget } from './request-budget.ts';
+
+/**
+ * The Query fields whose cost grows with their arguments or with the graph: subgraphs, paths, the whole
+ * cross-reference, and an export if the schema has one.
+ */
+export const HEAVY_QUERY_FIELDS = [
+  'neighborhood',
+  'shortestPath',
+  'crossReference',
+  'crossReferenceMatrix',
+  'exportGraph',
+] as const;
+
+export class HeavyFieldGate {
+  private readonly limit: LimitFunction;
+
+  constructor(private readonly limits: Pick<RequestLimits, 'heavyConcurrency' | 'heavyQueue' | 'retryAfterSeconds'>) {
+    this.limit = pLimit(limits.heavyConcurrency);
+  }
+
+  /** Fields resolving now, and fields waiting for a slot. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.limit.activeCount, waiting: this.limit.pendingCount };
+  }
+
+  /** Runs `work` in a slot; `field` names it in the SERVER_BUSY message; `budget` bounds the wait. */
+  async run<T>(field: string, work: () => Promise<T>, budget?: RequestBudget): Promise<T> {
+    const { heavyConcurrency, heavyQueue, retryAfterSeconds } = this.limits;
+    if (this.limit.activeCount >= heavyConcurrency && this.limit.pendingCount >= heavyQueue) {
+      throw new ServerBusyError(
+        `The server is busy: ${heavyConcurrency} expensive fields are running and ${heavyQueue} waiting, so ` +
+          `'${field}' was not started; retry after ${retryAfterSeconds} s.`,
+        retryAfterSeconds,
+      );
+    }
+    if (!budget) return this.limit(work);
+
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    // A field whose operation ran out of time while it waited gives its slot straight back.
+    const slot = this.limit(async () => {
+      if (timedOut) throw budget.timeExceeded();
+      return work();
+    });
+    const outOfTime = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => {
+          timedOut = true;
+          reject(budget.timeExceeded());
+        },
+        Math.max(0, budget.remainingMs()),
+      );
+    });
+    try {
+      return await Promise.race([slot, outOfTime]);
+    } finally {
+      clearTimeout(timer);
+      slot.catch(() => undefined);
+    }
+  }
+}
+
+type FieldResolver = (parent: unknown, args: unknown, context: { budget?: RequestBudget }, info: unknown) => unknown;
+
+/** `resolvers` with each heavy Query field that is a function resolved through `gate`. */
+export function gateHeavyFields<R extends { Query?: object }>(resolvers: R, gate: HeavyFieldGate): R {
+  const query = { ...(resolvers.Query as Record<string, unknown> | undefined) };
+  for (const field of HEAVY_QUERY_FIELDS) {
+    const resolve = query[field];
+    if (typeof resolve !== 'function') continue;
+    const gated: FieldResolver = (parent, args, context, info) =>
+      gate.run(field, async () => (resolve as FieldResolver)(parent, args, context, info), context.budget);
+    query[field] = gated;
+  }
+  return { ...resolvers, Query: query };
+}

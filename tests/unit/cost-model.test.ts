@@ -1,0 +1,73 @@
+/**
+ * The cost model: what an operation is estimated to cost before it runs, and that every example the README and
+ * GraphiQL show fits the default budget while the issue's 30-neighborhood operation does not.
+ */
+import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { loadTypeDefs } from '../../src/api-schema.ts';
+import { estimateCost, LIST_SIZE_ESTIMATE, UNKNOWN_ROOT_COST } from '../../src/limits/cost-model.ts';
+import { EXAMPLE_QUERIES } from '../../src/playground/example-queries.ts';
+import { DEFAULT_REQUEST_LIMITS } from '../../src/request-limits.ts';
+
+// graphql's CommonJS build, the one graphql-query-complexity and Apollo load (Vitest would give this file the ESM one).
+const { buildSchema, parse } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
+const schema = buildSchema(loadTypeDefs());
+const cost = (query: string, variables?: Record<string, unknown>) => estimateCost(schema, parse(query), variables);
+const budget = DEFAULT_REQUEST_LIMITS.costBudget;
+
+describe('cost model: the default budget', () => {
+  it.each(EXAMPLE_QUERIES.map((e) => [e.title, e.query]))('lets the example "%s" run', (_title, query) => {
+    expect(cost(query)).toBeLessThanOrEqual(budget);
+  });
+
+  it("refuses the issue's 30 aliased depth-3, 500-node neighborhoods", () => {
+    const alias = (i: number) => `n${i}: neighborhood(id: "country:japan", depth: 3, limit: 500) { nodes { id } }`;
+    const query = `{ ${Array.from({ length: 30 }, (_, i) => alias(i)).join(' ')} }`;
+    expect(cost(query)).toBeGreaterThan(budget);
+    // One of them alone fits.
+    expect(cost(`{ ${alias(0)} }`)).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe('cost model: estimates', () => {
+  it('a one-entity lookup costs a few units: its start cost, then 1 per field', () => {
+    expect(cost('{ entity(id: "company:tsmc") { id name } }')).toBe(1 + 1 + 2);
+  });
+
+  it('neighborhood grows with depth and limit: 10 + limit x (depth + selection per node)', () => {
+    const query = (depth: number, limit: number) =>
+      `{ neighborhood(id: "x", depth: ${depth}, limit: ${limit}) { nodes { id } } }`;
+    // nodes { id }: 1 + 1 per node.
+    expect(cost(query(1, 10))).toBe(10 + 10 * (1 + 2));
+    expect(cost(query(3, 500))).toBe(10 + 500 * (3 + 2));
+  });
+
+  it('reads arguments from variables, and defaults when they are omitted', () => {
+    const query = 'query($limit: Int!) { neighborhood(id: "x", limit: $limit) { nodes { id } } }';
+    expect(cost(query, { limit: 400 })).toBe(10 + 400 * 3);
+    expect(cost('{ neighborhood(id: "x") { nodes { id } } }')).toBe(10 + 100 * 3);
+  });
+
+  it('multiplies nested lists: page sizes, and an estimate for lists without one', () => {
+    const inner = `relationships(first: 50) { edges { node { type } } }`;
+    const one = cost(`{ entity(id: "x") { ${inner} } }`);
+    const nested = cost(`{ entities(first: 100) { edges { node { ${inner} } } } }`);
+    expect(nested).toBeGreaterThan(100 * one - 100);
+    const unbounded = cost('{ entity(id: "x") { ... on Company { materials { id } } } }');
+    expect(unbounded).toBe(1 + 1 + LIST_SIZE_ESTIMATE * (1 + 1));
+  });
+
+  it('takes the dearest branch of fragments on an interface', () => {
+    const cheap = cost('{ entity(id: "x") { ... on Company { id } } }');
+    const dear = cost('{ entity(id: "x") { ... on Company { id materials { id } } ... on Country { id } } }');
+    expect(dear).toBeGreaterThan(cheap);
+  });
+
+  it('gives a Query field it does not know a high start cost (an export added later is covered)', () => {
+    const extended = buildSchema(
+      `${loadTypeDefs()}\nextend type Query { "An export." exportGraph("Format." format: String): String }`,
+    );
+    expect(estimateCost(extended, parse('{ exportGraph(format: "csv") }'))).toBe(UNKNOWN_ROOT_COST + 1);
+  });
+});
