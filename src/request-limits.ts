@@ -37,7 +37,7 @@ export interface RequestLimits {
 }
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
-  costBudget: 20_000,
+  costBudget: 50_000,
   timeBudgetMs: 10_000,
   maxStatements: 100,
   maxResponseBytes: 4 * 1024 * 1024,

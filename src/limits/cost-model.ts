@@ -31,10 +31,34 @@ const ROOT_BASE_COSTS: Record<string, number> = {
   neighborhood: 10,
   shortestPath: 10,
   graphStats: 10,
-  // Both compute the whole cross-reference before paging it.
+  // The page is cut in Cypher, but the count and the category walk read the matching links.
   crossReference: 100,
-  crossReferenceMatrix: 100,
+  // Built from up to 5,000 links.
+  crossReferenceMatrix: 1_000,
 };
+
+/** exportGraph by its selection: about the rows it reads (the whole-graph cap is 5,000 nodes). */
+function exportCost(args: Record<string, unknown>): number {
+  const selection = (args['selection'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  if (selection['neighborhood']) {
+    const n = selection['neighborhood'];
+    return 10 + (numberArg(n, 'limit') ?? 100) * (numberArg(n, 'depth') ?? 1) * 2;
+  }
+  if (selection['path']) return 10 + 10 * (numberArg(selection['path'], 'maxHops') ?? 6);
+  if (selection['ids']) {
+    const ids = selection['ids']['ids'];
+    return 10 + 2 * (Array.isArray(ids) ? ids.length : 500);
+  }
+  if (selection['crossReference']) return 2_000;
+  return 10_000;
+}
+
+/**
+ * A typed list's `first` (Company.materials, Material.suppliers, ...) is a cap on a list of neighbours, not a page
+ * that fills: it counts as the smaller of `first` and the list estimate.
+ */
+const isTypedListCap = (typeName: string, fieldName: string, schemaTypeHasEntity: boolean) =>
+  schemaTypeHasEntity && fieldName !== 'relationships' && typeName !== 'Query';
 
 /** Lists of known size: the matrix's axes and cells (companies x materials with a link, a few hundred). */
 const LIST_SIZES: Record<string, number> = {
@@ -75,11 +99,16 @@ export const estimateFieldCost: ComplexityEstimator = ({ type, field, args, chil
     const depth = numberArg(args, 'depth') ?? 1;
     return base + limit * (depth + childComplexity);
   }
+  if (coordinate === 'Query.exportGraph') return exportCost(args) + childComplexity;
   if (coordinate === 'Query.shortestPath') {
     const maxHops = numberArg(args, 'maxHops') ?? 1;
     return base + 10 * maxHops + (maxHops + 1) * childComplexity;
   }
   const first = numberArg(args, 'first');
+  const implementsEntity = 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === 'Entity');
+  if (first !== undefined && isTypedListCap(type.name, field.name, implementsEntity)) {
+    return base + Math.min(first, LIST_SIZE_ESTIMATE) * (1 + childComplexity);
+  }
   if (first !== undefined) return base + first * (1 + childComplexity);
 
   if (isLeaf(field.type)) return base + 1;

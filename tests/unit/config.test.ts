@@ -67,7 +67,7 @@ describe('loadConfig: bad values name the variable', () => {
 describe('loadConfig: request limits', () => {
   it('defaults to the documented limits', () => {
     expect(loadConfig({}).limits).toEqual({
-      costBudget: 20_000,
+      costBudget: 50_000,
       timeBudgetMs: 10_000,
       maxStatements: 100,
       maxResponseBytes: 4 * 1024 * 1024,

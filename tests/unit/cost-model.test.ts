@@ -54,8 +54,10 @@ describe('cost model: estimates', () => {
     const one = cost(`{ entity(id: "x") { ${inner} } }`);
     const nested = cost(`{ entities(first: 100) { edges { node { ${inner} } } } }`);
     expect(nested).toBeGreaterThan(100 * one - 100);
-    const unbounded = cost('{ entity(id: "x") { ... on Company { materials { id } } } }');
-    expect(unbounded).toBe(1 + 1 + LIST_SIZE_ESTIMATE * (1 + 1));
+    // A typed list's `first` is a cap on neighbours (default 500), counted as the list estimate when larger.
+    const capped = cost('{ entity(id: "x") { ... on Company { materials { id } } } }');
+    expect(capped).toBe(1 + 1 + LIST_SIZE_ESTIMATE * (1 + 1));
+    expect(cost('{ entity(id: "x") { ... on Company { materials(first: 2) { id } } } }')).toBe(1 + 1 + 2 * (1 + 1));
   });
 
   it('takes the dearest branch of fragments on an interface', () => {
@@ -64,10 +66,19 @@ describe('cost model: estimates', () => {
     expect(dear).toBeGreaterThan(cheap);
   });
 
-  it('gives a Query field it does not know a high start cost (an export added later is covered)', () => {
+  it('gives a Query field it does not know a high start cost (a field added later is covered)', () => {
     const extended = buildSchema(
-      `${loadTypeDefs()}\nextend type Query { "An export." exportGraph("Format." format: String): String }`,
+      `${loadTypeDefs()}\nextend type Query { "A later field." laterField("Format." format: String): String }`,
     );
-    expect(estimateCost(extended, parse('{ exportGraph(format: "csv") }'))).toBe(UNKNOWN_ROOT_COST + 1);
+    expect(estimateCost(extended, parse('{ laterField(format: "csv") }'))).toBe(UNKNOWN_ROOT_COST + 1);
+  });
+
+  it('estimates an export by its selection: the whole graph dearest, a small neighborhood cheap', () => {
+    const exportOf = (selection: string) =>
+      cost(`{ exportGraph(format: GEXF, selection: ${selection}) { nodeCount } }`);
+    const small = exportOf('{ neighborhood: { root: "x", depth: 1, limit: 50 } }');
+    const whole = exportOf('{ graph: {} }');
+    expect(small).toBeLessThan(1_000);
+    expect(whole).toBeGreaterThan(5_000);
   });
 });

@@ -78,7 +78,9 @@ describe('adversarial: the estimated cost is over the budget', () => {
     expect(error.extensions.code).toBe('LIMIT_EXCEEDED');
     expect(error.extensions.budget).toBe(DEFAULT_REQUEST_LIMITS.costBudget);
     expect(error.extensions.cost).toBeGreaterThan(DEFAULT_REQUEST_LIMITS.costBudget);
-    expect(error.message).toContain(`estimated cost is ${error.extensions.cost}, over the budget of 20000`);
+    expect(error.message).toContain(
+      `estimated cost is ${error.extensions.cost}, over the budget of ${DEFAULT_REQUEST_LIMITS.costBudget}`,
+    );
     expect(api.db.runner.statementCount).toBe(before);
     await expectNormalQueryAnswered();
   });
@@ -94,7 +96,7 @@ describe('adversarial: the estimated cost is over the budget', () => {
   });
 
   it('counts arguments given as variables: the same operation runs with a small limit, not a large one', async () => {
-    const fields = ['a', 'b', 'c', 'd', 'e'].map((alias) => japan(alias, '$limit'));
+    const fields = Array.from({ length: 15 }, (_, i) => japan(`v${i}`, '$limit'));
     const query = `query Hood($limit: Int!) { ${fields.join(' ')} }`;
     const large = await post(api.url, { query, variables: { limit: 500 } });
     expect(large.body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
