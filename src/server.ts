@@ -9,12 +9,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { Tracer } from '@opentelemetry/api';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
 import { createFormatError } from './format-error.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { createOperationPlugin } from './observability/operation-plugin.ts';
+import { enterRequestScope, requestIdMiddleware, requestScopedLogger } from './observability/request-scope.ts';
+import { tracingObserver, traceRequests } from './observability/tracing.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { MAX_TOKENS, requestLimitRules } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
@@ -22,6 +27,7 @@ import { loadTypeDefs } from './api-schema.ts';
 import type { Vocabulary } from './model/vocabulary.ts';
 
 export const GRAPHQL_PATH = '/graphql';
+export const METRICS_PATH = '/metrics';
 export { PLAYGROUND_PATH };
 
 export interface ServerDependencies {
@@ -33,6 +39,10 @@ export interface ServerDependencies {
   development: boolean;
   /** The knowledge model to serve; this server's own (src/model/vocabulary.ts) unless a test extends it. */
   vocabulary?: Vocabulary;
+  /** OpenTelemetry tracer when tracing is on (src/observability/tracing.ts); no spans when absent. */
+  tracer?: Tracer;
+  /** The driver pool size, exported as a metric beside the sessions in use. */
+  maxPoolSize?: number;
 }
 
 export interface RunningServer {
@@ -44,18 +54,31 @@ export interface RunningServer {
 export async function startServer(deps: ServerDependencies, host: string, port: number): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const metrics = createMetrics(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {});
+  const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
+  if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
+  const logger = requestScopedLogger(deps.logger);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(deps.vocabulary),
     resolvers: createResolvers(deps.vocabulary),
-    formatError: createFormatError(deps.logger, deps.development),
+    formatError: createFormatError(logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // A public, read-only API: the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      createOperationPlugin(metrics),
+    ],
   });
   await apollo.start();
+
+  app.use(requestIdMiddleware(deps.logger));
+  app.get(METRICS_PATH, (_req, res, next) => {
+    metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
+  });
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
@@ -73,6 +96,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
+    enterRequestScope(),
+    ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
     expressMiddleware(apollo, { context: async () => createContext(deps.runner) }),
   );
 
@@ -82,7 +107,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   // Errors outside GraphQL (a body that is not JSON, a failing route) get the same JSON shape, never a stack.
   app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) deps.logger.error({ err: error }, 'unexpected error outside GraphQL');
+    if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
     const [message, code] =
       status === 500
         ? ['Internal server error', ErrorCode.INTERNAL_SERVER_ERROR]
@@ -99,6 +124,9 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
 
   return {
     url: `http://${shownHost}:${address.port}`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      for (const remove of unobserve) remove?.();
+    },
   };
 }
