@@ -28,6 +28,8 @@ import type { Vocabulary } from './model/vocabulary.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const METRICS_PATH = '/metrics';
+/** How long a shutdown waits for requests in flight: longer than a query's timeout plus a pool wait. */
+export const DRAIN_GRACE_MS = 30_000;
 export { PLAYGROUND_PATH };
 
 export interface ServerDependencies {
@@ -68,7 +70,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Requests in flight at shutdown get up to DRAIN_GRACE_MS to finish (Apollo's default is 10 s).
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       createOperationPlugin(metrics),
     ],
