@@ -38,11 +38,13 @@ export function requestIdMiddleware(logger: Logger): RequestHandler {
     res.locals['requestScope'] = scope;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = performance.now();
+    // Read now: mounted routers rewrite req.url while they run.
+    const requestPath = req.path;
     res.once('finish', () => {
       scope.logger.info(
         {
           method: req.method,
-          path: req.path,
+          path: requestPath,
           status: res.statusCode,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           ...(scope.operation !== undefined ? { operation: scope.operation, outcome: scope.outcome } : {}),
