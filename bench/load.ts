@@ -97,6 +97,29 @@ function childJvm(parentPid: number): number | undefined {
   return undefined;
 }
 
+/** User + system CPU seconds a process has used so far (clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's live JavaScript heap, from its own /metrics (prom-client's nodejs_heap_size_used_bytes). */
+async function heapUsedMb(graphqlUrl: string): Promise<number | null> {
+  try {
+    const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const bytes = /^kg_nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1];
+    return bytes ? Math.round(Number(bytes) / 104857.6) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
 // ---- the target ----
 async function startOwnServer() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-load-'));
@@ -110,6 +133,8 @@ async function startOwnServer() {
       NEO4J_URI: '',
       NEO4J_EMBEDDED_DATA_DIR: dataDir,
       NEO4J_EMBEDDED_PORT: String(await freePort()),
+      // A shared machine may start the JVM slowly; the figures start after start-up anyway.
+      NEO4J_STARTUP_TIMEOUT_SECONDS: process.env['NEO4J_STARTUP_TIMEOUT_SECONDS'] ?? '180',
       LOG_LEVEL: process.env['LOAD_SERVER_LOG_LEVEL'] ?? 'warn',
       NODE_ENV: 'production',
     },
@@ -209,6 +234,8 @@ try {
   await runLoad(server.url, WARMUP_S, undefined);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const before = memory();
+  const heapBefore = await heapUsedMb(server.url);
+  const cpuBefore = { server: cpuSeconds(server.pid), jvm: cpuSeconds(jvmPid) };
 
   console.log(`load: ${DURATION_S} s at ${CONNECTIONS} connections, ${KINDS.length} kinds of request`);
   const peak = { server: before.server, jvm: before.jvm };
@@ -222,8 +249,13 @@ try {
   const total = await runLoad(server.url, DURATION_S, stats);
   const elapsedS = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  const cpuAfter = { server: cpuSeconds(server.pid), jvm: cpuSeconds(jvmPid) };
   await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
   const after = memory();
+  const heapAfter = await heapUsedMb(server.url);
+  const busy = (a: number | null, b: number | null) =>
+    a === null || b === null ? null : Math.round(((b - a) / elapsedS) * 100) / 100;
+  const cpuCores = { server: busy(cpuBefore.server, cpuAfter.server), jvm: busy(cpuBefore.jvm, cpuAfter.jvm) };
 
   const operations = [...stats].map(([name, s]) => {
     const sorted = s.latencies.sort((a, b) => a - b);
@@ -256,6 +288,8 @@ try {
     errorsByCode,
     unexpectedErrors: unexpected,
     rssMb: { cold, before, peak, after },
+    serverHeapUsedMb: { before: heapBefore, after: heapAfter },
+    cpuCoresDuringLoad: cpuCores,
     flatMemory: { server: within10(before.server, after.server), jvm: within10(before.jvm, after.jvm) },
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
   };

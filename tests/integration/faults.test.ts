@@ -223,6 +223,31 @@ describe('faults: the pool under a mixed load', () => {
     }
     expect(inUse).toBe(0);
 
+    // The metrics saw the same load: every answered request by outcome, and the runner's statements.
+    const metricsText = await (await fetch(`${server.url}/metrics`)).text();
+    const okCount = Number(
+      /^graphql_requests_total\{operation="anonymous",outcome="ok"\} (\d+)/m.exec(metricsText)?.[1],
+    );
+    const clientOk = ['stats', 'search', 'entity'].reduce(
+      (sum, name) => sum + (outcomes.get(`${name}:200:ok`) ?? 0),
+      0,
+    );
+    expect(okCount).toBeGreaterThanOrEqual(clientOk);
+    expect(
+      Number(/^graphql_requests_total\{operation="anonymous",outcome="BAD_USER_INPUT"\} (\d+)/m.exec(metricsText)?.[1]),
+    ).toBe(REQUESTS / kinds.length);
+    expect(metricsText).toMatch(
+      /^neo4j_statement_duration_seconds_count\{operation="graph\.[\w.-]+",outcome="ok"\} [1-9]/m,
+    );
+
+    // Request ids: a sane one comes back as sent, anything else is replaced by a UUID.
+    const echoed = await fetch(`${server.url}/health/live`, { headers: { 'x-request-id': 'faults-check.1' } });
+    expect(echoed.headers.get('x-request-id')).toBe('faults-check.1');
+    const replaced = await fetch(`${server.url}/health/live`, { headers: { 'x-request-id': 'no spaces allowed' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+
     // Neo4j lists only the transaction that asks.
     const driver = neo4j.driver(provided.uri, neo4j.auth.basic(provided.user, provided.password));
     try {
