@@ -25,11 +25,7 @@ export interface RequestContext {
   budget?: RequestBudget;
 }
 
-export function createContext(
-  baseRunner: QueryRunner,
-  vocabulary: Vocabulary,
-  budget?: RequestBudget,
-): RequestContext {
+export function createContext(baseRunner: QueryRunner, vocabulary: Vocabulary, budget?: RequestBudget): RequestContext {
   const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
   return {
     ...(budget ? { budget } : {}),

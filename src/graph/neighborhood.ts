@@ -7,7 +7,8 @@
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
-import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
+import { findRelationshipsAmong } from './relationships-among.ts';
+import { toEntityRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
 /** The most hops a neighborhood reaches from its centre. */
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -35,15 +36,6 @@ WITH DISTINCT m
 RETURN properties(m) AS props
 ORDER BY toLower(m.name), m.id
 LIMIT toInteger($room) + 1`;
-
-/** Takes: $ids, $types, $asOf. Returns: every relationship among those entities. */
-const RELATIONSHIPS_AMONG = `
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ${HOLDS_AS_OF}
-RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-ORDER BY source, type, target`;
 
 export interface Subgraph {
   center: EntityRow;
@@ -81,15 +73,11 @@ export async function findNeighborhood(
     }
   }
 
-  const edges = await runner.read<{ source: string; type: string; target: string; props: Record<string, unknown> }>(
-    'neighborhood.edges',
-    RELATIONSHIPS_AMONG,
-    { ids: [...visited], types: options.types, asOf: options.asOf },
-  );
+  const edges = await findRelationshipsAmong(runner, 'neighborhood.edges', [...visited], options);
   return {
     center,
     nodes,
-    edges: edges.map((e) => toRelationshipRow(e.type, e.source, e.target, e.props)),
+    edges,
     truncated,
   };
 }

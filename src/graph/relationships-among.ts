@@ -1,0 +1,32 @@
+/**
+ * Internal: the relationships among a set of entities (a neighborhood, an export's ids, the whole graph's first
+ * nodes), in a stable order, at most `limit` of them. One statement for every subgraph the API returns.
+ */
+import type { QueryRunner } from '../db/query-runner.ts';
+import type { RelationshipType } from '../model/vocabulary.ts';
+import { HOLDS_AS_OF } from './partial-date.ts';
+import { toRelationshipRow, type RelationshipRow } from './rows.ts';
+
+/** Takes: $ids, $types, $asOf, $limit. Returns: at most $limit relationships between two of those entities. */
+const RELATIONSHIPS_AMONG = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids
+  AND ($types IS NULL OR type(r) IN $types)
+  AND ${HOLDS_AS_OF}
+RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+ORDER BY source, type, target, r.key
+LIMIT toInteger($limit)`;
+
+export async function findRelationshipsAmong(
+  runner: QueryRunner,
+  operation: string,
+  ids: readonly string[],
+  options: { types: readonly RelationshipType[] | null; asOf: string | null; limit?: number },
+): Promise<RelationshipRow[]> {
+  const rows = await runner.read<{ source: string; type: string; target: string; props: Record<string, unknown> }>(
+    operation,
+    RELATIONSHIPS_AMONG,
+    { ids, types: options.types, asOf: options.asOf, limit: options.limit ?? Number.MAX_SAFE_INTEGER },
+  );
+  return rows.map((e) => toRelationshipRow(e.type, e.source, e.target, e.props));
+}
