@@ -44,10 +44,14 @@ async function serverWith(limits: Partial<RequestLimits>): Promise<string> {
   return `${server.url}/graphql`;
 }
 
+/**
+ * Posts as a GraphQL-over-HTTP client (application/graphql-response+json), which gets request errors with their
+ * 4xx status; clients accepting only application/json get them with 200 (see README, GraphQL over HTTP).
+ */
 async function post(url: string, body: unknown): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, body: await response.json() };
