@@ -17,15 +17,14 @@ import {
 import { describe, expect, it } from 'vitest';
 import { GRAPHQL_SCHEMA_FILE, loadTypeDefs } from '../../src/api-schema.ts';
 import { MODEL_MARKER, schemaSdlFor } from '../../src/model/render-model-sdl.ts';
-import { property, related } from '../../src/model/typed-fields.ts';
 import {
   ENTITY_KINDS,
   RELATIONSHIP_TYPES,
   VOCABULARY,
   type EntityKind,
   type RelationshipType,
-  type Vocabulary,
 } from '../../src/model/vocabulary.ts';
+import { PORT_VOCABULARY } from '../fixtures/extended-model/port-vocabulary.ts';
 import { createResolvers } from '../../src/resolvers/index.ts';
 
 const schema = buildSchema(readFileSync(GRAPHQL_SCHEMA_FILE, 'utf8'));
@@ -126,27 +125,7 @@ describe('schema.graphql: derived from the knowledge model', () => {
 });
 
 describe('a new kind is one edit of the vocabulary', () => {
-  const extended: Vocabulary = {
-    kinds: {
-      ...VOCABULARY.kinds,
-      Port: {
-        prefix: 'port',
-        description: 'A seaport.',
-        fields: {
-          capacity: property('Yearly throughput.', 'Float', 'capacity'),
-          users: related('Companies shipping through it.', {
-            direction: 'IN',
-            types: ['SHIPS_VIA'],
-            kinds: ['Company'],
-          }),
-        },
-      },
-    },
-    relationshipTypes: {
-      ...VOCABULARY.relationshipTypes,
-      SHIPS_VIA: { from: ['Company'], to: ['Port'], description: 'Ships goods through.' },
-    },
-  };
+  const extended = PORT_VOCABULARY;
 
   it('appears in the schema: enum values, its type with the Entity fields and its typed fields', () => {
     const derived = buildSchema(loadTypeDefs(extended));

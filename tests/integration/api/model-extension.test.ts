@@ -6,29 +6,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { property, related } from '../../../src/model/typed-fields.ts';
-import { VOCABULARY, type Vocabulary } from '../../../src/model/vocabulary.ts';
+import { PORT_VOCABULARY } from '../../fixtures/extended-model/port-vocabulary.ts';
 import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
 
 const PORTS = fileURLToPath(new URL('../../fixtures/extended-model/ports.yaml', import.meta.url));
 
-const extended: Vocabulary = {
-  kinds: {
-    ...VOCABULARY.kinds,
-    Port: {
-      prefix: 'port',
-      description: 'A seaport.',
-      fields: {
-        capacity: property('Yearly throughput.', 'Float', 'capacity'),
-        users: related('Companies shipping through it.', { direction: 'IN', types: ['SHIPS_VIA'], kinds: ['Company'] }),
-      },
-    },
-  },
-  relationshipTypes: {
-    ...VOCABULARY.relationshipTypes,
-    SHIPS_VIA: { from: ['Company'], to: ['Port'], description: 'Ships goods through.' },
-  },
-};
+const extended = PORT_VOCABULARY;
 
 let api: ApiServer;
 beforeAll(async () => {
