@@ -73,7 +73,11 @@ export async function findNeighborhood(
     }
   }
 
-  const edges = await findRelationshipsAmong(runner, 'neighborhood.edges', [...visited], options);
+  // Every relationship among the nodes kept: the node limit bounds them (at most one per pair, type and key).
+  const edges = await findRelationshipsAmong(runner, 'neighborhood.edges', [...visited], {
+    types: options.types,
+    asOf: options.asOf,
+  });
   return {
     center,
     nodes,

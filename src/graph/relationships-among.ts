@@ -21,12 +21,14 @@ export async function findRelationshipsAmong(
   runner: QueryRunner,
   operation: string,
   ids: readonly string[],
-  options: { types: readonly RelationshipType[] | null; asOf: string | null; limit?: number },
+  filter: { types: readonly RelationshipType[] | null; asOf: string | null },
+  /** The most relationships to return; none by default (the ids bound the answer). */
+  limit: number = Number.MAX_SAFE_INTEGER,
 ): Promise<RelationshipRow[]> {
   const rows = await runner.read<{ source: string; type: string; target: string; props: Record<string, unknown> }>(
     operation,
     RELATIONSHIPS_AMONG,
-    { ids, types: options.types, asOf: options.asOf, limit: options.limit ?? Number.MAX_SAFE_INTEGER },
+    { ids, types: filter.types, asOf: filter.asOf, limit },
   );
   return rows.map((e) => toRelationshipRow(e.type, e.source, e.target, e.props));
 }

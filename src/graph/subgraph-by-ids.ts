@@ -32,7 +32,10 @@ export async function findSubgraphByIds(
   });
   const nodes = rows.map((row) => toEntityRow(row.props));
   const found = new Set(nodes.map((n) => n.id));
-  const edges = await findRelationshipsAmong(runner, 'subgraph-by-ids.edges', [...found], options);
+  const edges = await findRelationshipsAmong(runner, 'subgraph-by-ids.edges', [...found], {
+    types: options.types,
+    asOf: options.asOf,
+  });
   return {
     nodes,
     edges,

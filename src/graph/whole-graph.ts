@@ -38,7 +38,8 @@ export async function findWholeGraph(
     runner,
     'whole-graph.edges',
     nodes.map((n) => n.id),
-    { types: options.types, asOf: options.asOf, limit: options.maxEdges + 1 },
+    { types: options.types, asOf: options.asOf },
+    options.maxEdges + 1,
   );
   return {
     nodes,

@@ -119,6 +119,22 @@ describe('Query.neighborhood', () => {
     expect(exact.data?.neighborhood.truncated).toBe(false);
   });
 
+  it('returns every relationship among its nodes, however many more edges than nodes that is', async () => {
+    const limit = 30;
+    const { data } = await api.graphql(NEIGHBORHOOD, { id: 'country:japan', depth: 2, limit });
+    const sub = data?.neighborhood;
+    expect(sub.nodes).toHaveLength(limit);
+    const ids = sub.nodes.map((n: any) => n.id);
+    const among = await api.db.runner.read<{ id: string }>(
+      'test.among',
+      'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id',
+      { ids },
+    );
+    // The node limit bounds the nodes, not the edges among them.
+    expect(among.length).toBeGreaterThan(limit);
+    expect(sub.edges.map((e: any) => e.id).sort()).toEqual(among.map((r) => r.id).sort());
+  });
+
   it('grows with depth and follows only the given types', async () => {
     const one = await api.graphql(NEIGHBORHOOD, { id: 'material:neon', depth: 1 });
     const two = await api.graphql(NEIGHBORHOOD, { id: 'material:neon', depth: 2 });
