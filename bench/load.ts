@@ -321,6 +321,11 @@ try {
     server: { cold: cold.server, before: before.server, peak: peak.server, after: after.server },
     jvm: { cold: cold.jvm, before: before.jvm, peak: peak.jvm, after: after.jvm },
   });
+  console.log(`server JS heap used (MB): before ${heapBefore}, after ${heapAfter}`);
+  console.log(`CPU cores used during the load: server ${cpuCores.server}, JVM ${cpuCores.jvm}`);
+  for (const [n, r] of laterRounds.entries()) {
+    console.log(`after extra round ${n + 1}: RSS server ${r.server} MB, JVM ${r.jvm} MB, heap used ${r.heapUsed} MB`);
+  }
   console.log(
     `flat memory (after within 10% of before): server ${report.flatMemory.server}, JVM ${report.flatMemory.jvm}`,
   );
