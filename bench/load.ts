@@ -10,6 +10,7 @@
  * is not JSON). Every response's code is checked against the one expected for its kind.
  * Memory: RSS of the server and of its JVM (found through /proc) at the start, after a warm-up ("before"), the
  * peak during the load, and after it ends and settles ("after"); flat means after within 10% of before.
+ * LOAD_EXTRA_ROUNDS further rounds (0) sample memory after each, to tell bounded growth from a leak.
  * Prints a table and writes bench/results/load-<date>.json.
  */
 import { spawn } from 'node:child_process';
@@ -25,6 +26,8 @@ const DURATION_S = Number(process.env['LOAD_DURATION_SECONDS'] ?? 60);
 const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
 const WARMUP_S = Number(process.env['LOAD_WARMUP_SECONDS'] ?? 10);
 const SETTLE_S = Number(process.env['LOAD_SETTLE_SECONDS'] ?? 10);
+/** Further unmeasured rounds of the same load, each followed by a memory sample: bounded growth levels off. */
+const EXTRA_ROUNDS = Number(process.env['LOAD_EXTRA_ROUNDS'] ?? 0);
 
 interface Kind {
   name: string;
@@ -253,6 +256,13 @@ try {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
   const after = memory();
   const heapAfter = await heapUsedMb(server.url);
+  const laterRounds: Array<{ server: number | null; jvm: number | null; heapUsed: number | null }> = [];
+  for (let round = 1; round <= EXTRA_ROUNDS; round += 1) {
+    console.log(`extra round ${round} of ${EXTRA_ROUNDS}: ${DURATION_S} s`);
+    await runLoad(server.url, DURATION_S, undefined);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
+    laterRounds.push({ ...memory(), heapUsed: await heapUsedMb(server.url) });
+  }
   const busy = (a: number | null, b: number | null) =>
     a === null || b === null ? null : Math.round(((b - a) / elapsedS) * 100) / 100;
   const cpuCores = { server: busy(cpuBefore.server, cpuAfter.server), jvm: busy(cpuBefore.jvm, cpuAfter.jvm) };
@@ -289,6 +299,7 @@ try {
     unexpectedErrors: unexpected,
     rssMb: { cold, before, peak, after },
     serverHeapUsedMb: { before: heapBefore, after: heapAfter },
+    afterExtraRounds: laterRounds,
     cpuCoresDuringLoad: cpuCores,
     flatMemory: { server: within10(before.server, after.server), jvm: within10(before.jvm, after.jvm) },
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
@@ -310,6 +321,11 @@ try {
     server: { cold: cold.server, before: before.server, peak: peak.server, after: after.server },
     jvm: { cold: cold.jvm, before: before.jvm, peak: peak.jvm, after: after.jvm },
   });
+  console.log(`server JS heap used (MB): before ${heapBefore}, after ${heapAfter}`);
+  console.log(`CPU cores used during the load: server ${cpuCores.server}, JVM ${cpuCores.jvm}`);
+  for (const [n, r] of laterRounds.entries()) {
+    console.log(`after extra round ${n + 1}: RSS server ${r.server} MB, JVM ${r.jvm} MB, heap used ${r.heapUsed} MB`);
+  }
   console.log(
     `flat memory (after within 10% of before): server ${report.flatMemory.server}, JVM ${report.flatMemory.jvm}`,
   );
