@@ -126,6 +126,17 @@ export const DEFAULT_DRIVER_LIMITS: DriverLimits = {
   maxPoolSize: 100,
 };
 
+/**
+ * The command-line loaders' budgets (seed, generate): a batch job would rather wait for a busy or restarting Neo4j
+ * than fail half-way, so they keep the driver's own patient defaults instead of the server's fail-fast ones.
+ */
+export const BATCH_DRIVER_LIMITS: DriverLimits = {
+  connectionTimeoutMs: 30_000,
+  acquisitionTimeoutMs: 60_000,
+  retryTimeMs: 30_000,
+  maxPoolSize: 100,
+};
+
 /** A setting is missing or malformed; the message names the variable and what it accepts. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
