@@ -44,6 +44,11 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(40),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  // Fail fast when Neo4j goes away while serving (the driver's own defaults hold a request for about 31 s).
+  NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+  NEO4J_RETRY_TIME_MS: z.coerce.number().int().min(0).max(120_000).default(2_000),
+  NEO4J_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
 
   NEO4J_EMBEDDED_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_EMBEDDED_PORT: port.default(7687),
@@ -64,6 +69,9 @@ const envSchema = z.object({
     .min(1)
     .max(3600)
     .default(DEFAULT_REQUEST_LIMITS.retryAfterSeconds),
+  // OpenTelemetry tracing: off unless asked (OTEL_ENABLED, or the standard OTEL_TRACES_EXPORTER naming an exporter).
+  OTEL_ENABLED: flag.default(false),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
 });
 
 const SECRET_SETTINGS = new Set(['NEO4J_PASSWORD']);
@@ -89,11 +97,45 @@ export interface Config {
     name: string;
     startupTimeoutMs: number;
     queryTimeoutMs: number;
+    /** How long a request may wait for Neo4j when it is gone; defaults apply when absent (DEFAULT_DRIVER_LIMITS). */
+    driverLimits?: DriverLimits;
   };
   seedOnStart: boolean;
   /** What one GraphQL operation may cost and do (src/request-limits.ts). */
   limits: RequestLimits;
+  /** Whether OpenTelemetry tracing is on (src/observability/tracing.ts). */
+  tracing: boolean;
 }
+
+/** The driver's budgets: with Neo4j gone, a request fails within about connection + retry time. */
+export interface DriverLimits {
+  /** Opening one Bolt connection (driver connectionTimeout). */
+  connectionTimeoutMs: number;
+  /** Waiting for a free pooled connection (driver connectionAcquisitionTimeout). */
+  acquisitionTimeoutMs: number;
+  /** Retrying transient failures in a managed transaction (driver maxTransactionRetryTime). */
+  retryTimeMs: number;
+  /** Connections per server (driver maxConnectionPoolSize); more concurrent requests queue. */
+  maxPoolSize: number;
+}
+
+export const DEFAULT_DRIVER_LIMITS: DriverLimits = {
+  connectionTimeoutMs: 3_000,
+  acquisitionTimeoutMs: 3_000,
+  retryTimeMs: 2_000,
+  maxPoolSize: 100,
+};
+
+/**
+ * The command-line loaders' budgets (seed, generate): a batch job would rather wait for a busy or restarting Neo4j
+ * than fail half-way, so they keep the driver's own patient defaults instead of the server's fail-fast ones.
+ */
+export const BATCH_DRIVER_LIMITS: DriverLimits = {
+  connectionTimeoutMs: 30_000,
+  acquisitionTimeoutMs: 60_000,
+  retryTimeMs: 30_000,
+  maxPoolSize: 100,
+};
 
 /** A setting is missing or malformed; the message names the variable and what it accepts. */
 export class ConfigError extends Error {
@@ -148,6 +190,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       name: e.NEO4J_DATABASE,
       startupTimeoutMs: e.NEO4J_STARTUP_TIMEOUT_SECONDS * 1000,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      driverLimits: {
+        connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+        acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+        retryTimeMs: e.NEO4J_RETRY_TIME_MS,
+        maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
+      },
     },
     seedOnStart: e.SEED_ON_START,
     limits: {
@@ -159,5 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       heavyQueue: e.HEAVY_FIELD_QUEUE,
       retryAfterSeconds: e.SERVER_BUSY_RETRY_AFTER_SECONDS,
     },
+    tracing: e.OTEL_ENABLED || (e.OTEL_TRACES_EXPORTER !== undefined && e.OTEL_TRACES_EXPORTER !== 'none'),
   };
 }

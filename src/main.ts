@@ -2,7 +2,7 @@
  * The server's entry point (`npm start`): configuration -> database -> graph schema -> seed (when empty) -> HTTP.
  *
  * Lifecycle contract:
- * - Ctrl-C or SIGTERM drains HTTP, closes the driver and stops the embedded Neo4j, then exits 0; during start-up
+ * - Ctrl-C or SIGTERM drains HTTP (stops accepting; every request already accepted gets its full answer), closes the driver and stops the embedded Neo4j, then exits 0; during start-up
  *   it stops whatever was started and exits 128 + the signal number.
  * - A start-up failure prints one paragraph and exits 1, leaving nothing running.
  * - If the embedded Neo4j dies while serving, the server logs why and shuts down with status 1.
@@ -15,9 +15,17 @@ import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
 import { ensureExplorerBuilt } from './explorer/explorer-bundle.ts';
 import { createLogger } from './logger.ts';
+import { startTracing, type Tracing } from './observability/tracing.ts';
 import { DataValidationError } from './seed/data-problem.ts';
 import { isGraphEmpty, listDataFiles, loadGraph } from './seed/load-graph.ts';
-import { EXPLORER_PATH, GRAPHQL_PATH, PLAYGROUND_PATH, startServer, type RunningServer } from './server.ts';
+import {
+  EXPLORER_PATH,
+  GRAPHQL_PATH,
+  METRICS_PATH,
+  PLAYGROUND_PATH,
+  startServer,
+  type RunningServer,
+} from './server.ts';
 
 const FORCED_EXIT_MS = 45_000;
 
@@ -25,6 +33,7 @@ const startup = new AbortController();
 let starting: Promise<void> | undefined;
 let database: Database | undefined;
 let server: RunningServer | undefined;
+let tracing: Tracing | undefined;
 let stopping: Promise<void> | undefined;
 
 function main(): void {
@@ -47,6 +56,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
   // The explorer page builds (first start only) while the database starts; a failed build does not stop the API.
   const explorerBuilt = ensureExplorerBuilt(logger);
   try {
+    tracing = await startTracing(config.tracing);
+    if (config.tracing) logger.info('OpenTelemetry tracing is on (OTLP over HTTP)');
     database = await openDatabase(config.database, logger, {
       signal: startup.signal,
       onEmbeddedExit: (description) => {
@@ -72,6 +83,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   logger.info(`GraphiQL playground: ${server.url}${PLAYGROUND_PATH}`);
   logger.info(`graph explorer: ${server.url}${EXPLORER_PATH}`);
   logger.info(`health: ${server.url}/health/live and ${server.url}/health/ready`);
+  logger.info(`metrics: ${server.url}${METRICS_PATH}`);
 }
 
 async function listen(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
@@ -83,6 +95,8 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<Run
         logger,
         development: config.environment === 'development',
         limits: config.limits,
+        ...(tracing?.tracer ? { tracer: tracing.tracer } : {}),
+        ...(config.database.driverLimits ? { maxPoolSize: config.database.driverLimits.maxPoolSize } : {}),
       },
       config.http.host,
       config.http.port,
@@ -116,6 +130,7 @@ function shutDown(logger: Logger, reason: string, exitCode: number): Promise<voi
     }
     await server?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping HTTP failed'));
     await database?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
+    await tracing?.shutdown().catch((error: unknown) => logger.error({ err: error }, 'stopping tracing failed'));
     logger.info('stopped');
     process.exit(exitCode);
   })();

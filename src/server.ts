@@ -9,6 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { Tracer } from '@opentelemetry/api';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { createContext, type RequestContext } from './context.ts';
@@ -17,6 +18,10 @@ import { ErrorCode } from './errors.ts';
 import { createExplorerRouter } from './explorer/explorer-route.ts';
 import { createExportRouter } from './export/export-route.ts';
 import { createFormatError } from './format-error.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { createOperationPlugin } from './observability/operation-plugin.ts';
+import { enterRequestScope, requestIdMiddleware, requestScopedLogger } from './observability/request-scope.ts';
+import { tracingObserver, traceRequests } from './observability/tracing.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { costLimitPlugin } from './limits/cost-limit-plugin.ts';
 import { gateHeavyFields, HeavyFieldGate } from './limits/heavy-field-gate.ts';
@@ -29,6 +34,9 @@ import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export { EXPLORER_PATH } from './explorer/explorer-route.ts';
+export const METRICS_PATH = '/metrics';
+/** How long a shutdown waits for requests in flight: longer than a query's timeout plus a pool wait. */
+export const DRAIN_GRACE_MS = 30_000;
 export { PLAYGROUND_PATH };
 
 export interface ServerDependencies {
@@ -42,6 +50,10 @@ export interface ServerDependencies {
   vocabulary?: Vocabulary;
   /** Cost, time, statement, size and concurrency limits per request (defaults when omitted); 'off' for benchmarks. */
   limits?: RequestLimits | 'off';
+  /** OpenTelemetry tracer when tracing is on (src/observability/tracing.ts); no spans when absent. */
+  tracer?: Tracer;
+  /** The driver pool size, exported as a metric beside the sessions in use. */
+  maxPoolSize?: number;
 }
 
 export interface RunningServer {
@@ -55,22 +67,33 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const httpServer = http.createServer(app);
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
+  const metrics = createMetrics(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {});
+  const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
+  if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
+  const logger = requestScopedLogger(deps.logger);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(deps.vocabulary),
     resolvers: limits ? gateHeavyFields(resolvers, new HeavyFieldGate(limits)) : resolvers,
-    formatError: createFormatError(deps.logger, deps.development),
+    formatError: createFormatError(logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // A public, read-only API: the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Requests in flight at shutdown get up to DRAIN_GRACE_MS to finish (Apollo's default is 10 s).
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
+      createOperationPlugin(metrics),
       ...(limits ? [costLimitPlugin(limits.costBudget), responseSizePlugin(limits.maxResponseBytes)] : []),
     ],
   });
   await apollo.start();
+
+  app.use(requestIdMiddleware(deps.logger));
+  app.get(METRICS_PATH, (_req, res, next) => {
+    metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
+  });
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
@@ -90,6 +113,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
+    enterRequestScope(),
+    ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
     expressMiddleware(apollo, {
       context: async () =>
         createContext(deps.runner, deps.vocabulary ?? VOCABULARY, limits ? new RequestBudget(limits) : undefined),
@@ -102,7 +127,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   // Errors outside GraphQL (a body that is not JSON, a failing route) get the same JSON shape, never a stack.
   app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) deps.logger.error({ err: error }, 'unexpected error outside GraphQL');
+    if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
     const [message, code] =
       status === 500
         ? ['Internal server error', ErrorCode.INTERNAL_SERVER_ERROR]
@@ -119,6 +144,9 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
 
   return {
     url: `http://${shownHost}:${address.port}`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      for (const remove of unobserve) remove?.();
+    },
   };
 }

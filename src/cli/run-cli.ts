@@ -2,7 +2,7 @@
  * Internal: what the command-line tools share: configuration, the database (NEO4J_URI or the embedded Neo4j),
  * the graph schema, and one-paragraph errors with exit status 1.
  */
-import { loadConfig, ConfigError } from '../config.ts';
+import { BATCH_DRIVER_LIMITS, loadConfig, ConfigError } from '../config.ts';
 import { applySchema } from '../db/apply-schema.ts';
 import { openDatabase } from '../db/database.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
@@ -13,7 +13,11 @@ import { DataValidationError } from '../seed/data-problem.ts';
 export async function runWithDatabase(work: (runner: QueryRunner) => Promise<void>): Promise<void> {
   try {
     const config = loadConfig();
-    const database = await openDatabase(config.database, createLogger(config.logLevel));
+    // Batch work waits for Neo4j patiently; the server's fail-fast budgets are for requests.
+    const database = await openDatabase(
+      { ...config.database, driverLimits: BATCH_DRIVER_LIMITS },
+      createLogger(config.logLevel),
+    );
     try {
       await applySchema(database.runner);
       await work(database.runner);

@@ -6,6 +6,7 @@
  * `bolt://` reaches one server; `neo4j://` and `neo4j+s://` use the routing driver (clusters, Aura).
  */
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
+import { DEFAULT_DRIVER_LIMITS, type DriverLimits } from '../config.ts';
 import { StartupError } from '../errors.ts';
 
 export interface ConnectOptions {
@@ -16,6 +17,8 @@ export interface ConnectOptions {
   deadlineMs: number;
   /** Which setting holds the address, for messages: NEO4J_URI, or the embedded server's. */
   addressSetting: string;
+  /** Fail-fast budgets while serving; DEFAULT_DRIVER_LIMITS when absent. */
+  limits?: DriverLimits;
 }
 
 const RETRY_PAUSE_MS = 500;
@@ -23,12 +26,16 @@ const RETRY_PAUSE_MS = 500;
 export async function connectDriver(options: ConnectOptions): Promise<Driver> {
   const started = Date.now();
   const deadline = started + options.deadlineMs;
+  const limits = options.limits ?? DEFAULT_DRIVER_LIMITS;
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     disableLosslessIntegers: true,
-    // One attempt never outlasts the deadline by more than 10 s, so a silent server fails in deadline + 10 s.
-    connectionTimeout: Math.min(10_000, options.deadlineMs),
-    connectionAcquisitionTimeout: Math.min(10_000, options.deadlineMs),
-    maxTransactionRetryTime: 15_000,
+    // The same budgets serve start-up (each attempt is short, the loop below retries until the deadline) and
+    // serving: with Neo4j gone, a request fails after about connectionTimeout + maxTransactionRetryTime instead
+    // of the driver's 30-s defaults, and succeeds again once Neo4j is back (the pool reconnects by itself).
+    connectionTimeout: Math.min(limits.connectionTimeoutMs, options.deadlineMs),
+    connectionAcquisitionTimeout: limits.acquisitionTimeoutMs,
+    maxTransactionRetryTime: limits.retryTimeMs,
+    maxConnectionPoolSize: limits.maxPoolSize,
     userAgent: 'policy-knowledge-graph/0.1',
   });
 

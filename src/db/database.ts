@@ -61,6 +61,7 @@ export async function openDatabase(
       database: config.name,
       deadlineMs: config.startupTimeoutMs,
       addressSetting: embedded ? 'the embedded server, NEO4J_EMBEDDED_PORT' : 'NEO4J_URI',
+      ...(config.driverLimits ? { limits: config.driverLimits } : {}),
     });
   } catch (error) {
     await embedded?.stop();

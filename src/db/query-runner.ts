@@ -38,6 +38,19 @@ export interface QueryRunner {
   explain(operation: string, query: string, params?: Params): Promise<PlanOperator>;
   /** Counts round trips to the database since creation (statements run), for tests and benchmarks. */
   readonly statementCount: number;
+  /** Adds an observer (metrics, tracing) of every statement and session; returns the function that removes it. */
+  observe?(observer: QueryObserver): () => void;
+}
+
+/**
+ * Watches the runner without the runner knowing what for (src/observability/ turns it into metrics and spans).
+ * Observers must not throw; one that does is ignored.
+ */
+export interface QueryObserver {
+  /** A statement starts; the returned function is called once when it ends, with the error if it failed. */
+  statementStarted?(operation: string, mode: 'READ' | 'WRITE'): (error?: unknown) => void;
+  /** A session opened (+1) or closed (-1): the number open is the connections in use or waited for. */
+  sessionsChanged?(delta: 1 | -1): void;
 }
 
 /** A node of an execution plan: the operator (e.g. NodeIndexSeek, AllNodesScan) and its inputs. */
@@ -56,11 +69,39 @@ export const APP_NAME = 'policy-knowledge-graph';
 
 export function createQueryRunner(driver: Driver, database: string, timeoutMs: number): QueryRunner {
   let statementCount = 0;
+  const observers = new Set<QueryObserver>();
 
-  async function run<T extends Row>(tx: ManagedTransaction, query: string, params: Params): Promise<T[]> {
+  function notify(call: (observer: QueryObserver) => void): void {
+    for (const observer of observers) {
+      try {
+        call(observer);
+      } catch {
+        // An observer's failure must never fail a query.
+      }
+    }
+  }
+
+  async function run<T extends Row>(
+    tx: ManagedTransaction,
+    operation: string,
+    mode: 'READ' | 'WRITE',
+    query: string,
+    params: Params,
+  ): Promise<T[]> {
     statementCount += 1;
-    const result = await tx.run(query, params);
-    return result.records.map((record) => record.toObject() as T);
+    const ends: Array<(error?: unknown) => void> = [];
+    notify((observer) => {
+      const end = observer.statementStarted?.(operation, mode);
+      if (end) ends.push(end);
+    });
+    try {
+      const result = await tx.run(query, params);
+      for (const end of ends) safely(() => end());
+      return result.records.map((record) => record.toObject() as T);
+    } catch (error) {
+      for (const end of ends) safely(() => end(error));
+      throw error;
+    }
   }
 
   async function execute<T>(
@@ -73,20 +114,25 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
     // Neo4j reads a timeout of 0 as "none": never pass less than 1 ms.
     const timeout = Math.max(1, Math.ceil(Math.min(timeoutMs, options.timeoutMs ?? timeoutMs)));
     const config = { timeout, metadata: { app: APP_NAME, operation } };
+    notify((observer) => observer.sessionsChanged?.(1));
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {
-      await session.close();
+      try {
+        await session.close();
+      } finally {
+        notify((observer) => observer.sessionsChanged?.(-1));
+      }
     }
   }
 
   return {
     read: (operation, query, params = {}, options) =>
-      execute('READ', operation, (tx) => run(tx, query, params), options),
+      execute('READ', operation, (tx) => run(tx, operation, 'READ', query, params), options),
     write: (operation, query, params = {}, options) =>
-      execute('WRITE', operation, (tx) => run(tx, query, params), options),
+      execute('WRITE', operation, (tx) => run(tx, operation, 'WRITE', query, params), options),
     explain: (operation, query, params = {}) =>
       execute('READ', operation, async (tx) => {
         const result = await tx.run(`EXPLAIN ${query}`, params);
@@ -94,9 +140,18 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
         return toPlanOperator(result.summary.plan);
       }),
     writeTransaction: (operation, work, options) =>
-      execute('WRITE', operation, (tx) => work({ run: (query, params = {}) => run(tx, query, params) }), options),
+      execute(
+        'WRITE',
+        operation,
+        (tx) => work({ run: (query, params = {}) => run(tx, operation, 'WRITE', query, params) }),
+        options,
+      ),
     get statementCount() {
       return statementCount;
+    },
+    observe(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
     },
   };
 }
@@ -108,4 +163,12 @@ function toPlanOperator(plan: Plan): PlanOperator {
     details: typeof details === 'string' ? details : '',
     children: plan.children.map(toPlanOperator),
   };
+}
+
+function safely(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // See QueryObserver: observers must not throw.
+  }
 }

@@ -1,0 +1,340 @@
+/**
+ * Load script (`npm run load`): a mixed GraphQL workload at LOAD_CONNECTIONS concurrent keep-alive connections
+ * (50) for LOAD_DURATION_SECONDS (60), loopback only, stopping by itself. It reports figures, it asserts nothing
+ * but says whether any error was unexpected and whether memory stayed flat.
+ *
+ * Target: the server it starts itself (`npm start` with an embedded Neo4j in a temporary folder, seeded from
+ * data/), or LOAD_URL (http://127.0.0.1:PORT/graphql, loopback only; LOAD_SERVER_PID names its process for RSS).
+ * Workload: the playground's examples (README's among them), search, neighborhood, cross-reference, and requests
+ * that must fail with a known code (over the depth/alias limits, malformed documents, bad arguments, a body that
+ * is not JSON). Every response's code is checked against the one expected for its kind.
+ * Memory: RSS of the server and of its JVM (found through /proc) at the start, after a warm-up ("before"), the
+ * peak during the load, and after it ends and settles ("after"); flat means after within 10% of before.
+ * LOAD_EXTRA_ROUNDS further rounds (0) sample memory after each, to tell bounded growth from a leak.
+ * Prints a table and writes bench/results/load-<date>.json.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../tests/helpers/free-port.ts';
+import { EXAMPLE_QUERIES } from '../src/playground/example-queries.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DURATION_S = Number(process.env['LOAD_DURATION_SECONDS'] ?? 60);
+const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 50);
+const WARMUP_S = Number(process.env['LOAD_WARMUP_SECONDS'] ?? 10);
+const SETTLE_S = Number(process.env['LOAD_SETTLE_SECONDS'] ?? 10);
+/** Further unmeasured rounds of the same load, each followed by a memory sample: bounded growth levels off. */
+const EXTRA_ROUNDS = Number(process.env['LOAD_EXTRA_ROUNDS'] ?? 0);
+
+interface Kind {
+  name: string;
+  weight: number;
+  body: string;
+  /** 'ok', or the error code the response must carry. */
+  expect: string;
+}
+
+const json = (query: string) => JSON.stringify({ query });
+const deep = `{ entity(id: "company:resonac") { ${'... on Company { subsidiaries { name '.repeat(14)}${'} } '.repeat(14)} } }`;
+const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: graphStats { entityCount }`).join(' ')} }`;
+const KINDS: Kind[] = [
+  ...EXAMPLE_QUERIES.map((example) => ({
+    name: example.query.match(/query (\w+)/)?.[1] ?? example.title,
+    weight: 3,
+    body: json(example.query),
+    expect: 'ok',
+  })),
+  {
+    name: 'search',
+    weight: 4,
+    body: json('{ search(text: "semiconductor", first: 20) { score entity { id name } } }'),
+    expect: 'ok',
+  },
+  {
+    name: 'neighborhood-2',
+    weight: 2,
+    body: json('{ neighborhood(id: "country:japan", depth: 2, limit: 200) { truncated nodes { id } edges { id } } }'),
+    expect: 'ok',
+  },
+  { name: 'graphStats', weight: 2, body: json('{ graphStats { entityCount relationshipCount } }'), expect: 'ok' },
+  { name: 'over-depth', weight: 1, body: json(deep), expect: 'LIMIT_EXCEEDED' },
+  { name: 'over-aliases', weight: 1, body: json(aliases), expect: 'LIMIT_EXCEEDED' },
+  {
+    name: 'bad-argument',
+    weight: 1,
+    body: json('{ search(text: "x", first: 1000) { score } }'),
+    expect: 'BAD_USER_INPUT',
+  },
+  { name: 'syntax-error', weight: 1, body: json('{ search(text: "x" { score } }'), expect: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'unknown-field', weight: 1, body: json('{ nosuchfield }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'not-json', weight: 1, body: '{"query": ', expect: 'BAD_REQUEST' },
+];
+const schedule = KINDS.flatMap((kind) => Array.from({ length: kind.weight }, () => kind));
+
+// ---- memory, through /proc ----
+function rssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+function childJvm(parentPid: number): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== parentPid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('EmbeddedNeo4j')) return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined;
+}
+
+/** User + system CPU seconds a process has used so far (clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's live JavaScript heap, from its own /metrics (prom-client's nodejs_heap_size_used_bytes). */
+async function heapUsedMb(graphqlUrl: string): Promise<number | null> {
+  try {
+    const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const bytes = /^kg_nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1];
+    return bytes ? Math.round(Number(bytes) / 104857.6) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- the target ----
+async function startOwnServer() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-load-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NEO4J_URI: '',
+      NEO4J_EMBEDDED_DATA_DIR: dataDir,
+      NEO4J_EMBEDDED_PORT: String(await freePort()),
+      // A shared machine may start the JVM slowly; the figures start after start-up anyway.
+      NEO4J_STARTUP_TIMEOUT_SECONDS: process.env['NEO4J_STARTUP_TIMEOUT_SECONDS'] ?? '180',
+      LOG_LEVEL: process.env['LOAD_SERVER_LOG_LEVEL'] ?? 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited during start-up:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not start in 300 s:\n${output}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---- the load ----
+interface Stats {
+  latencies: number[];
+  codes: Map<string, number>;
+  unexpected: number;
+}
+
+async function runLoad(url: string, seconds: number, stats: Map<string, Stats> | undefined): Promise<number> {
+  const end = Date.now() + seconds * 1000;
+  let sent = 0;
+  let cursor = 0;
+  async function connection() {
+    while (Date.now() < end) {
+      const kind = schedule[cursor++ % schedule.length]!;
+      const started = performance.now();
+      let code: string;
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: kind.body,
+        });
+        const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+        code = body.errors?.[0]?.extensions?.code ?? (response.status === 200 ? 'ok' : `HTTP ${response.status}`);
+      } catch (error) {
+        code = `client: ${(error as Error).message}`;
+      }
+      const ms = performance.now() - started;
+      sent += 1;
+      if (!stats) continue;
+      let entry = stats.get(kind.name);
+      if (!entry) stats.set(kind.name, (entry = { latencies: [], codes: new Map(), unexpected: 0 }));
+      entry.latencies.push(ms);
+      entry.codes.set(code, (entry.codes.get(code) ?? 0) + 1);
+      if (code !== kind.expect) entry.unexpected += 1;
+    }
+  }
+  await Promise.all(Array.from({ length: CONNECTIONS }, connection));
+  return sent;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+// ---- main ----
+const given = process.env['LOAD_URL'];
+if (given !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(given)) {
+  throw new Error(`LOAD_URL must be a loopback address (http://127.0.0.1:PORT/graphql), not ${given}`);
+}
+console.log(given ? `target: ${given}` : 'starting the server (embedded Neo4j, seeded from data/)...');
+const server = given
+  ? {
+      url: given,
+      pid: process.env['LOAD_SERVER_PID'] ? Number(process.env['LOAD_SERVER_PID']) : undefined,
+      stop: async () => {},
+    }
+  : await startOwnServer();
+const jvmPid = server.pid !== undefined ? childJvm(server.pid) : undefined;
+const memory = () => ({ server: rssMb(server.pid), jvm: rssMb(jvmPid) });
+
+try {
+  const cold = memory();
+  console.log(`warm-up: ${WARMUP_S} s at ${CONNECTIONS} connections`);
+  await runLoad(server.url, WARMUP_S, undefined);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const before = memory();
+  const heapBefore = await heapUsedMb(server.url);
+  const cpuBefore = { server: cpuSeconds(server.pid), jvm: cpuSeconds(jvmPid) };
+
+  console.log(`load: ${DURATION_S} s at ${CONNECTIONS} connections, ${KINDS.length} kinds of request`);
+  const peak = { server: before.server, jvm: before.jvm };
+  const sampler = setInterval(() => {
+    const now = memory();
+    if (now.server !== null) peak.server = Math.max(peak.server ?? 0, now.server);
+    if (now.jvm !== null) peak.jvm = Math.max(peak.jvm ?? 0, now.jvm);
+  }, 500);
+  const stats = new Map<string, Stats>();
+  const started = performance.now();
+  const total = await runLoad(server.url, DURATION_S, stats);
+  const elapsedS = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const cpuAfter = { server: cpuSeconds(server.pid), jvm: cpuSeconds(jvmPid) };
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
+  const after = memory();
+  const heapAfter = await heapUsedMb(server.url);
+  const laterRounds: Array<{ server: number | null; jvm: number | null; heapUsed: number | null }> = [];
+  for (let round = 1; round <= EXTRA_ROUNDS; round += 1) {
+    console.log(`extra round ${round} of ${EXTRA_ROUNDS}: ${DURATION_S} s`);
+    await runLoad(server.url, DURATION_S, undefined);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
+    laterRounds.push({ ...memory(), heapUsed: await heapUsedMb(server.url) });
+  }
+  const busy = (a: number | null, b: number | null) =>
+    a === null || b === null ? null : Math.round(((b - a) / elapsedS) * 100) / 100;
+  const cpuCores = { server: busy(cpuBefore.server, cpuAfter.server), jvm: busy(cpuBefore.jvm, cpuAfter.jvm) };
+
+  const operations = [...stats].map(([name, s]) => {
+    const sorted = s.latencies.sort((a, b) => a - b);
+    return {
+      operation: name,
+      requests: sorted.length,
+      perSecond: Math.round((sorted.length / elapsedS) * 10) / 10,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      codes: Object.fromEntries(s.codes),
+      unexpected: s.unexpected,
+    };
+  });
+  const errorsByCode: Record<string, number> = {};
+  for (const op of operations) {
+    for (const [code, n] of Object.entries(op.codes))
+      if (code !== 'ok') errorsByCode[code] = (errorsByCode[code] ?? 0) + n;
+  }
+  const unexpected = operations.reduce((sum, op) => sum + op.unexpected, 0);
+  const within10 = (a: number | null, b: number | null) => (a === null || b === null ? null : b <= a * 1.1);
+  const report = {
+    date: new Date().toISOString(),
+    target: given ?? 'own server (embedded Neo4j)',
+    connections: CONNECTIONS,
+    durationSeconds: Math.round(elapsedS * 10) / 10,
+    requests: total,
+    requestsPerSecond: Math.round((total / elapsedS) * 10) / 10,
+    operations,
+    errorsByCode,
+    unexpectedErrors: unexpected,
+    rssMb: { cold, before, peak, after },
+    serverHeapUsedMb: { before: heapBefore, after: heapAfter },
+    afterExtraRounds: laterRounds,
+    cpuCoresDuringLoad: cpuCores,
+    flatMemory: { server: within10(before.server, after.server), jvm: within10(before.jvm, after.jvm) },
+    machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+  };
+
+  console.log(`\n${total} requests in ${report.durationSeconds} s: ${report.requestsPerSecond} requests/s`);
+  console.table(
+    Object.fromEntries(
+      operations.map((op) => [
+        op.operation,
+        { 'req/s': op.perSecond, p50: op.p50, p95: op.p95, p99: op.p99, unexpected: op.unexpected },
+      ]),
+    ),
+  );
+  console.log('errors by code (all expected unless counted below):', errorsByCode);
+  console.log(`unexpected responses: ${unexpected}`);
+  console.log('RSS (MB):');
+  console.table({
+    server: { cold: cold.server, before: before.server, peak: peak.server, after: after.server },
+    jvm: { cold: cold.jvm, before: before.jvm, peak: peak.jvm, after: after.jvm },
+  });
+  console.log(`server JS heap used (MB): before ${heapBefore}, after ${heapAfter}`);
+  console.log(`CPU cores used during the load: server ${cpuCores.server}, JVM ${cpuCores.jvm}`);
+  for (const [n, r] of laterRounds.entries()) {
+    console.log(`after extra round ${n + 1}: RSS server ${r.server} MB, JVM ${r.jvm} MB, heap used ${r.heapUsed} MB`);
+  }
+  console.log(
+    `flat memory (after within 10% of before): server ${report.flatMemory.server}, JVM ${report.flatMemory.jvm}`,
+  );
+
+  const dir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `load-${report.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`written: ${path.relative(ROOT, file)}`);
+} finally {
+  await server.stop();
+}

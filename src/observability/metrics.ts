@@ -1,0 +1,91 @@
+/**
+ * Internal: the server's Prometheus metrics (prom-client), one registry per server so tests can start several.
+ *
+ * Contract: `/metrics` serves `registry` in the Prometheus text format. Series:
+ * - graphql_requests_total{operation,outcome} and graphql_request_duration_seconds{operation,outcome}: every
+ *   GraphQL request by operation name ('anonymous' when unnamed) and outcome ('ok' or the first error's code);
+ * - graphql_cost_rejections_total{code}: requests refused before execution for asking too much (LIMIT_EXCEEDED
+ *   and any *COST* code);
+ * - neo4j_statement_duration_seconds{operation,outcome}: each Cypher statement by the runner's operation name;
+ * - neo4j_sessions_in_use, neo4j_pool_max_size: connections in use or waited for, against the pool's size;
+ * - the process defaults (RSS, heap, event-loop lag, GC) with the prefix kg_.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { QueryObserver } from '../db/query-runner.ts';
+
+export interface Metrics {
+  registry: Registry;
+  /** Records one finished GraphQL request. */
+  recordRequest(operation: string, outcome: string, durationSeconds: number): void;
+  /** Attach to the query runner (QueryRunner.observe). */
+  queryObserver: QueryObserver;
+}
+
+const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** Codes that mean "refused for asking too much": counted as cost rejections. */
+export function isCostRejection(code: string): boolean {
+  return code === 'LIMIT_EXCEEDED' || /COST/.test(code);
+}
+
+export function createMetrics(options: { maxPoolSize?: number } = {}): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'kg_' });
+
+  const requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation name and outcome (ok or the first error code).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const requestDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'GraphQL request latency by operation name and outcome.',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const costRejections = new Counter({
+    name: 'graphql_cost_rejections_total',
+    help: 'GraphQL requests refused for exceeding a request limit or cost budget, by error code.',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const statementDuration = new Histogram({
+    name: 'neo4j_statement_duration_seconds',
+    help: 'Cypher statement latency by operation (the query runner operation name) and outcome.',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const sessionsInUse = new Gauge({
+    name: 'neo4j_sessions_in_use',
+    help: 'Neo4j sessions open now: each holds or waits for one pooled connection.',
+    registers: [registry],
+  });
+  if (options.maxPoolSize !== undefined) {
+    new Gauge({
+      name: 'neo4j_pool_max_size',
+      help: 'The driver connection pool size (NEO4J_MAX_POOL_SIZE).',
+      registers: [registry],
+    }).set(options.maxPoolSize);
+  }
+
+  return {
+    registry,
+    recordRequest(operation, outcome, durationSeconds) {
+      requests.inc({ operation, outcome });
+      requestDuration.observe({ operation, outcome }, durationSeconds);
+      if (isCostRejection(outcome)) costRejections.inc({ code: outcome });
+    },
+    queryObserver: {
+      statementStarted(operation) {
+        const end = statementDuration.startTimer({ operation });
+        return (error) => end({ outcome: error === undefined ? 'ok' : 'error' });
+      },
+      sessionsChanged(delta) {
+        sessionsInUse.inc(delta);
+      },
+    },
+  };
+}
