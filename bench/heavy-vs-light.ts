@@ -19,10 +19,12 @@ import { loadTypeDefs } from '../src/api-schema.ts';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { estimateCost } from '../src/limits/cost-model.ts';
-import { DEFAULT_REQUEST_LIMITS } from '../src/request-limits.ts';
+import { loadConfig } from '../src/config.ts';
 import { listDataFiles, loadGraph } from '../src/seed/load-graph.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 
+// The limits of the environment (REQUEST_COST_BUDGET, HEAVY_FIELD_CONCURRENCY, ...), defaults otherwise.
+const LIMITS = loadConfig().limits;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
 const HEAVY_CLIENTS = 8;
 const MODES = (process.env['BENCH_LIMITS'] ?? 'both') === 'both' ? ['off', 'on'] : [process.env['BENCH_LIMITS']];
@@ -35,7 +37,7 @@ const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => 
 const schema = buildSchema(loadTypeDefs());
 const costOf = (query: string) => estimateCost(schema, parse(query));
 let budgetSized = 1;
-while (costOf(aliased(budgetSized + 1)) <= DEFAULT_REQUEST_LIMITS.costBudget) budgetSized += 1;
+while (costOf(aliased(budgetSized + 1)) <= LIMITS.costBudget) budgetSized += 1;
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,7 +83,7 @@ async function lightP95(url: string): Promise<{ lookup: number; ready: number }>
 }
 
 async function scenario(name: string, url: string, heavy: string): Promise<void> {
-  for (let i = 0; i < 5; i += 1) await post(url, LIGHT);
+  for (let i = 0; i < 20; i += 1) await post(url, LIGHT);
   const idle = await lightP95(url);
   let running = true;
   const outcomes: Outcome[] = [];
@@ -139,15 +141,11 @@ try {
   const budgetOp = aliased(budgetSized);
   console.log(
     `Heavy operations: the issue's 30 aliases (cost ${costOf(issueOp)}), and ${budgetSized} aliases (cost ` +
-      `${costOf(budgetOp)}, budget ${DEFAULT_REQUEST_LIMITS.costBudget}) of ${NEIGHBORHOOD.split(' {')[0]}; ` +
+      `${costOf(budgetOp)}, budget ${LIMITS.costBudget}) of ${NEIGHBORHOOD.split(' {')[0]}; ` +
       `${HEAVY_CLIENTS} heavy clients, ${RUNS} light requests per measurement.`,
   );
   for (const mode of MODES) {
-    const server = await startServer(
-      { ...deps, limits: mode === 'off' ? 'off' : DEFAULT_REQUEST_LIMITS },
-      '127.0.0.1',
-      0,
-    );
+    const server = await startServer({ ...deps, limits: mode === 'off' ? 'off' : LIMITS }, '127.0.0.1', 0);
     servers.push(server);
     if (mode === 'off') {
       await scenario('Limits off, 30-alias operations (the issue)', server.url, issueOp);
@@ -157,7 +155,9 @@ try {
       console.log(
         `\nLimits on, 30-alias operation: ${rejected.code} (HTTP ${rejected.status}) in ${rejected.ms.toFixed(0)} ms`,
       );
-      await scenario(`Limits on, ${budgetSized}-alias operations`, server.url, budgetOp);
+      const { heavyConcurrency, heavyQueue } = LIMITS;
+      const name = `Limits on (${heavyConcurrency} heavy at once, ${heavyQueue} queued), ${budgetSized}-alias operations`;
+      await scenario(name, server.url, budgetOp);
     }
   }
 } finally {
