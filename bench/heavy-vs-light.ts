@@ -69,18 +69,20 @@ async function post(url: string, query: string): Promise<Outcome> {
   };
 }
 
-async function lightP95(url: string): Promise<{ lookup: number; median: number; ready: number }> {
+async function lightP95(url: string): Promise<{ lookup: number; median: number; ready: number; failed: string[] }> {
+  const failed: string[] = [];
   const lookup: number[] = [];
   const ready: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
+    // A failed lookup (the database's connections all taken, say) counts with the time it took to fail.
     const outcome = await post(url, LIGHT).catch(() => post(url, LIGHT));
-    if (outcome.code !== 'OK') throw new Error(`the light query failed: ${outcome.code}`);
+    if (outcome.code !== 'OK') failed.push(outcome.code);
     lookup.push(outcome.ms);
     const started = performance.now();
     await fetch(`${url}/health/ready`).then((r) => r.text());
     ready.push(performance.now() - started);
   }
-  return { lookup: p95(lookup), median: median(lookup), ready: p95(ready) };
+  return { lookup: p95(lookup), median: median(lookup), ready: p95(ready), failed };
 }
 
 async function scenario(name: string, url: string, heavy: string): Promise<void> {
@@ -117,6 +119,7 @@ async function scenario(name: string, url: string, heavy: string): Promise<void>
   console.log(
     `  one-entity lookup median: idle ${idle.median.toFixed(1)} ms, under load ${loaded.median.toFixed(1)} ms`,
   );
+  if (loaded.failed.length) console.log(`  lookups failed under load: ${loaded.failed.length} (${loaded.failed[0]})`);
   console.log(`  /health/ready p95: idle ${idle.ready.toFixed(1)} ms, under load ${loaded.ready.toFixed(1)} ms`);
   console.log(
     `  heavy operations: ${outcomes.length} answered (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}),` +
