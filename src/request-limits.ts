@@ -28,9 +28,13 @@ export interface RequestLimits {
   maxStatements: number;
   /** Bytes of the serialized response body. */
   maxResponseBytes: number;
-  /** Expensive fields (Query.neighborhood, shortestPath, crossReference, ...) resolving at once, server-wide. */
+  /**
+   * Expensive fields (Query.neighborhood, shortestPath, crossReference, ...) resolving at once, server-wide. One by
+   * default: measured on 2 cores (bench/heavy-vs-light.ts), two at once left cheap lookups 10x slower, one kept
+   * them within 3x; raise it when Neo4j has cores of its own.
+   */
   heavyConcurrency: number;
-  /** Expensive fields waiting for a slot; past that, SERVER_BUSY. */
+  /** Expensive fields waiting for a slot; past that, SERVER_BUSY (sooner than running out of time in the queue). */
   heavyQueue: number;
   /** Seconds a SERVER_BUSY answer asks the client to wait (HTTP Retry-After). */
   retryAfterSeconds: number;
@@ -41,8 +45,8 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   timeBudgetMs: 10_000,
   maxStatements: 100,
   maxResponseBytes: 4 * 1024 * 1024,
-  heavyConcurrency: 2,
-  heavyQueue: 16,
+  heavyConcurrency: 1,
+  heavyQueue: 8,
   retryAfterSeconds: 2,
 };
 

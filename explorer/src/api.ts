@@ -3,7 +3,11 @@
  * here, so "open in GraphiQL" can show exactly the query that drew the view.
  */
 
+import pLimit from 'p-limit';
+
 export const GRAPHQL_URL = '/graphql';
+/** Requests the whole-graph view keeps in flight at once. */
+const WHOLE_GRAPH_CONCURRENCY = 2;
 
 export interface Citation {
   section: string;
@@ -109,17 +113,34 @@ export const ENTITY_IDS_QUERY = `query EntityIds($after: String) {
 
 export class ApiError extends Error {}
 
-/** Runs one operation; rejects with the API's first error message when it answers with errors. */
+/** How often a request refused with SERVER_BUSY is tried again, after the Retry-After the server asks for. */
+const BUSY_RETRIES = 3;
+
+/**
+ * Runs one operation; rejects with the API's first error message when it answers with errors. A SERVER_BUSY
+ * answer (HTTP 503: the server's expensive fields are all taken) is retried after its Retry-After, a few times.
+ */
 export async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(GRAPHQL_URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
-  if (body.data === undefined) throw new ApiError(`The API answered ${response.status} without data`);
-  return body.data;
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(GRAPHQL_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as {
+      data?: T;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    };
+    const busy = response.status === 503 && body.errors?.some((e) => e.extensions?.code === 'SERVER_BUSY');
+    if (busy && attempt < BUSY_RETRIES) {
+      const seconds = Number(response.headers.get('retry-after')) || 1;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      continue;
+    }
+    if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+    if (body.data === undefined) throw new ApiError(`The API answered ${response.status} without data`);
+    return body.data;
+  }
 }
 
 export async function search(text: string, first = 8): Promise<SearchHit[]> {
@@ -181,6 +202,9 @@ export async function wholeGraph(hub: string, asOf: string | null): Promise<Subg
   const [centre, ids] = await Promise.all([neighborhood({ id: hub, depth: 3, limit: 500, asOf }), allEntityIds()]);
   const reached = new Set(centre?.nodes.map((n) => n.id) ?? []);
   const islands = ids.filter((id) => !reached.has(id));
-  const rest = await Promise.all(islands.map((id) => neighborhood({ id, depth: 1, limit: 500, asOf })));
+  // Two at a time: the server runs few expensive fields at once (HEAVY_FIELD_CONCURRENCY) and queues a few more,
+  // so a page that sent them all together would be told SERVER_BUSY.
+  const inFlight = pLimit(WHOLE_GRAPH_CONCURRENCY);
+  const rest = await Promise.all(islands.map((id) => inFlight(() => neighborhood({ id, depth: 1, limit: 500, asOf }))));
   return [centre, ...rest].filter((s): s is Subgraph => s !== null);
 }

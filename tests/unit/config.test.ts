@@ -71,8 +71,8 @@ describe('loadConfig: request limits', () => {
       timeBudgetMs: 10_000,
       maxStatements: 100,
       maxResponseBytes: 4 * 1024 * 1024,
-      heavyConcurrency: 2,
-      heavyQueue: 16,
+      heavyConcurrency: 1,
+      heavyQueue: 8,
       retryAfterSeconds: 2,
     });
   });
