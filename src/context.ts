@@ -2,6 +2,7 @@
  * Internal: the per-request GraphQL context. A new one per request, so DataLoader caches never outlive a request.
  */
 import type DataLoader from 'dataloader';
+import type { WriteAccess } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import type { SectionRow } from './graph/documents.ts';
 import type { DocumentRow, EntityRow } from './graph/rows.ts';
@@ -16,11 +17,14 @@ export interface RequestContext {
   documents: DataLoader<string, DocumentRow | null>;
   sections: DataLoader<string, SectionRow[]>;
   related: RelatedLoaders;
+  /** Whether this request may write (curated writes), and as which curator. */
+  writeAccess: WriteAccess;
 }
 
-export function createContext(runner: QueryRunner): RequestContext {
+export function createContext(runner: QueryRunner, writeAccess: WriteAccess = { kind: 'read-only' }): RequestContext {
   return {
     runner,
+    writeAccess,
     entities: createEntityLoader(runner),
     documents: createDocumentLoader(runner),
     sections: createSectionLoader(runner),

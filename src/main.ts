@@ -72,7 +72,13 @@ async function start(config: Config, logger: Logger): Promise<void> {
 async function listen(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
   try {
     return await startServer(
-      { runner: db.runner, pingDatabase: db.ping, logger, development: config.environment === 'development' },
+      {
+        runner: db.runner,
+        pingDatabase: db.ping,
+        logger,
+        development: config.environment === 'development',
+        apiKeys: config.apiKeys,
+      },
       config.http.host,
       config.http.port,
     );

@@ -11,7 +11,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import type { ApiKey } from './config.ts';
 import { createContext, type RequestContext } from './context.ts';
+import { authenticateCurator } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
 import { createFormatError } from './format-error.ts';
@@ -33,6 +35,8 @@ export interface ServerDependencies {
   development: boolean;
   /** The knowledge model to serve; this server's own (src/model/vocabulary.ts) unless a test extends it. */
   vocabulary?: Vocabulary;
+  /** The API keys that may write (curated writes); none: a read-only deployment. */
+  apiKeys?: readonly ApiKey[];
 }
 
 export interface RunningServer {
@@ -49,7 +53,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     resolvers: createResolvers(deps.vocabulary),
     formatError: createFormatError(deps.logger, deps.development),
     includeStacktraceInErrorResponses: false,
-    // A public, read-only API: the schema is documentation (GraphiQL needs it), also in production.
+    // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
@@ -73,7 +77,10 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(deps.runner) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(deps.runner, authenticateCurator(req.headers.authorization, deps.apiKeys ?? [])),
+    }),
   );
 
   app.use((_req, res) => {
