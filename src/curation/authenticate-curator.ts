@@ -11,10 +11,7 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 
 /** What a request may do with writes; decided once per request, enforced by requireCurator in each mutation. */
 export type WriteAccess =
-  | { kind: 'read-only' }
-  | { kind: 'anonymous' }
-  | { kind: 'invalid-key' }
-  | { kind: 'curator'; curator: string };
+  { kind: 'read-only' } | { kind: 'anonymous' } | { kind: 'invalid-key' } | { kind: 'curator'; curator: string };
 
 const READ_ONLY: WriteAccess = { kind: 'read-only' };
 
@@ -37,7 +34,9 @@ export function requireCurator(access: WriteAccess): string {
     case 'curator':
       return access.curator;
     case 'read-only':
-      throw new ForbiddenError('This is a read-only deployment: no API keys are configured (API_KEYS), so writes are off.');
+      throw new ForbiddenError(
+        'This is a read-only deployment: no API keys are configured (API_KEYS), so writes are off.',
+      );
     case 'anonymous':
       throw new UnauthenticatedError();
     case 'invalid-key':

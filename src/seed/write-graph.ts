@@ -11,6 +11,11 @@
  * Documents this load defines are replaced in full: their entities, relationships, sections and citations that
  * the load no longer contains are removed, so editing or renaming something in a data file never leaves a stale
  * copy behind.
+ *
+ * Curated facts (src/curation/) are the curator's, not the load's: an entity or relationship whose id is in the
+ * CuratedFact registry (created, changed or removed by a curated write) is neither written, nor removed as stale,
+ * nor re-created, and its citations stay; the summary lists the ones the load would have written (`keptCurated`).
+ * Curated writes themselves pass `overwriteCurated`.
  */
 import type { Transaction } from '../db/query-runner.ts';
 import { validityOf } from '../model/partial-date.ts';
@@ -78,11 +83,15 @@ WHERE n.documentId IN $documentIds AND NOT n.id IN $entityIds
 DETACH DELETE n
 RETURN count(*) AS removed`;
 
-/** Takes: $label (Citation or Section), $documentIds, $ids: the ones the load keeps. */
+/** Takes: $label (Citation or Section), $documentIds, $ids: the ones the load keeps, $keepSubjects: curated ids. */
 const REMOVE_STALE_BY_DOCUMENT = `
 MATCH (x:$($label))
 WHERE x.documentId IN $documentIds AND NOT x.id IN $ids
+  AND NOT coalesce(x.entityId, x.relationshipId, '') IN $keepSubjects
 DELETE x`;
+
+/** Returns the ids of every curated fact (entities and relationships a curator created, changed or removed). */
+const CURATED_FACT_IDS = 'MATCH (f:CuratedFact) RETURN f.id AS id';
 
 export interface WriteSummary {
   documents: number;
@@ -90,13 +99,30 @@ export interface WriteSummary {
   relationships: number;
   removedEntities: number;
   removedRelationships: number;
+  /** Ids of curated facts this load states but left as the curator made them (or removed them). */
+  keptCurated: string[];
 }
 
 export async function writeGraph(
   tx: Transaction,
-  graph: GraphData,
+  loaded: GraphData,
   vocabulary: Vocabulary = VOCABULARY,
+  { overwriteCurated = false }: { overwriteCurated?: boolean } = {},
 ): Promise<WriteSummary> {
+  const curated = overwriteCurated
+    ? new Set<string>()
+    : new Set((await tx.run<{ id: string }>(CURATED_FACT_IDS)).map((r) => r.id));
+  const relationshipIdOf = (r: GraphData['relationships'][number]) =>
+    relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key });
+  const keptCurated = [
+    ...loaded.entities.filter((e) => curated.has(e.id)).map((e) => e.id),
+    ...loaded.relationships.map(relationshipIdOf).filter((id) => curated.has(id)),
+  ];
+  const graph: GraphData = {
+    documents: loaded.documents,
+    entities: loaded.entities.filter((e) => !curated.has(e.id)),
+    relationships: loaded.relationships.filter((r) => !curated.has(relationshipIdOf(r))),
+  };
   await tx.run(MERGE_DOCUMENTS, { documents: graph.documents });
   const sections = graph.documents.flatMap((d) =>
     indexSourceText(d.text).sections.map((section, ordinal) => ({
@@ -139,7 +165,7 @@ export async function writeGraph(
       ...normalizeDates(r.properties),
       ...validityOf(r.properties),
       propertyKeys: Object.keys(r.properties).sort(),
-      id: relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key }),
+      id: relationshipIdOf(r),
       key: r.key,
       note: r.note ?? null,
       documentId: r.documentId,
@@ -156,11 +182,11 @@ export async function writeGraph(
   if (documentIds.length > 0) {
     const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, {
       documentIds,
-      relationshipIds: relationships.map((r) => r.properties.id),
+      relationshipIds: [...relationships.map((r) => r.properties.id), ...curated],
     });
     const [nodes] = await tx.run<{ removed: number }>(REMOVE_STALE_ENTITIES, {
       documentIds,
-      entityIds: graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id),
+      entityIds: [...graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id), ...curated],
     });
     removedRelationships = rels?.removed ?? 0;
     removedEntities = nodes?.removed ?? 0;
@@ -175,8 +201,19 @@ export async function writeGraph(
     }),
   ];
   if (documentIds.length > 0) {
-    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Citation', documentIds, ids: citations.map((c) => c.id) });
-    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections.map((x) => x.id) });
+    const keepSubjects = [...curated];
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, {
+      label: 'Citation',
+      documentIds,
+      ids: citations.map((c) => c.id),
+      keepSubjects,
+    });
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, {
+      label: 'Section',
+      documentIds,
+      ids: sections.map((x) => x.id),
+      keepSubjects: [],
+    });
   }
   for (const batch of batches(citations)) await tx.run(MERGE_CITATIONS, { citations: batch });
 
@@ -186,6 +223,7 @@ export async function writeGraph(
     relationships: graph.relationships.length,
     removedEntities,
     removedRelationships,
+    keptCurated,
   };
 }
 

@@ -1,0 +1,40 @@
+/**
+ * Internal: createEntity as a curated write: a new entity with one citation, validated like a data file's, in the
+ * cited document.
+ */
+import type { Transaction } from '../db/query-runner.ts';
+import { BadUserInputError } from '../errors.ts';
+import { writeGraph } from '../seed/write-graph.ts';
+import { markCuratedEntity, type Stamp } from './mark-curated.ts';
+import { toCitation, validateCuratedFact, withoutNulls, type CitationInput } from './validate-curated-fact.ts';
+
+export interface CreateEntityInput {
+  id: string;
+  kind: string;
+  name: string;
+  aliases?: string[] | null;
+  description?: string | null;
+  note?: string | null;
+  properties?: Record<string, unknown> | null;
+  citation: CitationInput;
+}
+
+/** Takes: $id. */
+const ENTITY_EXISTS = 'MATCH (n:Entity {id: $id}) RETURN n.documentId AS documentId';
+
+/** Returns the touched ids: the new entity's. */
+export async function createEntity(tx: Transaction, input: CreateEntityInput, stamp: Stamp): Promise<string[]> {
+  const { citation, ...fields } = input;
+  const graph = await validateCuratedFact(
+    tx,
+    { entity: { ...withoutNulls(fields), sources: [toCitation(citation)] } },
+    citation.documentId,
+    [input.id],
+  );
+  if ((await tx.run(ENTITY_EXISTS, { id: input.id })).length > 0) {
+    throw new BadUserInputError('input.id', `input.id: an entity "${input.id}" exists already; use updateEntity`);
+  }
+  await writeGraph(tx, graph, undefined, { overwriteCurated: true });
+  await markCuratedEntity(tx, input.id, stamp);
+  return [input.id];
+}
