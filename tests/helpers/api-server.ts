@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { applySchema } from '../../src/db/apply-schema.ts';
+import type { ApiKey } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import type { Vocabulary } from '../../src/model/vocabulary.ts';
@@ -21,7 +22,17 @@ export interface GraphqlResponse<T = Record<string, any>> {
 export interface ApiServer {
   url: string;
   db: Database;
-  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResponse<T>>;
+  /** Like graphql, with the HTTP status. */
+  post<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphqlResponse<T> }>;
   close(): Promise<void>;
 }
 
@@ -33,7 +44,7 @@ export function withSecondDocument(): boolean {
 }
 
 export async function startApiServer(
-  options: { vocabulary?: Vocabulary; extraFiles?: string[] } = {},
+  options: { vocabulary?: Vocabulary; extraFiles?: string[]; apiKeys?: ApiKey[] } = {},
 ): Promise<ApiServer> {
   const db = await openTestDatabase();
   await clearDatabase(db.runner);
@@ -48,22 +59,27 @@ export async function startApiServer(
       logger: silentLogger,
       development: false,
       ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
+      ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
     },
     '127.0.0.1',
     0,
   );
   const url = `${server.url}/graphql`;
+  const post: ApiServer['post'] = async (query, variables = {}, headers = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphqlResponse<any> };
+  };
   return {
     url,
     db,
-    async graphql(query, variables = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphqlResponse<any>;
+    async graphql(query, variables = {}, headers = {}) {
+      return (await post(query, variables, headers)).body as GraphqlResponse<any>;
     },
+    post,
     async close() {
       await server.stop();
       await db.close();
