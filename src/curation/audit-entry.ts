@@ -40,7 +40,7 @@ WHERE ($subjectId IS NULL OR $subjectId IN a.touched)
   AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))
 RETURN properties(a) AS entry
 ORDER BY a.at DESC, a.id DESC
-LIMIT $limit`;
+LIMIT toInteger($limit)`;
 
 /** Takes: $subjectId (or null). */
 const COUNT_AUDIT_ENTRIES = `

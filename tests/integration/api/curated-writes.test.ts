@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiKey } from '../../../src/config.ts';
+import { loadConfig, type ApiKey } from '../../../src/config.ts';
 import { listDataFiles, loadGraph } from '../../../src/seed/load-graph.ts';
 import { startServer, type RunningServer } from '../../../src/server.ts';
 import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
@@ -99,11 +99,34 @@ afterAll(async () => {
   await api?.close();
 });
 
+describe('Config: API_KEYS', () => {
+  it('keeps digests only, and never echoes a key in an error', () => {
+    const config = loadConfig({ API_KEYS: `alice:${ALICE_KEY},bob:${BOB_KEY}` });
+    expect(config.apiKeys.map((k) => k.curator)).toEqual(['alice', 'bob']);
+    expect(JSON.stringify(config)).not.toContain(ALICE_KEY);
+    expect(loadConfig({}).apiKeys).toEqual([]);
+    for (const bad of ['alice:short', `alice:${ALICE_KEY},alice:${BOB_KEY}`, `:${ALICE_KEY}`]) {
+      expect(() => loadConfig({ API_KEYS: bad })).toThrow(/API_KEYS/);
+      try {
+        loadConfig({ API_KEYS: bad });
+      } catch (error) {
+        expect((error as Error).message).not.toContain('short');
+        expect((error as Error).message).not.toContain(ALICE_KEY);
+      }
+    }
+  });
+});
+
 describe('Mutation: API keys', () => {
   it('answers 401 UNAUTHENTICATED without a bearer token or with a wrong one, and writes nothing', async () => {
     const before = await graphSnapshot(api.db.runner);
     const input = newCompany('company:acme-rare-earths');
-    for (const headers of [{}, { authorization: 'Bearer not-a-key-at-all-000000' }, { authorization: ALICE_KEY }]) {
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer not-a-key-at-all-000000' },
+      { authorization: ALICE_KEY },
+    ];
+    for (const headers of attempts) {
       const { status, body } = await api.post(CREATE, { input }, headers);
       expect(status).toBe(401);
       expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
@@ -255,13 +278,13 @@ describe('Mutation.link and unlink', () => {
     ['input.to', { to: "country:japan' OR 1=1" }],
   ])('rejects a bad %s, naming it, and writes nothing', async (argument, overrides) => {
     const before = await graphSnapshot(api.db.runner);
-    const input = {
+    const input: Record<string, unknown> = {
       type: 'COOPERATES_WITH',
       from: 'company:acme-rare-earths',
       to: 'company:rapidus',
       citation: { documentId: 'curator-notes', section: '2. Ordinary facts', quote: 'Acme Rare Earths supplies neon' },
-      ...overrides,
     };
+    Object.assign(input, overrides);
     const { errors } = await api.graphql(LINK, { input }, bob);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(await graphSnapshot(api.db.runner)).toBe(before);
@@ -405,6 +428,7 @@ describe('Injection: Cypher-looking strings are data', () => {
 describe('Query.auditLog', () => {
   it('lists every write newest first, in pages, and by subject', async () => {
     const all = await api.graphql(AUDIT_LOG, { first: 100 });
+    expect(all.errors).toBeUndefined();
     const entries = all.data?.['auditLog'].edges.map((e: { node: { at: string } }) => e.node);
     expect(all.data?.['auditLog'].totalCount).toBe(entries.length);
     expect(entries.length).toBeGreaterThanOrEqual(7);
@@ -413,7 +437,7 @@ describe('Query.auditLog', () => {
 
     const page1 = await api.graphql(AUDIT_LOG, { first: 2 });
     const page2 = await api.graphql(AUDIT_LOG, { first: 2, after: page1.data?.['auditLog'].pageInfo.endCursor });
-    const ids = [...page1.data?.['auditLog'].edges, ...page2.data?.['auditLog'].edges].map(
+    const ids = [...(page1.data?.['auditLog'].edges ?? []), ...(page2.data?.['auditLog'].edges ?? [])].map(
       (e: { node: { id: string } }) => e.node.id,
     );
     expect(ids).toEqual(entries.slice(0, 4).map((e: { id: string }) => e.id));
