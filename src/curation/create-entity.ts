@@ -22,6 +22,12 @@ export interface CreateEntityInput {
 /** Takes: $id. */
 const ENTITY_EXISTS = 'MATCH (n:Entity {id: $id}) RETURN n.documentId AS documentId';
 
+/**
+ * Takes: $id. Claims the id: a concurrent create of the same id fails on the unique constraint when this one
+ * commits (and is run again, to answer that the id is taken), instead of overwriting it.
+ */
+const CLAIM_ID = 'CREATE (:Entity {id: $id})';
+
 /** Returns the touched ids: the new entity's. */
 export async function createEntity(tx: Transaction, input: CreateEntityInput, stamp: Stamp): Promise<string[]> {
   const { citation, ...fields } = input;
@@ -34,6 +40,7 @@ export async function createEntity(tx: Transaction, input: CreateEntityInput, st
   if ((await tx.run(ENTITY_EXISTS, { id: input.id })).length > 0) {
     throw new BadUserInputError('input.id', `input.id: an entity "${input.id}" exists already; use updateEntity`);
   }
+  await tx.run(CLAIM_ID, { id: input.id });
   await writeGraph(tx, graph, undefined, { overwriteCurated: true });
   await markCuratedEntity(tx, input.id, stamp);
   return [input.id];

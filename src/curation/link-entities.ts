@@ -7,6 +7,7 @@ import { BadUserInputError } from '../errors.ts';
 import { relationshipId } from '../model/identity.ts';
 import { PROGRAM_KEY } from '../model/property-keys.ts';
 import { writeGraph } from '../seed/write-graph.ts';
+import { lockEntity } from './lock-entity.ts';
 import { markCuratedRelationship, type Stamp } from './mark-curated.ts';
 import { toCitation, validateCuratedFact, withoutNulls, type CitationInput } from './validate-curated-fact.ts';
 
@@ -28,6 +29,7 @@ RETURN r.id AS id`;
 
 /** Returns the touched ids: the relationship's, then its ends. */
 export async function linkEntities(tx: Transaction, input: LinkInput, stamp: Stamp): Promise<string[]> {
+  await lockEntity(tx, input.from);
   const { citation, ...fields } = input;
   const program = input.properties?.[PROGRAM_KEY];
   const graph = await validateCuratedFact(

@@ -5,6 +5,8 @@
  * Idempotency: a key already used with the same action, input and curator returns that first write's audit entry
  * (`replayed: true`) and writes nothing; with anything else it is a CONFLICT. Two concurrent first uses of one key
  * cannot both commit (unique constraint on AuditEntry.idempotencyKey): the loser runs again and finds the winner's.
+ * Writes on one entity are serialised (src/curation/lock-entity.ts); two creates of one id, by the constraint on
+ * Entity.id.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { QueryRunner, Transaction } from '../db/query-runner.ts';
@@ -77,7 +79,8 @@ export async function runCuratedWrite(
   try {
     return await attempt();
   } catch (error) {
-    if (key !== null && (error as { code?: unknown }).code === CONSTRAINT_FAILED) return attempt();
+    // A concurrent write claimed the same idempotency key or entity id first: run again to see it.
+    if ((error as { code?: unknown }).code === CONSTRAINT_FAILED) return attempt();
     throw error;
   }
 }

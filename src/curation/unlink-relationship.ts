@@ -4,6 +4,7 @@
  */
 import type { Transaction } from '../db/query-runner.ts';
 import { BadUserInputError } from '../errors.ts';
+import { lockEntity } from './lock-entity.ts';
 import { markRemovedRelationship, type Stamp } from './mark-curated.ts';
 
 export interface UnlinkInput {
@@ -37,6 +38,7 @@ export async function unlinkRelationship(tx: Transaction, input: UnlinkInput, st
   if (input.reason.trim().length === 0) {
     throw new BadUserInputError('input.reason', 'input.reason: say why the relationship goes');
   }
+  await lockEntity(tx, match[2]);
   const [removed] = await tx.run<{ source: string; target: string }>(DELETE_RELATIONSHIP, {
     source: match[2],
     id: input.id,

@@ -8,6 +8,7 @@ import { BadUserInputError } from '../errors.ts';
 import { toEntityRow } from '../graph/rows.ts';
 import type { Citation } from '../model/data-file-schema.ts';
 import { writeGraph } from '../seed/write-graph.ts';
+import { lockEntity } from './lock-entity.ts';
 import { markCuratedEntity, type Stamp } from './mark-curated.ts';
 import { toCitation, validateCuratedFact, withoutNulls, type CitationInput } from './validate-curated-fact.ts';
 
@@ -26,6 +27,7 @@ const READ_ENTITY = 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props';
 
 /** Returns the touched ids: the entity's. */
 export async function updateEntity(tx: Transaction, input: UpdateEntityInput, stamp: Stamp): Promise<string[]> {
+  await lockEntity(tx, input.id);
   const [row] = await tx.run<{ props: Record<string, unknown> }>(READ_ENTITY, { id: input.id });
   if (row === undefined) {
     throw new BadUserInputError('input.id', `input.id: there is no entity "${input.id}"; use createEntity`);

@@ -32,7 +32,7 @@ export interface ApiServer {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: GraphqlResponse<T> }>;
+  ): Promise<{ status: number; headers: Headers; body: GraphqlResponse<T> }>;
   close(): Promise<void>;
 }
 
@@ -71,7 +71,11 @@ export async function startApiServer(
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as GraphqlResponse<any> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as GraphqlResponse<any>,
+    };
   };
   return {
     url,

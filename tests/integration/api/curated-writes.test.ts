@@ -127,9 +127,10 @@ describe('Mutation: API keys', () => {
       { authorization: ALICE_KEY },
     ];
     for (const headers of attempts) {
-      const { status, body } = await api.post(CREATE, { input }, headers);
+      const { status, headers: answer, body } = await api.post(CREATE, { input }, headers);
       expect(status).toBe(401);
-      expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      expect(answer.get('www-authenticate')).toBe('Bearer');
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
       expect(JSON.stringify(body)).not.toContain(ALICE_KEY);
     }
     expect(await graphSnapshot(api.db.runner)).toBe(before);
@@ -231,6 +232,30 @@ describe('Mutation: idempotency keys', () => {
     expect(second.data?.['createEntity'].replayed).toBe(true);
     expect(second.data?.['createEntity'].audit).toEqual(first.data?.['createEntity'].audit);
     expect(await graphSnapshot(api.db.runner)).toBe(afterFirst);
+  });
+
+  it('applies two concurrent first uses of one key once', async () => {
+    const input = newCompany('company:acme-concurrent', { name: 'Acme Concurrent' });
+    const results = await Promise.all([1, 2, 3].map(() => api.graphql(CREATE, { input, key: 'concurrent-1' }, alice)));
+    for (const { errors } of results) expect(errors).toBeUndefined();
+    const replayed = results.map((r) => r.data?.['createEntity'].replayed).sort();
+    expect(replayed).toEqual([false, true, true]);
+    expect(new Set(results.map((r) => r.data?.['createEntity'].audit.id)).size).toBe(1);
+    const [count] = await api.db.runner.read(
+      'test',
+      'MATCH (a:AuditEntry {idempotencyKey: $key}) RETURN count(a) AS n',
+      {
+        key: 'concurrent-1',
+      },
+    );
+    expect(count).toEqual({ n: 1 });
+  });
+
+  it('creates an id once when concurrent writes without a key race for it', async () => {
+    const input = newCompany('company:acme-raced', { name: 'Acme Raced' });
+    const results = await Promise.all([1, 2].map(() => api.graphql(CREATE, { input }, bob)));
+    const outcomes = results.map((r) => r.errors?.[0]?.extensions?.['argument'] ?? 'created').sort();
+    expect(outcomes).toEqual(['created', 'input.id']);
   });
 
   it('answers CONFLICT when a key is reused for another write, or by another curator', async () => {
