@@ -44,8 +44,8 @@ export function withoutNulls<T extends Record<string, unknown>>(value: T): Parti
 }
 
 /**
- * Validates one entity (`record` in data-file form, with the new citation as its only source) or one relationship,
- * cited in `documentId`. `refers` lists the stored ids the fact relies on (its own, its ends, a program).
+ * Validates one entity or one relationship in data-file form (with the new citation as its only source), cited in
+ * `documentId`. `refers` lists the stored ids the fact relies on (its own, its ends, a program).
  */
 export async function validateCuratedFact(
   tx: Transaction,
@@ -57,11 +57,9 @@ export async function validateCuratedFact(
     'entity' in fact ? entitySchema.safeParse(fact.entity) : relationshipSchema.safeParse(fact.relationship);
   if (!shape.success) {
     const issue = shape.error.issues[0];
-    const path = (issue?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    throw new BadUserInputError(
-      argumentOf(path.replace(/^\./, '')),
-      `${argumentOf(path.replace(/^\./, ''))}: ${issue?.message ?? 'invalid'}`,
-    );
+    const field = (issue?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    const argument = argumentOf(field.replace(/^\./, ''));
+    throw new BadUserInputError(argument, `${argument}: ${issue?.message ?? 'invalid'}`);
   }
   const [existing] = await tx.run<{
     text: string | null;
