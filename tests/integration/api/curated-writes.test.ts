@@ -71,9 +71,13 @@ function newCompany(id: string, overrides: Record<string, unknown> = {}) {
 
 /** The graph as JSON, without what the given ids touched and without the curation bookkeeping. */
 async function snapshotWithout(api: ApiServer, touched: ReadonlySet<string>) {
-  const snapshot = JSON.parse(await graphSnapshot(api.db.runner)) as {
-    nodes: Array<{ labels: string[]; props: Record<string, unknown> }>;
-    relationships: Array<{ from: string; to: string; props: Record<string, unknown> }>;
+  // graphSnapshot gives each node and relationship as its own JSON text, sorted.
+  const rows = JSON.parse(await graphSnapshot(api.db.runner)) as { nodes: string[]; relationships: string[] };
+  const snapshot = {
+    nodes: rows.nodes.map((n) => JSON.parse(n) as { labels: string[]; props: Record<string, unknown> }),
+    relationships: rows.relationships.map(
+      (r) => JSON.parse(r) as { from: string; to: string; props: Record<string, unknown> },
+    ),
   };
   return {
     nodes: snapshot.nodes.filter(
@@ -334,6 +338,53 @@ describe('Mutation.link and unlink', () => {
   });
 });
 
+/** All the facts a document's section supports, through its Citation nodes (Document.facts), as `kind:id|quote`. */
+async function factsOf(documentId: string, section: string): Promise<string[]> {
+  type FactNode = { citation: { quote: string }; entity?: { id: string }; relationship?: { id: string } };
+  const facts: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { data, errors } = await api.graphql(
+      `query ($id: ID!, $section: String, $after: String) {
+        node(id: $id) { ... on Document { facts(section: $section, first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          edges { node { citation { quote } entity { id } relationship { id } } }
+        } } }
+      }`,
+      { id: documentId, section, after },
+    );
+    expect(errors).toBeUndefined();
+    const page = data?.['node'].facts;
+    for (const { node } of page.edges as Array<{ node: FactNode }>) {
+      facts.push(
+        node.entity
+          ? `entity:${node.entity.id}|${node.citation.quote}`
+          : `relationship:${node.relationship?.id}|${node.citation.quote}`,
+      );
+    }
+    if (!page.pageInfo.hasNextPage) return facts;
+    after = page.pageInfo.endCursor as string;
+  }
+}
+
+describe('Curated facts and citations', () => {
+  it('are Document.facts of the cited section, like seeded ones', async () => {
+    const facts = await factsOf('curator-notes', '2. Ordinary facts');
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        'entity:company:acme-rare-earths|Acme Rare Earths supplies neon to the Japanese market.',
+        'relationship:BASED_IN:company:acme-rare-earths->country:japan|supplies neon to the Japanese market',
+      ]),
+    );
+    // An unlinked relationship's citations are gone from the facts too.
+    const paperFacts = await factsOf(PAPER, SECTION);
+    expect(paperFacts.some((f) => f.startsWith('relationship:COOPERATES_WITH:company:rapidus->company:ibm|'))).toBe(
+      true,
+    );
+    expect(paperFacts.some((f) => f.startsWith('relationship:COOPERATES_WITH:company:rapidus->org:imec|'))).toBe(false);
+  });
+});
+
 describe('Curated facts and the seed', () => {
   it('keeps a curator edit, a curated link and an unlink across a re-seed, and says so', async () => {
     const update = {
@@ -360,6 +411,16 @@ describe('Curated facts and the seed', () => {
     expect(read.data?.['acme'].country).toEqual({ id: 'country:japan' });
     const imecLinks = read.data?.['imec'].relationships.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(imecLinks).not.toContain('company:rapidus');
+
+    // The curated citations stay Document.facts after re-seeding both documents (the notes' too).
+    await loadGraph(api.db.runner, [NOTES]);
+    expect(await factsOf(PAPER, SECTION)).toContain(`entity:company:rapidus|${RAPIDUS_QUOTE}`);
+    expect(await factsOf('curator-notes', '2. Ordinary facts')).toEqual(
+      expect.arrayContaining([
+        'entity:company:acme-rare-earths|Acme Rare Earths supplies neon to the Japanese market.',
+        'relationship:BASED_IN:company:acme-rare-earths->country:japan|supplies neon to the Japanese market',
+      ]),
+    );
   });
 
   it('rejects an update citing another document than the entity’s', async () => {
