@@ -50,3 +50,18 @@ FOR (c:Citation) ON (c.documentId, c.section);
 
 CREATE INDEX citation_table_row IF NOT EXISTS
 FOR (c:Citation) ON (c.documentId, c.table, c.row);
+
+// Curated writes (src/curation/): the audit log, one entry per write, and the idempotency keys that make a retried
+// write apply once (two concurrent retries cannot both commit).
+CREATE CONSTRAINT audit_entry_id_unique IF NOT EXISTS
+FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE;
+
+CREATE CONSTRAINT audit_entry_idempotency_key_unique IF NOT EXISTS
+FOR (a:AuditEntry) REQUIRE a.idempotencyKey IS UNIQUE;
+
+CREATE INDEX audit_entry_at IF NOT EXISTS
+FOR (a:AuditEntry) ON (a.at);
+
+// The facts a curator created, changed or removed (by entity or relationship id): the seed leaves them as they are.
+CREATE CONSTRAINT curated_fact_id_unique IF NOT EXISTS
+FOR (f:CuratedFact) REQUIRE f.id IS UNIQUE;

@@ -4,6 +4,7 @@
  * is found through JAVA_HOME or PATH, and inherits the environment, as any child process does.)
  * README's configuration table documents the same names and defaults.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.ts';
@@ -72,9 +73,23 @@ const envSchema = z.object({
   // OpenTelemetry tracing: off unless asked (OTEL_ENABLED, or the standard OTEL_TRACES_EXPORTER naming an exporter).
   OTEL_ENABLED: flag.default(false),
   OTEL_TRACES_EXPORTER: z.string().optional(),
+  // `curator:key,curator:key`; the keys are secrets (never echoed, only their SHA-256 digests are kept).
+  API_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_.@-]+:[\x21-\x2b\x2d-\x7e]{16,}(,[A-Za-z0-9_.@-]+:[\x21-\x2b\x2d-\x7e]{16,})*$/,
+      'a comma-separated list of curator:key pairs (curator: letters, digits, _ . @ -; key: 16 or more printable characters without commas or spaces)',
+    )
+    .optional(),
 });
 
-const SECRET_SETTINGS = new Set(['NEO4J_PASSWORD']);
+const SECRET_SETTINGS = new Set(['NEO4J_PASSWORD', 'API_KEYS']);
+
+/** One API key that may write: the curator it stands for, and the SHA-256 digest of the key (never the key). */
+export interface ApiKey {
+  curator: string;
+  digest: Buffer;
+}
 
 export type DatabaseSource =
   | { kind: 'external'; uri: string; user: string; password: string }
@@ -105,6 +120,8 @@ export interface Config {
   limits: RequestLimits;
   /** Whether OpenTelemetry tracing is on (src/observability/tracing.ts). */
   tracing: boolean;
+  /** Who may write (curated writes); empty: a read-only deployment. */
+  apiKeys: ApiKey[];
 }
 
 /** The driver's budgets: with Neo4j gone, a request fails within about connection + retry time. */
@@ -140,6 +157,24 @@ export const BATCH_DRIVER_LIMITS: DriverLimits = {
 /** A setting is missing or malformed; the message names the variable and what it accepts. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+/** `alice:key1,bob:key2` -> digests; a curator named twice is a mistake worth stopping for. */
+function parseApiKeys(value: string | undefined): ApiKey[] {
+  if (value === undefined) return [];
+  const keys = value.split(',').map((pair) => {
+    const at = pair.indexOf(':');
+    return {
+      curator: pair.slice(0, at),
+      digest: createHash('sha256')
+        .update(pair.slice(at + 1))
+        .digest(),
+    };
+  });
+  const curators = keys.map((k) => k.curator);
+  const twice = curators.find((c, i) => curators.indexOf(c) !== i);
+  if (twice !== undefined) throw new ConfigError(`API_KEYS names the curator "${twice}" twice; give each one key.`);
+  return keys;
 }
 
 /**
@@ -208,5 +243,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       retryAfterSeconds: e.SERVER_BUSY_RETRY_AFTER_SECONDS,
     },
     tracing: e.OTEL_ENABLED || (e.OTEL_TRACES_EXPORTER !== undefined && e.OTEL_TRACES_EXPORTER !== 'none'),
+    apiKeys: parseApiKeys(e.API_KEYS),
   };
 }

@@ -3,6 +3,7 @@
  * with a budget, every statement of the request (loaders included) spends from it.
  */
 import type DataLoader from 'dataloader';
+import type { WriteAccess } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import type { SectionRow } from './graph/documents.ts';
 import type { DocumentRow, EntityRow } from './graph/rows.ts';
@@ -23,14 +24,23 @@ export interface RequestContext {
   related: RelatedLoaders;
   /** The request's time and statement budget; absent when the server runs without request limits. */
   budget?: RequestBudget;
+  /** Whether this request may write (curated writes), and as which curator. */
+  writeAccess: WriteAccess;
 }
 
-export function createContext(baseRunner: QueryRunner, vocabulary: Vocabulary, budget?: RequestBudget): RequestContext {
+/** `writeAccess`: decided from the request's Authorization header (src/curation/authenticate-curator.ts). */
+export function createContext(
+  baseRunner: QueryRunner,
+  vocabulary: Vocabulary,
+  budget?: RequestBudget,
+  writeAccess: WriteAccess = { kind: 'read-only' },
+): RequestContext {
   const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
   return {
     ...(budget ? { budget } : {}),
     runner,
     vocabulary,
+    writeAccess,
     entities: createEntityLoader(runner),
     documents: createDocumentLoader(runner),
     sections: createSectionLoader(runner),

@@ -16,6 +16,12 @@ export enum ErrorCode {
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** A write without a valid API key (HTTP 401). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A write to a read-only deployment (no API keys configured; HTTP 403). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** A write that contradicts an earlier one (an idempotency key reused with other input). */
+  CONFLICT = 'CONFLICT',
 }
 
 /** The one base class of errors meant for clients: the code goes to `extensions.code`. */
@@ -34,6 +40,29 @@ export class AppError extends GraphQLError {
 export class BadUserInputError extends AppError {
   constructor(argument: string, message: string) {
     super(ErrorCode.BAD_USER_INPUT, message, { argument });
+  }
+}
+
+/** A write without a valid bearer token. `http.status` makes Apollo answer 401 (it is not sent to clients). */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Writes need an API key: send "Authorization: Bearer <key>".') {
+    super(ErrorCode.UNAUTHENTICATED, message, {
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+    });
+  }
+}
+
+/** A write this deployment does not accept at all. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.FORBIDDEN, message, { http: { status: 403 } });
+  }
+}
+
+/** A write that contradicts an earlier one; `argument` names the argument concerned. */
+export class ConflictError extends AppError {
+  constructor(argument: string, message: string) {
+    super(ErrorCode.CONFLICT, message, { argument });
   }
 }
 

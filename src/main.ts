@@ -97,6 +97,7 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<Run
         limits: config.limits,
         ...(tracing?.tracer ? { tracer: tracing.tracer } : {}),
         ...(config.database.driverLimits ? { maxPoolSize: config.database.driverLimits.maxPoolSize } : {}),
+        apiKeys: config.apiKeys,
       },
       config.http.host,
       config.http.port,

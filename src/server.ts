@@ -12,7 +12,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Tracer } from '@opentelemetry/api';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import type { ApiKey } from './config.ts';
 import { createContext, type RequestContext } from './context.ts';
+import { authenticateCurator } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
 import { createExplorerRouter } from './explorer/explorer-route.ts';
@@ -54,6 +56,8 @@ export interface ServerDependencies {
   tracer?: Tracer;
   /** The driver pool size, exported as a metric beside the sessions in use. */
   maxPoolSize?: number;
+  /** The API keys that may write (curated writes); none: a read-only deployment. */
+  apiKeys?: readonly ApiKey[];
 }
 
 export interface RunningServer {
@@ -76,7 +80,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     resolvers: limits ? gateHeavyFields(resolvers, new HeavyFieldGate(limits)) : resolvers,
     formatError: createFormatError(logger, deps.development),
     includeStacktraceInErrorResponses: false,
-    // A public, read-only API: the schema is documentation (GraphiQL needs it), also in production.
+    // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
@@ -116,8 +120,13 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     enterRequestScope(),
     ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
     expressMiddleware(apollo, {
-      context: async () =>
-        createContext(deps.runner, deps.vocabulary ?? VOCABULARY, limits ? new RequestBudget(limits) : undefined),
+      context: async ({ req }) =>
+        createContext(
+          deps.runner,
+          deps.vocabulary ?? VOCABULARY,
+          limits ? new RequestBudget(limits) : undefined,
+          authenticateCurator(req.headers.authorization, deps.apiKeys ?? []),
+        ),
     }),
   );
 

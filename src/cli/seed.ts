@@ -30,6 +30,9 @@ await runWithDatabase(async (runner) => {
       (summary.removedEntities + summary.removedRelationships > 0
         ? ` (removed ${summary.removedEntities} entities and ${summary.removedRelationships} relationships no longer in the files)`
         : '') +
-      '.\n',
+      '.\n' +
+      (summary.keptCurated.length > 0
+        ? `Kept ${summary.keptCurated.length} curated fact(s) as curators left them (the files were not applied to them): ${summary.keptCurated.join(', ')}.\n`
+        : ''),
   );
 });

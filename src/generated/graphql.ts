@@ -68,6 +68,8 @@ export type Query = {
    * kind; null when an entity it names does not exist or no path is found.
    */
   exportGraph?: Maybe<GraphExport>;
+  /** The audit log of curated writes, newest first; with `subjectId`, only the writes that touched that entity or relationship. */
+  auditLog: AuditEntryConnection;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
@@ -132,6 +134,13 @@ export type QueryCrossReferenceMatrixArgs = {
 export type QueryExportGraphArgs = {
   format: ExportFormat;
   selection: ExportSelection;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryAuditLogArgs = {
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An object with a global id (Relay). */
@@ -661,6 +670,238 @@ export type ExportFile = {
   mediaType: Scalars['String']['output'];
   /** The file's text. */
   content: Scalars['String']['output'];
+};
+
+/**
+ * Curated writes: create and update entities, link and unlink them, each fact with its citation (checked against the
+ * document text as the seed's are). Every mutation needs an API key (`Authorization: Bearer <key>`); without keys
+ * configured the deployment is read-only (FORBIDDEN). Each write is validated like the seed data, applied in one
+ * transaction with its audit entry, or not at all. Pass an `idempotencyKey` to make a retry safe: the same key with
+ * the same input returns the first result without writing again; with other input it is a CONFLICT.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an entity, with one citation. Fails when the id is taken. */
+  createEntity: EntityWriteResult;
+  /**
+   * Changes an existing entity's name, aliases, description, note or properties (each one given replaces the stored
+   * value), and adds the citation that supports the change to its sources. The citation must quote the entity's own
+   * document.
+   */
+  updateEntity: EntityWriteResult;
+  /** Creates a relationship between two existing entities of kinds its type allows, with one citation. */
+  link: LinkResult;
+  /** Removes a relationship (and its citations). The seed does not bring it back (see the README's Curated writes). */
+  unlink: UnlinkResult;
+};
+
+/**
+ * Curated writes: create and update entities, link and unlink them, each fact with its citation (checked against the
+ * document text as the seed's are). Every mutation needs an API key (`Authorization: Bearer <key>`); without keys
+ * configured the deployment is read-only (FORBIDDEN). Each write is validated like the seed data, applied in one
+ * transaction with its audit entry, or not at all. Pass an `idempotencyKey` to make a retry safe: the same key with
+ * the same input returns the first result without writing again; with other input it is a CONFLICT.
+ */
+export type MutationCreateEntityArgs = {
+  input: CreateEntityInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Curated writes: create and update entities, link and unlink them, each fact with its citation (checked against the
+ * document text as the seed's are). Every mutation needs an API key (`Authorization: Bearer <key>`); without keys
+ * configured the deployment is read-only (FORBIDDEN). Each write is validated like the seed data, applied in one
+ * transaction with its audit entry, or not at all. Pass an `idempotencyKey` to make a retry safe: the same key with
+ * the same input returns the first result without writing again; with other input it is a CONFLICT.
+ */
+export type MutationUpdateEntityArgs = {
+  input: UpdateEntityInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Curated writes: create and update entities, link and unlink them, each fact with its citation (checked against the
+ * document text as the seed's are). Every mutation needs an API key (`Authorization: Bearer <key>`); without keys
+ * configured the deployment is read-only (FORBIDDEN). Each write is validated like the seed data, applied in one
+ * transaction with its audit entry, or not at all. Pass an `idempotencyKey` to make a retry safe: the same key with
+ * the same input returns the first result without writing again; with other input it is a CONFLICT.
+ */
+export type MutationLinkArgs = {
+  input: LinkInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Curated writes: create and update entities, link and unlink them, each fact with its citation (checked against the
+ * document text as the seed's are). Every mutation needs an API key (`Authorization: Bearer <key>`); without keys
+ * configured the deployment is read-only (FORBIDDEN). Each write is validated like the seed data, applied in one
+ * transaction with its audit entry, or not at all. Pass an `idempotencyKey` to make a retry safe: the same key with
+ * the same input returns the first result without writing again; with other input it is a CONFLICT.
+ */
+export type MutationUnlinkArgs = {
+  input: UnlinkInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a curated fact is stated: a document stored in the graph, its section, the table row if any, and the exact text. */
+export type CitationInput = {
+  /** The id of a document in the graph, e.g. japan-supply-chain-policy. */
+  documentId: Scalars['ID']['input'];
+  /** A heading of that document, exactly as written. */
+  section: Scalars['String']['input'];
+  /** The table, e.g. Table 1, for a table-row citation. */
+  table?: InputMaybe<Scalars['String']['input']>;
+  /** The row number in that table. */
+  row?: InputMaybe<Scalars['Int']['input']>;
+  /** Text that occurs verbatim in the document (white space may differ), or in the table row; 8 characters or more. */
+  quote: Scalars['String']['input'];
+};
+
+/** A new entity. */
+export type CreateEntityInput = {
+  /** Its id, `<kind prefix>:<slug>`, e.g. company:acme-metals. */
+  id: Scalars['ID']['input'];
+  /** Its kind; the id's prefix must be this kind's. */
+  kind: EntityKind;
+  /** Its name. */
+  name: Scalars['String']['input'];
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Where the source is ambiguous, what and why. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Typed properties as in the data files (date, amount with currency, value with unit, ...). */
+  properties?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The citation that supports it; its document becomes the entity's document. */
+  citation: CitationInput;
+};
+
+/** Changes to an existing entity; fields left out keep their value. */
+export type UpdateEntityInput = {
+  /** The entity's id. */
+  id: Scalars['ID']['input'];
+  /** The new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The new aliases (replacing the old ones). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The new note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The new properties (replacing the old ones), as in the data files. */
+  properties?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The citation that supports the change, in the entity's own document; added to its sources. */
+  citation: CitationInput;
+};
+
+/** A new relationship. */
+export type LinkInput = {
+  /** Its type; the kinds of both ends must be ones it allows. */
+  type: RelationshipType;
+  /** The id of the entity it starts at. */
+  from: Scalars['ID']['input'];
+  /** The id of the entity it ends at. */
+  to: Scalars['ID']['input'];
+  /** A slug that tells apart two relationships of one type between the same entities (e.g. fy2022). */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Typed properties as in the data files (since, until, date, amount with currency, share, program, ...). */
+  properties?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Where the source is ambiguous, what and why. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The citation that supports it; its document becomes the relationship's document. */
+  citation: CitationInput;
+};
+
+/** A relationship to remove. */
+export type UnlinkInput = {
+  /** The relationship's id, e.g. OPERATES:company:rapidus->facility:iiv. */
+  id: Scalars['ID']['input'];
+  /** Why it goes (kept in the audit log). */
+  reason: Scalars['String']['input'];
+};
+
+/** What a createEntity or updateEntity did. */
+export type EntityWriteResult = {
+  __typename?: 'EntityWriteResult';
+  /** The entity as stored now. */
+  entity: Entity;
+  /** The audit entry of the write (the first one, for a replayed write). */
+  audit: AuditEntry;
+  /** True when an earlier write with the same idempotency key and input is returned and nothing was written. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** What a link did. */
+export type LinkResult = {
+  __typename?: 'LinkResult';
+  /** The relationship as stored now. */
+  relationship: Relationship;
+  /** The audit entry of the write (the first one, for a replayed write). */
+  audit: AuditEntry;
+  /** True when an earlier write with the same idempotency key and input is returned and nothing was written. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** What an unlink did. */
+export type UnlinkResult = {
+  __typename?: 'UnlinkResult';
+  /** The id of the relationship removed. */
+  relationshipId: Scalars['ID']['output'];
+  /** The audit entry of the write (the first one, for a replayed write). */
+  audit: AuditEntry;
+  /** True when an earlier write with the same idempotency key and input is returned and nothing was written. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** What a curated write did. */
+export type CurationAction =
+  /** createEntity. */
+  | 'CREATE_ENTITY'
+  /** updateEntity. */
+  | 'UPDATE_ENTITY'
+  /** link. */
+  | 'LINK'
+  /** unlink. */
+  | 'UNLINK';
+
+/** One curated write: who, when, what, with which input, and which ids it touched. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The entry's id. */
+  id: Scalars['ID']['output'];
+  /** When it was written (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** The curator whose API key made the write. */
+  curator: Scalars['String']['output'];
+  /** What the write did. */
+  action: CurationAction;
+  /** The mutation's input, as given. */
+  input: Scalars['JSONObject']['output'];
+  /** The ids of the entities and relationships it created, changed or removed. */
+  touched: Array<Scalars['ID']['output']>;
+  /** The idempotency key given with the write, if any. */
+  idempotencyKey?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page, newest first. */
+  edges: Array<AuditEntryEdge>;
+  /** Pagination. */
+  pageInfo: PageInfo;
+  /** How many entries match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Cursor for pagination. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
 };
 
 /** The kinds of entity; each is a Neo4j label and a GraphQL type of the same name. */
@@ -1831,6 +2072,19 @@ export type ResolversTypes = {
   WholeGraphSelection: WholeGraphSelection;
   GraphExport: ResolverTypeWrapper<GraphExport>;
   ExportFile: ResolverTypeWrapper<ExportFile>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  CitationInput: CitationInput;
+  CreateEntityInput: CreateEntityInput;
+  UpdateEntityInput: UpdateEntityInput;
+  LinkInput: LinkInput;
+  UnlinkInput: UnlinkInput;
+  EntityWriteResult: ResolverTypeWrapper<Omit<EntityWriteResult, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  LinkResult: ResolverTypeWrapper<Omit<LinkResult, 'relationship'> & { relationship: ResolversTypes['Relationship'] }>;
+  UnlinkResult: ResolverTypeWrapper<UnlinkResult>;
+  CurationAction: CurationAction;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   EntityKind: EntityKind;
   RelationshipType: RelationshipType;
   Country: ResolverTypeWrapper<EntityRow>;
@@ -1916,6 +2170,18 @@ export type ResolversParentTypes = {
   WholeGraphSelection: WholeGraphSelection;
   GraphExport: GraphExport;
   ExportFile: ExportFile;
+  Mutation: Record<PropertyKey, never>;
+  CitationInput: CitationInput;
+  CreateEntityInput: CreateEntityInput;
+  UpdateEntityInput: UpdateEntityInput;
+  LinkInput: LinkInput;
+  UnlinkInput: UnlinkInput;
+  EntityWriteResult: Omit<EntityWriteResult, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  LinkResult: Omit<LinkResult, 'relationship'> & { relationship: ResolversParentTypes['Relationship'] };
+  UnlinkResult: UnlinkResult;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   Country: EntityRow;
   Bloc: EntityRow;
   Location: EntityRow;
@@ -2001,6 +2267,12 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<QueryExportGraphArgs, 'format' | 'selection'>
+  >;
+  auditLog?: Resolver<
+    ResolversTypes['AuditEntryConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryAuditLogArgs, 'first'>
   >;
 };
 
@@ -2334,6 +2606,88 @@ export type ExportFileResolvers<
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = {
+  createEntity?: Resolver<
+    ResolversTypes['EntityWriteResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateEntityArgs, 'input'>
+  >;
+  updateEntity?: Resolver<
+    ResolversTypes['EntityWriteResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateEntityArgs, 'input'>
+  >;
+  link?: Resolver<ResolversTypes['LinkResult'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
+  unlink?: Resolver<
+    ResolversTypes['UnlinkResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnlinkArgs, 'input'>
+  >;
+};
+
+export type EntityWriteResultResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['EntityWriteResult'] = ResolversParentTypes['EntityWriteResult'],
+> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  audit?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LinkResultResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['LinkResult'] = ResolversParentTypes['LinkResult'],
+> = {
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  audit?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type UnlinkResultResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['UnlinkResult'] = ResolversParentTypes['UnlinkResult'],
+> = {
+  relationshipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  audit?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  curator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['CurationAction'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  touched?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<
@@ -2972,6 +3326,13 @@ export type Resolvers<ContextType = RequestContext> = {
   MatrixCell?: MatrixCellResolvers<ContextType>;
   GraphExport?: GraphExportResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  EntityWriteResult?: EntityWriteResultResolvers<ContextType>;
+  LinkResult?: LinkResultResolvers<ContextType>;
+  UnlinkResult?: UnlinkResultResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Bloc?: BlocResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;

@@ -7,6 +7,11 @@ import type { Resolvers } from '../generated/graphql.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { documentFields, factFields } from './document-fields.ts';
 import { createKindResolvers } from './kind-resolvers.ts';
+import { createEntity } from './mutation/create-entity.ts';
+import { link } from './mutation/link.ts';
+import { unlink } from './mutation/unlink.ts';
+import { updateEntity } from './mutation/update-entity.ts';
+import { auditLog } from './query/audit-log.ts';
 import { crossReference, crossReferenceMatrix } from './query/cross-reference.ts';
 import { documents } from './query/documents.ts';
 import { entities } from './query/entities.ts';
@@ -33,6 +38,13 @@ const sharedResolvers: Resolvers = {
     crossReferenceMatrix,
     documents,
     exportGraph,
+    auditLog,
+  },
+  Mutation: {
+    createEntity,
+    updateEntity,
+    link,
+    unlink,
   },
   Node: {
     // Entities have a kind; documents do not.

@@ -15,6 +15,11 @@
  * The batch writers (writeDocuments, writeEntities, writeRelationships) store exactly what a load stores, each
  * with its citations, and never remove anything: the synthetic-graph generator (src/seed/load-generated-graph.ts)
  * runs them one transaction per batch.
+ *
+ * Curated facts (src/curation/) are the curator's, not the load's: an entity or relationship whose id is in the
+ * CuratedFact registry (created, changed or removed by a curated write) is neither written, nor removed as stale,
+ * nor re-created, and its citations stay; the summary lists the ones the load would have written (`keptCurated`).
+ * Curated writes (src/curation/) call the batch writers directly, so they are never filtered.
  */
 import type { Transaction } from '../db/query-runner.ts';
 import { validityOf } from '../model/partial-date.ts';
@@ -99,11 +104,15 @@ WHERE n.documentId IN $documentIds AND NOT n.id IN $entityIds
 DETACH DELETE n
 RETURN count(*) AS removed`;
 
-/** Takes: $label (Citation or Section), $documentIds, $ids: the ones the load keeps. */
+/** Takes: $label (Citation or Section), $documentIds, $ids: the ones the load keeps, $keepSubjects: curated ids. */
 const REMOVE_STALE_BY_DOCUMENT = `
 MATCH (x:$($label))
 WHERE x.documentId IN $documentIds AND NOT x.id IN $ids
+  AND NOT coalesce(x.entityId, x.relationshipId, '') IN $keepSubjects
 DELETE x`;
+
+/** Returns the ids of every curated fact (entities and relationships a curator created, changed or removed). */
+const CURATED_FACT_IDS = 'MATCH (f:CuratedFact) RETURN f.id AS id';
 
 export interface WriteSummary {
   documents: number;
@@ -111,13 +120,27 @@ export interface WriteSummary {
   relationships: number;
   removedEntities: number;
   removedRelationships: number;
+  /** Ids of curated facts this load states but left as the curator made them (or removed them). */
+  keptCurated: string[];
 }
 
 export async function writeGraph(
   tx: Transaction,
-  graph: GraphData,
+  loaded: GraphData,
   vocabulary: Vocabulary = VOCABULARY,
 ): Promise<WriteSummary> {
+  const curated = new Set((await tx.run<{ id: string }>(CURATED_FACT_IDS)).map((r) => r.id));
+  const relationshipIdOf = (r: RelationshipToWrite) =>
+    relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key });
+  const keptCurated = [
+    ...loaded.entities.filter((e) => curated.has(e.id)).map((e) => e.id),
+    ...loaded.relationships.map(relationshipIdOf).filter((id) => curated.has(id)),
+  ];
+  const graph: GraphData = {
+    documents: loaded.documents,
+    entities: loaded.entities.filter((e) => !curated.has(e.id)),
+    relationships: loaded.relationships.filter((r) => !curated.has(relationshipIdOf(r))),
+  };
   const sections = await writeDocuments(tx, graph.documents);
   await writeEntities(tx, graph.entities, BATCH_SIZE, vocabulary);
   const relationshipIds = await writeRelationships(tx, graph.relationships);
@@ -126,11 +149,15 @@ export async function writeGraph(
   let removedEntities = 0;
   let removedRelationships = 0;
   if (documentIds.length > 0) {
-    // Old citations are still there: they find the relationships the documents no longer state.
-    const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, { documentIds, relationshipIds });
+    // Old citations are still there: they find the relationships the documents no longer state. Curated facts
+    // count as stated: the load neither removes them nor their citations.
+    const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, {
+      documentIds,
+      relationshipIds: [...relationshipIds, ...curated],
+    });
     const [nodes] = await tx.run<{ removed: number }>(REMOVE_STALE_ENTITIES, {
       documentIds,
-      entityIds: graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id),
+      entityIds: [...graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id), ...curated],
     });
     removedRelationships = rels?.removed ?? 0;
     removedEntities = nodes?.removed ?? 0;
@@ -138,8 +165,13 @@ export async function writeGraph(
       ...graph.entities.flatMap((e) => e.sources.map((_, i) => citationId(e.id, i))),
       ...graph.relationships.flatMap((r, i) => r.sources.map((_, j) => citationId(relationshipIds[i] ?? '', j))),
     ];
-    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Citation', documentIds, ids: citationIds });
-    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections });
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, {
+      label: 'Citation',
+      documentIds,
+      ids: citationIds,
+      keepSubjects: [...curated],
+    });
+    await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections, keepSubjects: [] });
   }
 
   return {
@@ -148,6 +180,7 @@ export async function writeGraph(
     relationships: graph.relationships.length,
     removedEntities,
     removedRelationships,
+    keptCurated,
   };
 }
 

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { applySchema } from '../../src/db/apply-schema.ts';
+import type { ApiKey } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { QueryRunner } from '../../src/db/query-runner.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
@@ -22,7 +23,17 @@ export interface GraphqlResponse<T = Record<string, any>> {
 export interface ApiServer {
   url: string;
   db: Database;
-  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResponse<T>>;
+  /** Like graphql, with the HTTP status. */
+  post<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: GraphqlResponse<T> }>;
   close(): Promise<void>;
 }
 
@@ -40,6 +51,8 @@ export interface ApiServerOptions {
   extraFiles?: string[];
   /** Wraps the runner the server uses, e.g. to record the statements it runs. */
   wrapRunner?: (runner: QueryRunner) => QueryRunner;
+  /** The API keys that may write (curated writes); none: a read-only server. */
+  apiKeys?: ApiKey[];
 }
 
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
@@ -56,22 +69,31 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       logger: silentLogger,
       development: false,
       ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
+      ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
     },
     '127.0.0.1',
     0,
   );
   const url = `${server.url}/graphql`;
+  const post: ApiServer['post'] = async (query, variables = {}, headers = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as GraphqlResponse<any>,
+    };
+  };
   return {
     url,
     db,
-    async graphql(query, variables = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphqlResponse<any>;
+    async graphql(query, variables = {}, headers = {}) {
+      return (await post(query, variables, headers)).body as GraphqlResponse<any>;
     },
+    post,
     async close() {
       await server.stop();
       await db.close();

@@ -1,0 +1,96 @@
+/**
+ * Internal: the audit log of curated writes. One AuditEntry node per write, created in the write's own
+ * transaction (so there is never a write without its entry, nor an entry without its write): who, when, what, the
+ * input as given, the ids it touched, and the idempotency key that makes a retry apply once.
+ */
+import type { QueryRunner, Transaction } from '../db/query-runner.ts';
+
+export type CurationAction = 'CREATE_ENTITY' | 'UPDATE_ENTITY' | 'LINK' | 'UNLINK';
+
+export interface AuditEntryRow {
+  id: string;
+  /** ISO 8601, UTC, with milliseconds. */
+  at: string;
+  curator: string;
+  action: CurationAction;
+  input: Record<string, unknown>;
+  touched: string[];
+  idempotencyKey: string | null;
+}
+
+/** What is stored: the row, the input as JSON, and the digest of action and input that a retry must match. */
+interface StoredAuditEntry extends Omit<AuditEntryRow, 'input'> {
+  inputJson: string;
+  requestDigest: string;
+}
+
+/** Takes: $entry (a StoredAuditEntry). */
+const CREATE_AUDIT_ENTRY = 'CREATE (a:AuditEntry) SET a = $entry';
+
+/** Takes: $key. Returns the entry written with this idempotency key, if any (a unique-constraint seek). */
+const FIND_BY_IDEMPOTENCY_KEY = 'MATCH (a:AuditEntry {idempotencyKey: $key}) RETURN properties(a) AS entry';
+
+/**
+ * Takes: $subjectId (or null: all), $afterAt, $afterId (or null: from the newest), $limit. Newest first, keyset
+ * pagination on (at, id). With a subject, the entries are filtered by their `touched` list.
+ */
+const LIST_AUDIT_ENTRIES = `
+MATCH (a:AuditEntry)
+WHERE ($subjectId IS NULL OR $subjectId IN a.touched)
+  AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))
+RETURN properties(a) AS entry
+ORDER BY a.at DESC, a.id DESC
+LIMIT toInteger($limit)`;
+
+/** Takes: $subjectId (or null). */
+const COUNT_AUDIT_ENTRIES = `
+MATCH (a:AuditEntry)
+WHERE $subjectId IS NULL OR $subjectId IN a.touched
+RETURN count(a) AS total`;
+
+function toRow(stored: StoredAuditEntry): AuditEntryRow {
+  return {
+    id: stored.id,
+    at: stored.at,
+    curator: stored.curator,
+    action: stored.action,
+    input: JSON.parse(stored.inputJson) as Record<string, unknown>,
+    touched: stored.touched,
+    idempotencyKey: stored.idempotencyKey ?? null,
+  };
+}
+
+export async function createAuditEntry(
+  tx: Transaction,
+  entry: AuditEntryRow,
+  requestDigest: string,
+): Promise<AuditEntryRow> {
+  const { input, ...rest } = entry;
+  const stored: StoredAuditEntry = { ...rest, inputJson: JSON.stringify(input), requestDigest };
+  await tx.run(CREATE_AUDIT_ENTRY, { entry: stored });
+  return entry;
+}
+
+/** The entry an idempotency key was first used with, and the digest of that request; null when unused. */
+export async function findByIdempotencyKey(
+  tx: Transaction,
+  key: string,
+): Promise<{ entry: AuditEntryRow; requestDigest: string } | null> {
+  const [row] = await tx.run<{ entry: StoredAuditEntry }>(FIND_BY_IDEMPOTENCY_KEY, { key });
+  return row ? { entry: toRow(row.entry), requestDigest: row.entry.requestDigest } : null;
+}
+
+/** One page (at most `limit` entries) of the audit log after a position, newest first, and the total count. */
+export async function listAuditEntries(
+  runner: QueryRunner,
+  { subjectId, after, limit }: { subjectId: string | null; after: { at: string; id: string } | null; limit: number },
+): Promise<{ entries: AuditEntryRow[]; total: number }> {
+  const rows = await runner.read<{ entry: StoredAuditEntry }>('curation.audit-log', LIST_AUDIT_ENTRIES, {
+    subjectId,
+    afterAt: after?.at ?? null,
+    afterId: after?.id ?? null,
+    limit,
+  });
+  const [count] = await runner.read<{ total: number }>('curation.audit-log-count', COUNT_AUDIT_ENTRIES, { subjectId });
+  return { entries: rows.map((r) => toRow(r.entry)), total: count?.total ?? 0 };
+}
