@@ -241,7 +241,7 @@ describe('Mutation: idempotency keys', () => {
   it('applies two concurrent first uses of one key once', async () => {
     const input = newCompany('company:acme-concurrent', { name: 'Acme Concurrent' });
     const results = await Promise.all([1, 2, 3].map(() => api.graphql(CREATE, { input, key: 'concurrent-1' }, alice)));
-    for (const { errors } of results) expect(errors).toBeUndefined();
+    for (const { errors } of results) expect(errors, JSON.stringify(errors)).toBeUndefined();
     const replayed = results.map((r) => r.data?.['createEntity'].replayed).sort();
     expect(replayed).toEqual([false, true, true]);
     expect(new Set(results.map((r) => r.data?.['createEntity'].audit.id)).size).toBe(1);
