@@ -9,6 +9,11 @@
  * table of ratios. Options: --duration seconds per measurement (8), --warmup seconds (2), --concurrency (8),
  * --timeout seconds after which a request counts as an error (30), --seed (42),
  * --cpu-prof (writes a V8 CPU profile of our server to bench/results/profiles/).
+ *
+ * Timings are only valid when every answer check passed. If any system answered differently from raw Cypher (or
+ * the raw-Cypher reference itself failed, so nothing could be checked), the run says so, writes
+ * bench/results/<scale>-<date>-INVALID.json with `valid: false` and the checks only, and exits with status 1
+ * without timing anything; `--time-anyway` still times, for diagnosis, and the report stays marked invalid.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +45,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '30' },
     seed: { type: 'string', default: '42' },
     'cpu-prof': { type: 'boolean', default: false },
+    'time-anyway': { type: 'boolean', default: false },
   },
 });
 const scaleName = values.scale.toLowerCase() as ScaleName;
@@ -223,65 +229,99 @@ try {
     );
   }
 
-  // 4. Timed runs: warm-up, then the closed loop, one system after the other for each question.
-  const measure = async (send: () => Promise<unknown>): Promise<LoadResult> => {
-    await runLoad(async () => void (await send()), { concurrency, durationMs: warmupMs });
-    return runLoad(async () => void (await send()), { concurrency, durationMs });
-  };
-  const results = [];
-  const floorOurs = await measure(graphql(oursUrl, { query: '{ __typename }', variables: {} }));
-  const floorTheirs = await measure(graphql(theirsUrl, { query: '{ __typename }', variables: {} }));
-  log(`  { __typename }: ours p50 ${floorOurs.p50.toFixed(2)} ms, @neo4j/graphql p50 ${floorTheirs.p50.toFixed(2)} ms`);
-  for (const q of questions) {
-    const oursResult = await measure(graphql(oursUrl, q.ours));
-    const theirsResult = 'unsupported' in q.neo4jGraphql ? null : await measure(graphql(theirsUrl, q.neo4jGraphql));
-    const cypherResult = await measure(cypher(q.cypher));
-    const row = {
-      question: q.name,
-      ours: oursResult,
-      neo4jGraphql: theirsResult ?? { unsupported: (q.neo4jGraphql as { unsupported: string }).unsupported },
-      cypher: cypherResult,
-      ratios: {
-        rpsOursToNeo4jGraphql: theirsResult ? oursResult.rps / theirsResult.rps : null,
-        p95OursToCypher: oursResult.p95 / cypherResult.p95,
-        p50OursToCypher: oursResult.p50 / cypherResult.p50,
-      },
-    };
-    results.push(row);
-    log(
-      `  ${q.name}: ours p50 ${oursResult.p50.toFixed(1)} p95 ${oursResult.p95.toFixed(1)} ms ${oursResult.rps.toFixed(0)}/s` +
-        ` (${oursResult.errors} errors)` +
-        (theirsResult
-          ? ` | @neo4j/graphql p50 ${theirsResult.p50.toFixed(1)} p95 ${theirsResult.p95.toFixed(1)} ms ${theirsResult.rps.toFixed(0)}/s`
-          : '') +
-        ` | cypher p50 ${cypherResult.p50.toFixed(1)} p95 ${cypherResult.p95.toFixed(1)} ms ${cypherResult.rps.toFixed(0)}/s`,
-    );
-  }
-
-  const memory = {
-    oursPeakRssMiB: peakRssMiB(ours.pid),
-    neo4jGraphqlPeakRssMiB: peakRssMiB(theirs.pid),
-    jvmPeakRssMiB: peakRssMiB(embedded.pid),
-  };
-  const report = {
-    scale: scaleName,
-    date: new Date().toISOString(),
-    graph: { documentId: graph.document.id, ...graph.counts },
-    neo4j: { heap: scale.heap, pageCache: scale.pageCache },
-    loadRecordsPerSecond: loadRate,
-    settings: { concurrency, durationSeconds: durationMs / 1000, warmupSeconds: warmupMs / 1000 },
-    subjects,
-    checks,
-    typename: { ours: floorOurs, neo4jGraphql: floorTheirs },
-    results,
-    memory,
-  };
+  const failed = checks.filter((c) => c.oursMatchesCypher !== true || c.neo4jGraphqlMatchesCypher === false);
+  const valid = failed.length === 0;
   const resultsDir = path.join(ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${scaleName}-${report.date.slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  log(`\nWrote ${path.relative(ROOT, file)}\n`);
-  log(markdownTable(report));
+  const fileOf = (date: string) =>
+    path.join(resultsDir, `${scaleName}-${date.slice(0, 10)}${valid ? '' : '-INVALID'}.json`);
+  if (!valid) {
+    log(
+      `\nANSWER CHECKS FAILED for ${failed.length} of ${checks.length} questions: ${failed.map((c) => c.question).join('; ')}.` +
+        `\nTimings of this run are NOT valid${values['time-anyway'] ? ' (timing anyway, report marked invalid)' : '; not timing (--time-anyway to time regardless)'}.`,
+    );
+    if (!values['time-anyway']) {
+      const date = new Date().toISOString();
+      const file = fileOf(date);
+      const report = {
+        scale: scaleName,
+        date,
+        valid,
+        graph: { documentId: graph.document.id, ...graph.counts },
+        subjects,
+        checks,
+      };
+      writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+      log(`Wrote ${path.relative(ROOT, file)} (checks only)`);
+      process.exitCode = 1;
+    }
+  }
+  if (valid || values['time-anyway']) {
+    // 4. Timed runs: warm-up, then the closed loop, one system after the other for each question.
+    const measure = async (send: () => Promise<unknown>): Promise<LoadResult> => {
+      await runLoad(async () => void (await send()), { concurrency, durationMs: warmupMs });
+      return runLoad(async () => void (await send()), { concurrency, durationMs });
+    };
+    const results = [];
+    const floorOurs = await measure(graphql(oursUrl, { query: '{ __typename }', variables: {} }));
+    const floorTheirs = await measure(graphql(theirsUrl, { query: '{ __typename }', variables: {} }));
+    log(
+      `  { __typename }: ours p50 ${floorOurs.p50.toFixed(2)} ms, @neo4j/graphql p50 ${floorTheirs.p50.toFixed(2)} ms`,
+    );
+    for (const q of questions) {
+      const oursResult = await measure(graphql(oursUrl, q.ours));
+      const theirsResult = 'unsupported' in q.neo4jGraphql ? null : await measure(graphql(theirsUrl, q.neo4jGraphql));
+      const cypherResult = await measure(cypher(q.cypher));
+      const row = {
+        question: q.name,
+        ours: oursResult,
+        neo4jGraphql: theirsResult ?? { unsupported: (q.neo4jGraphql as { unsupported: string }).unsupported },
+        cypher: cypherResult,
+        ratios: {
+          rpsOursToNeo4jGraphql: theirsResult ? oursResult.rps / theirsResult.rps : null,
+          p95OursToCypher: oursResult.p95 / cypherResult.p95,
+          p50OursToCypher: oursResult.p50 / cypherResult.p50,
+        },
+      };
+      results.push(row);
+      log(
+        `  ${q.name}: ours p50 ${oursResult.p50.toFixed(1)} p95 ${oursResult.p95.toFixed(1)} ms ${oursResult.rps.toFixed(0)}/s` +
+          ` (${oursResult.errors} errors)` +
+          (theirsResult
+            ? ` | @neo4j/graphql p50 ${theirsResult.p50.toFixed(1)} p95 ${theirsResult.p95.toFixed(1)} ms ${theirsResult.rps.toFixed(0)}/s`
+            : '') +
+          ` | cypher p50 ${cypherResult.p50.toFixed(1)} p95 ${cypherResult.p95.toFixed(1)} ms ${cypherResult.rps.toFixed(0)}/s`,
+      );
+    }
+
+    const memory = {
+      oursPeakRssMiB: peakRssMiB(ours.pid),
+      neo4jGraphqlPeakRssMiB: peakRssMiB(theirs.pid),
+      jvmPeakRssMiB: peakRssMiB(embedded.pid),
+    };
+    const report = {
+      scale: scaleName,
+      date: new Date().toISOString(),
+      valid,
+      graph: { documentId: graph.document.id, ...graph.counts },
+      neo4j: { heap: scale.heap, pageCache: scale.pageCache },
+      loadRecordsPerSecond: loadRate,
+      settings: { concurrency, durationSeconds: durationMs / 1000, warmupSeconds: warmupMs / 1000 },
+      subjects,
+      checks,
+      typename: { ours: floorOurs, neo4jGraphql: floorTheirs },
+      results,
+      memory,
+    };
+    const file = fileOf(report.date);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`\nWrote ${path.relative(ROOT, file)}\n`);
+    log(markdownTable(report));
+    if (!valid) {
+      log('\nINVALID: the answer checks failed (above), so these timings do not compare the same work.');
+      process.exitCode = 1;
+    }
+  }
 } finally {
   for (const child of children) await stopChild(child);
   await driver.close();
@@ -294,6 +334,7 @@ function fixed(value: number | null | undefined, digits = 2): string {
 
 function markdownTable(report: {
   scale: string;
+  valid: boolean;
   results: Array<{
     question: string;
     ours: LoadResult;
@@ -307,6 +348,7 @@ function markdownTable(report: {
 }): string {
   const floor = report.typename.ours.p50;
   const lines = [
+    ...(report.valid ? [] : ['**INVALID RUN: answer checks failed; these timings are not comparable.**', '']),
     `| ${report.scale}: question | same ids as Cypher (ours / @neo4j/graphql; - not asked or timed out) | req/s × @neo4j/graphql | p95 × Cypher | p50 × Cypher | p50 × \`{ __typename }\` | errors |`,
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
