@@ -39,35 +39,28 @@ export interface RelatedPage {
   total: number | null;
 }
 
-/** A name of the vocabulary (a relationship type or kind) as a Cypher identifier, escaped. */
-const identifier = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+/** The pattern for each direction, so the planner expands only the relationships asked for. */
+const PATTERN: Record<Direction, string> = {
+  OUT: '(n)-[r]->(m:Entity)',
+  IN: '(n)<-[r]-(m:Entity)',
+  BOTH: '(n)-[r]-(m:Entity)',
+};
+
+const CONDITIONS = `($types IS NULL OR type(r) IN $types)
+    AND ($kinds IS NULL OR m.kind IN $kinds)
+    AND ${HOLDS_AS_OF}`;
 
 /**
- * The pattern for a direction and the types asked, with the types and kinds written into the statement (names of
- * the vocabulary, escaped, never free input): Neo4j then expands only relationships of those types (a typed
- * expand, which a dense node serves from its per-type groups) and checks the kind by label, where `type(r) IN
- * $types` expands every relationship of the node and filters after. Company.country of a company with 200 supply
- * links reads one relationship, not 201.
+ * Takes: $ids, $types, $kinds, $asOf, $offset, $limit. Returns: per id found, its page of rows ordered by the
+ * other end's name, then fully (type, direction, key) so pages never overlap, and with `count` the total. An
+ * entity never relates to itself (the loader rejects it), so each relationship appears once per end.
  */
-function pattern(direction: Direction, types: readonly string[] | null, kinds: readonly string[] | null): string {
-  const rel = types ? `[r:${types.map(identifier).join('|')}]` : '[r]';
-  const other = kinds ? `(m:Entity&(${kinds.map(identifier).join('|')}))` : '(m:Entity)';
-  if (direction === 'OUT') return `(n)-${rel}->${other}`;
-  if (direction === 'IN') return `(n)<-${rel}-${other}`;
-  return `(n)-${rel}-${other}`;
-}
-
-/**
- * Takes: $ids, $asOf, $offset, $limit. Returns: per id found, its page of rows ordered by the other end's name,
- * then fully (type, direction, key) so pages never overlap, and with `count` the total. An entity never relates to
- * itself (the loader rejects it), so each relationship appears once per end.
- */
-const RELATED = (match: string, count: boolean) => `
+const RELATED = (direction: Direction, count: boolean) => `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
-  MATCH ${match}
-  WHERE ${HOLDS_AS_OF}
+  MATCH ${PATTERN[direction]}
+  WHERE ${CONDITIONS}
   WITH r, m, startNode(r) = n AS outgoing
   ORDER BY toLower(m.name), m.id, type(r), outgoing, r.key
   SKIP toInteger($offset) LIMIT toInteger($limit)
@@ -76,26 +69,21 @@ CALL (n) {
 ${
   count
     ? `CALL (n) {
-  MATCH ${match}
-  WHERE ${HOLDS_AS_OF}
+  MATCH ${PATTERN[direction]}
+  WHERE ${CONDITIONS}
   RETURN count(r) AS total
 }
 RETURN id, rows, total`
     : 'RETURN id, rows, null AS total'
 }`;
 
-/** Statements by direction, types, kinds and count: as many as the vocabulary's fields ask, built once each. */
-const STATEMENTS = new Map<string, string>();
-
-function statementOf(spec: RelatedSpec): string {
-  const key = JSON.stringify([spec.direction, spec.types, spec.kinds, spec.count]);
-  let statement = STATEMENTS.get(key);
-  if (statement === undefined) {
-    statement = RELATED(pattern(spec.direction, spec.types, spec.kinds), spec.count);
-    STATEMENTS.set(key, statement);
-  }
-  return statement;
-}
+/** Direction -> with count? -> statement. */
+const STATEMENTS = new Map(
+  (['OUT', 'IN', 'BOTH'] as const).flatMap((direction) => [
+    [`${direction} true`, RELATED(direction, true)],
+    [`${direction} false`, RELATED(direction, false)],
+  ]),
+);
 
 /** The page of related rows of each id (an empty page for an id without any). */
 export async function findRelated(
@@ -103,19 +91,15 @@ export async function findRelated(
   ids: readonly string[],
   spec: RelatedSpec,
 ): Promise<Map<string, RelatedPage>> {
-  const byId = new Map<string, RelatedPage>(ids.map((id) => [id, { rows: [], total: spec.count ? 0 : null }]));
-  // No type or no kind allowed: nothing can match (and `[r:]` is no pattern).
-  if (spec.types?.length === 0 || spec.kinds?.length === 0) return byId;
   const found = await runner.read<{
     id: string;
     rows: Array<{ type: string; outgoing: boolean; rel: Record<string, unknown>; other: Record<string, unknown> }>;
     total: number | null;
-  }>(`related.${spec.direction.toLowerCase()}`, statementOf(spec), {
+  }>(`related.${spec.direction.toLowerCase()}`, STATEMENTS.get(`${spec.direction} ${spec.count}`) ?? '', {
     ids,
-    asOf: spec.asOf,
-    offset: spec.offset,
-    limit: spec.limit,
+    ...spec,
   });
+  const byId = new Map<string, RelatedPage>(ids.map((id) => [id, { rows: [], total: spec.count ? 0 : null }]));
   for (const { id, rows, total } of found) {
     byId.set(id, {
       total,
