@@ -55,9 +55,11 @@ const last = reports.at(-1);
 if (first && last && first !== last) {
   lines.push(
     '',
-    `| question | same ids as (c): ours / (b), ${last.scale} | p50 ${last.scale} ÷ p50 ${first.scale}, ours | same for (c) |`,
+    `| question | same ids as (c): ours / (b), ${last.scale} | p50 ${last.scale} ÷ p50 ${first.scale}, ours | same for (c) | ours, each p50 ÷ its run's \`{ __typename }\` p50 |`,
   );
-  lines.push('| --- | --- | ---: | ---: |');
+  lines.push('| --- | --- | ---: | ---: | ---: |');
+  const floorFirst = first.typename.ours.p50;
+  const floorLast = last.typename.ours.p50;
   for (const q of questions) {
     const a = first.results.find((x) => x.question === q);
     const b = last.results.find((x) => x.question === q);
@@ -65,7 +67,8 @@ if (first && last && first !== last) {
     if (!a || !b) continue;
     lines.push(
       `| ${q} | ${mark(check?.oursMatchesCypher)} / ${mark(check?.neo4jGraphqlMatchesCypher)} | ` +
-        `${timedOut(b.ours) ?? f(b.ours.p50 / a.ours.p50, 1)} | ${timedOut(b.cypher) ?? f(b.cypher.p50 / a.cypher.p50, 1)} |`,
+        `${timedOut(b.ours) ?? f(b.ours.p50 / a.ours.p50, 1)} | ${timedOut(b.cypher) ?? f(b.cypher.p50 / a.cypher.p50, 1)} | ` +
+        `${timedOut(b.ours) ?? f(b.ours.p50 / floorLast / (a.ours.p50 / floorFirst), 1)} |`,
     );
   }
 }
