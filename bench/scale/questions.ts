@@ -158,7 +158,10 @@ RETURN m.id AS material, s.id AS supplier, k.id AS country`,
       ours: {
         query: `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 500) { nodes { id } edges { id } truncated } }`,
         variables: { id: s.hubCountry },
-        answer: (d) => [...sorted(d.neighborhood.nodes.map((n: Json) => n.id)), `edges:${d.neighborhood.edges.length}`],
+        answer: (d) => [
+          ...sorted(d.neighborhood.nodes.map((n: Json) => n.id)),
+          ...sorted(d.neighborhood.edges.map((e: Json) => `edge:${e.id}`)),
+        ],
       },
       neo4jGraphql: {
         unsupported:
@@ -196,11 +199,14 @@ WITH [c] + kept1 + level2[0..$limit - 1 - size(kept1)] AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b) WHERE b IN nodes
-  RETURN count(r) AS edges
+  RETURN collect(r.id) AS edges
 }
 RETURN [n IN nodes | n.id] AS ids, edges`,
         params: { id: s.hubCountry, limit: 500 },
-        answer: (rows) => [...sorted((rows[0]?.['ids'] as string[]) ?? []), `edges:${String(rows[0]?.['edges'])}`],
+        answer: (rows) => [
+          ...sorted((rows[0]?.['ids'] as string[]) ?? []),
+          ...sorted(((rows[0]?.['edges'] as string[]) ?? []).map((id) => `edge:${id}`)),
+        ],
       },
     },
     crossReference('cross-reference of a category, first page', 0),

@@ -8,7 +8,14 @@
  * loop at fixed concurrency for a fixed time. Writes bench/results/<scale>-<date>.json and prints a Markdown
  * table of ratios. Options: --duration seconds per measurement (8), --warmup seconds (2), --concurrency (8),
  * --timeout seconds after which a request counts as an error (30), --seed (42),
- * --cpu-prof (writes a V8 CPU profile of our server to bench/results/profiles/).
+ * --cpu-prof (writes a V8 CPU profile of our server to bench/results/profiles/), --only TEXT (only the questions
+ * whose name contains TEXT; for profiling; its report is written as <scale>-<date>-only.json), --load-only (load the
+ * scale if needed, then stop).
+ *
+ * Timings are only valid when every answer check passed. If any system answered differently from raw Cypher (or
+ * the raw-Cypher reference itself failed, so nothing could be checked), the run says so, writes
+ * bench/results/<scale>-<date>-INVALID.json with `valid: false` and the checks only, and exits with status 1
+ * without timing anything; `--time-anyway` still times, for diagnosis, and the report stays marked invalid.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +47,9 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '30' },
     seed: { type: 'string', default: '42' },
     'cpu-prof': { type: 'boolean', default: false },
+    'time-anyway': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'load-only': { type: 'boolean', default: false },
   },
 });
 const scaleName = values.scale.toLowerCase() as ScaleName;
@@ -120,168 +130,218 @@ try {
     loadRate = (graph.counts.entities + graph.counts.relationships) / summary.seconds;
     log(`Loaded in ${summary.seconds.toFixed(1)} s (${Math.round(loadRate)} records/s)`);
   }
-  const subjects = pickSubjects(graph);
-  const questions = buildQuestions(subjects);
+  if (values['load-only']) {
+    log(`--load-only: ${graph.document.id} is loaded in ${dataDir}; not benchmarking.`);
+  } else {
+    const subjects = pickSubjects(graph);
+    // --only TEXT: just the questions whose name contains TEXT (for profiling one question).
+    const questions = buildQuestions(subjects).filter((q) => !values.only || q.name.includes(values.only));
 
-  // 2. The servers.
-  const oursPort = await freePort();
-  const profileDir = path.join(ROOT, 'bench', 'results', 'profiles');
-  if (values['cpu-prof']) mkdirSync(profileDir, { recursive: true });
-  const ours = startChild(
-    [...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'src/main.ts'],
-    {
-      NEO4J_URI: embedded.uri,
-      NEO4J_PASSWORD: PASSWORD,
-      SEED_ON_START: 'false',
-      PORT: String(oursPort),
-      LOG_LEVEL: 'warn',
-      // The same budget as the harness gives a request, so a timed-out query stops in Neo4j too.
-      NEO4J_QUERY_TIMEOUT_MS: String(timeoutMs),
-    },
-  );
-  children.push(ours);
-  const theirsPort = await freePort();
-  const theirs = startChild(['bench/scale/neo4j-graphql-server.ts'], {
-    BENCH_NEO4J_URI: embedded.uri,
-    BENCH_NEO4J_PASSWORD: PASSWORD,
-    PORT: String(theirsPort),
-  });
-  children.push(theirs);
-  const oursUrl = `http://127.0.0.1:${oursPort}/graphql`;
-  const theirsUrl = `http://127.0.0.1:${theirsPort}/`;
-  const typename = {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{"query":"{ __typename }"}',
-  };
-  await waitForUrl(oursUrl, typename, ours, 'our server');
-  await waitForUrl(theirsUrl, typename, theirs, 'the @neo4j/graphql server');
-
-  const graphql = (url: string, ask: Pick<GraphqlAsk, 'query' | 'variables'>) => {
-    const body = JSON.stringify({ query: ask.query, variables: ask.variables });
-    return async () => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const json = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
-      if (!response.ok || json.errors) {
-        throw new Error(`HTTP ${response.status}: ${json.errors?.[0]?.message ?? 'no data'}`);
-      }
-      return json.data;
-    };
-  };
-  const cypher = (ask: CypherAsk) => async () => {
-    const session = driver.session({ database: 'neo4j', defaultAccessMode: 'READ' });
-    try {
-      const result = await session.executeRead((tx) => tx.run(ask.statement, ask.params), { timeout: timeoutMs });
-      return result.records.map((r) => r.toObject());
-    } finally {
-      await session.close();
-    }
-  };
-
-  // 3. Same answers, or the run says where not.
-  log(`Subjects: ${JSON.stringify(subjects)}`);
-  const checks = [];
-  /** An answer, or the error that prevented it (a timeout at a large scale), as the list compared. */
-  const attempt = async (ask: () => Promise<string[]>): Promise<string[]> => {
-    try {
-      return await ask();
-    } catch (error) {
-      return [`error: ${error instanceof Error ? error.message : String(error)}`];
-    }
-  };
-  for (const q of questions) {
-    const reference = await attempt(async () => q.cypher.answer(await cypher(q.cypher)()));
-    const oursAnswer = await attempt(async () => q.ours.answer(await graphql(oursUrl, q.ours)()));
-    const theirsAsk = q.neo4jGraphql;
-    const theirsAnswer =
-      'unsupported' in theirsAsk
-        ? null
-        : await attempt(async () => theirsAsk.answer(await graphql(theirsUrl, theirsAsk)()));
-    // null: not comparable (the system cannot ask it, or the reference timed out, which `cypherAnswer` shows).
-    const referenceFailed = reference[0]?.startsWith('error:') === true;
-    const same = (a: string[] | null) =>
-      a === null || referenceFailed ? null : JSON.stringify(a) === JSON.stringify(reference);
-    checks.push({
-      question: q.name,
-      answerSize: reference.length,
-      oursMatchesCypher: same(oursAnswer),
-      neo4jGraphqlMatchesCypher: same(theirsAnswer),
-      ...(same(oursAnswer) !== true
-        ? { oursAnswer: oursAnswer.slice(0, 20), cypherAnswer: reference.slice(0, 20) }
-        : {}),
-      ...(same(theirsAnswer) === false ? { neo4jGraphqlAnswer: theirsAnswer?.slice(0, 20) } : {}),
-    });
-    log(
-      `  check ${q.name}: ${referenceFailed ? reference[0] : `${reference.length} ids`}; ` +
-        `ours ${referenceFailed ? 'unchecked' : same(oursAnswer) ? 'same' : 'DIFFERENT'}; ` +
-        `@neo4j/graphql ${theirsAnswer === null ? 'cannot ask' : same(theirsAnswer) ? 'same' : 'DIFFERENT'}`,
-    );
-  }
-
-  // 4. Timed runs: warm-up, then the closed loop, one system after the other for each question.
-  const measure = async (send: () => Promise<unknown>): Promise<LoadResult> => {
-    await runLoad(async () => void (await send()), { concurrency, durationMs: warmupMs });
-    return runLoad(async () => void (await send()), { concurrency, durationMs });
-  };
-  const results = [];
-  const floorOurs = await measure(graphql(oursUrl, { query: '{ __typename }', variables: {} }));
-  const floorTheirs = await measure(graphql(theirsUrl, { query: '{ __typename }', variables: {} }));
-  log(`  { __typename }: ours p50 ${floorOurs.p50.toFixed(2)} ms, @neo4j/graphql p50 ${floorTheirs.p50.toFixed(2)} ms`);
-  for (const q of questions) {
-    const oursResult = await measure(graphql(oursUrl, q.ours));
-    const theirsResult = 'unsupported' in q.neo4jGraphql ? null : await measure(graphql(theirsUrl, q.neo4jGraphql));
-    const cypherResult = await measure(cypher(q.cypher));
-    const row = {
-      question: q.name,
-      ours: oursResult,
-      neo4jGraphql: theirsResult ?? { unsupported: (q.neo4jGraphql as { unsupported: string }).unsupported },
-      cypher: cypherResult,
-      ratios: {
-        rpsOursToNeo4jGraphql: theirsResult ? oursResult.rps / theirsResult.rps : null,
-        p95OursToCypher: oursResult.p95 / cypherResult.p95,
-        p50OursToCypher: oursResult.p50 / cypherResult.p50,
+    // 2. The servers.
+    const oursPort = await freePort();
+    const profileDir = path.join(ROOT, 'bench', 'results', 'profiles');
+    if (values['cpu-prof']) mkdirSync(profileDir, { recursive: true });
+    const ours = startChild(
+      [...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'src/main.ts'],
+      {
+        NEO4J_URI: embedded.uri,
+        NEO4J_PASSWORD: PASSWORD,
+        SEED_ON_START: 'false',
+        PORT: String(oursPort),
+        LOG_LEVEL: 'warn',
+        // The same budget as the harness gives a request, so a timed-out query stops in Neo4j too.
+        NEO4J_QUERY_TIMEOUT_MS: String(timeoutMs),
+        // As many heavy fields (neighborhood, cross-reference, shortest path) at once as the load sends: the default
+        // (2) queues the rest by design, which would time the admission queue rather than the query.
+        HEAVY_FIELD_CONCURRENCY: String(concurrency),
+        // And the same request time budget (default 10 s), so our server gives up when the harness does.
+        REQUEST_TIME_BUDGET_MS: String(timeoutMs),
       },
-    };
-    results.push(row);
-    log(
-      `  ${q.name}: ours p50 ${oursResult.p50.toFixed(1)} p95 ${oursResult.p95.toFixed(1)} ms ${oursResult.rps.toFixed(0)}/s` +
-        ` (${oursResult.errors} errors)` +
-        (theirsResult
-          ? ` | @neo4j/graphql p50 ${theirsResult.p50.toFixed(1)} p95 ${theirsResult.p95.toFixed(1)} ms ${theirsResult.rps.toFixed(0)}/s`
-          : '') +
-        ` | cypher p50 ${cypherResult.p50.toFixed(1)} p95 ${cypherResult.p95.toFixed(1)} ms ${cypherResult.rps.toFixed(0)}/s`,
     );
-  }
+    children.push(ours);
+    const theirsPort = await freePort();
+    const theirs = startChild(['bench/scale/neo4j-graphql-server.ts'], {
+      BENCH_NEO4J_URI: embedded.uri,
+      BENCH_NEO4J_PASSWORD: PASSWORD,
+      PORT: String(theirsPort),
+    });
+    children.push(theirs);
+    const oursUrl = `http://127.0.0.1:${oursPort}/graphql`;
+    const theirsUrl = `http://127.0.0.1:${theirsPort}/`;
+    const typename = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    };
+    await waitForUrl(oursUrl, typename, ours, 'our server');
+    await waitForUrl(theirsUrl, typename, theirs, 'the @neo4j/graphql server');
 
-  const memory = {
-    oursPeakRssMiB: peakRssMiB(ours.pid),
-    neo4jGraphqlPeakRssMiB: peakRssMiB(theirs.pid),
-    jvmPeakRssMiB: peakRssMiB(embedded.pid),
-  };
-  const report = {
-    scale: scaleName,
-    date: new Date().toISOString(),
-    graph: { documentId: graph.document.id, ...graph.counts },
-    neo4j: { heap: scale.heap, pageCache: scale.pageCache },
-    loadRecordsPerSecond: loadRate,
-    settings: { concurrency, durationSeconds: durationMs / 1000, warmupSeconds: warmupMs / 1000 },
-    subjects,
-    checks,
-    typename: { ours: floorOurs, neo4jGraphql: floorTheirs },
-    results,
-    memory,
-  };
-  const resultsDir = path.join(ROOT, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${scaleName}-${report.date.slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  log(`\nWrote ${path.relative(ROOT, file)}\n`);
-  log(markdownTable(report));
+    const graphql = (url: string, ask: Pick<GraphqlAsk, 'query' | 'variables'>) => {
+      const body = JSON.stringify({ query: ask.query, variables: ask.variables });
+      return async () => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const json = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
+        if (!response.ok || json.errors) {
+          throw new Error(`HTTP ${response.status}: ${json.errors?.[0]?.message ?? 'no data'}`);
+        }
+        return json.data;
+      };
+    };
+    const cypher = (ask: CypherAsk) => async () => {
+      const session = driver.session({ database: 'neo4j', defaultAccessMode: 'READ' });
+      try {
+        const result = await session.executeRead((tx) => tx.run(ask.statement, ask.params), { timeout: timeoutMs });
+        return result.records.map((r) => r.toObject());
+      } finally {
+        await session.close();
+      }
+    };
+
+    // 3. Same answers, or the run says where not.
+    log(`Subjects: ${JSON.stringify(subjects)}`);
+    const checks = [];
+    /** An answer, or the error that prevented it (a timeout at a large scale), as the list compared. */
+    const attempt = async (ask: () => Promise<string[]>, tries = 2): Promise<string[]> => {
+      try {
+        return await ask();
+      } catch (error) {
+        // Once more after an error: the first ask of a statement also plans it, which a loaded machine can push
+        // past the time budget. A wrong answer is never retried.
+        if (tries > 1) return attempt(ask, tries - 1);
+        return [`error: ${error instanceof Error ? error.message : String(error)}`];
+      }
+    };
+    for (const q of questions) {
+      const reference = await attempt(async () => q.cypher.answer(await cypher(q.cypher)()));
+      const oursAnswer = await attempt(async () => q.ours.answer(await graphql(oursUrl, q.ours)()));
+      const theirsAsk = q.neo4jGraphql;
+      const theirsAnswer =
+        'unsupported' in theirsAsk
+          ? null
+          : await attempt(async () => theirsAsk.answer(await graphql(theirsUrl, theirsAsk)()));
+      // null: not comparable (the system cannot ask it, or the reference timed out, which `cypherAnswer` shows).
+      const referenceFailed = reference[0]?.startsWith('error:') === true;
+      const same = (a: string[] | null) =>
+        a === null || referenceFailed ? null : JSON.stringify(a) === JSON.stringify(reference);
+      checks.push({
+        question: q.name,
+        answerSize: reference.length,
+        oursMatchesCypher: same(oursAnswer),
+        neo4jGraphqlMatchesCypher: same(theirsAnswer),
+        ...(same(oursAnswer) !== true
+          ? { oursAnswer: oursAnswer.slice(0, 20), cypherAnswer: reference.slice(0, 20) }
+          : {}),
+        ...(same(theirsAnswer) === false ? { neo4jGraphqlAnswer: theirsAnswer?.slice(0, 20) } : {}),
+      });
+      log(
+        `  check ${q.name}: ${referenceFailed ? reference[0] : `${reference.length} ids`}; ` +
+          `ours ${referenceFailed ? 'unchecked' : same(oursAnswer) ? 'same' : 'DIFFERENT'}; ` +
+          `@neo4j/graphql ${theirsAnswer === null ? 'cannot ask' : same(theirsAnswer) ? 'same' : 'DIFFERENT'}`,
+      );
+    }
+
+    const failed = checks.filter((c) => c.oursMatchesCypher !== true || c.neo4jGraphqlMatchesCypher === false);
+    const valid = failed.length === 0;
+    const resultsDir = path.join(ROOT, 'bench', 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    const fileOf = (date: string) =>
+      path.join(
+        resultsDir,
+        `${scaleName}-${date.slice(0, 10)}${values.only ? '-only' : ''}${valid ? '' : '-INVALID'}.json`,
+      );
+    if (!valid) {
+      log(
+        `\nANSWER CHECKS FAILED for ${failed.length} of ${checks.length} questions: ${failed.map((c) => c.question).join('; ')}.` +
+          `\nTimings of this run are NOT valid${values['time-anyway'] ? ' (timing anyway, report marked invalid)' : '; not timing (--time-anyway to time regardless)'}.`,
+      );
+      if (!values['time-anyway']) {
+        const date = new Date().toISOString();
+        const file = fileOf(date);
+        const report = {
+          scale: scaleName,
+          date,
+          valid,
+          graph: { documentId: graph.document.id, ...graph.counts },
+          subjects,
+          checks,
+        };
+        writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+        log(`Wrote ${path.relative(ROOT, file)} (checks only)`);
+        process.exitCode = 1;
+      }
+    }
+    if (valid || values['time-anyway']) {
+      // 4. Timed runs: warm-up, then the closed loop, one system after the other for each question.
+      const measure = async (send: () => Promise<unknown>): Promise<LoadResult> => {
+        await runLoad(async () => void (await send()), { concurrency, durationMs: warmupMs });
+        return runLoad(async () => void (await send()), { concurrency, durationMs });
+      };
+      const results = [];
+      const floorOurs = await measure(graphql(oursUrl, { query: '{ __typename }', variables: {} }));
+      const floorTheirs = await measure(graphql(theirsUrl, { query: '{ __typename }', variables: {} }));
+      log(
+        `  { __typename }: ours p50 ${floorOurs.p50.toFixed(2)} ms, @neo4j/graphql p50 ${floorTheirs.p50.toFixed(2)} ms`,
+      );
+      for (const q of questions) {
+        const oursResult = await measure(graphql(oursUrl, q.ours));
+        const theirsResult = 'unsupported' in q.neo4jGraphql ? null : await measure(graphql(theirsUrl, q.neo4jGraphql));
+        const cypherResult = await measure(cypher(q.cypher));
+        const row = {
+          question: q.name,
+          ours: oursResult,
+          neo4jGraphql: theirsResult ?? { unsupported: (q.neo4jGraphql as { unsupported: string }).unsupported },
+          cypher: cypherResult,
+          ratios: {
+            rpsOursToNeo4jGraphql: theirsResult ? oursResult.rps / theirsResult.rps : null,
+            p95OursToCypher: oursResult.p95 / cypherResult.p95,
+            p50OursToCypher: oursResult.p50 / cypherResult.p50,
+          },
+        };
+        results.push(row);
+        log(
+          `  ${q.name}: ours p50 ${oursResult.p50.toFixed(1)} p95 ${oursResult.p95.toFixed(1)} ms ${oursResult.rps.toFixed(0)}/s` +
+            ` (${oursResult.errors} errors)` +
+            (theirsResult
+              ? ` | @neo4j/graphql p50 ${theirsResult.p50.toFixed(1)} p95 ${theirsResult.p95.toFixed(1)} ms ${theirsResult.rps.toFixed(0)}/s`
+              : '') +
+            ` | cypher p50 ${cypherResult.p50.toFixed(1)} p95 ${cypherResult.p95.toFixed(1)} ms ${cypherResult.rps.toFixed(0)}/s`,
+        );
+      }
+
+      const memory = {
+        oursPeakRssMiB: peakRssMiB(ours.pid),
+        neo4jGraphqlPeakRssMiB: peakRssMiB(theirs.pid),
+        jvmPeakRssMiB: peakRssMiB(embedded.pid),
+      };
+      const report = {
+        scale: scaleName,
+        date: new Date().toISOString(),
+        valid,
+        graph: { documentId: graph.document.id, ...graph.counts },
+        neo4j: { heap: scale.heap, pageCache: scale.pageCache },
+        loadRecordsPerSecond: loadRate,
+        settings: { concurrency, durationSeconds: durationMs / 1000, warmupSeconds: warmupMs / 1000 },
+        subjects,
+        checks,
+        typename: { ours: floorOurs, neo4jGraphql: floorTheirs },
+        results,
+        memory,
+      };
+      const file = fileOf(report.date);
+      writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+      log(`\nWrote ${path.relative(ROOT, file)}\n`);
+      log(markdownTable(report));
+      if (!valid) {
+        log('\nINVALID: the answer checks failed (above), so these timings do not compare the same work.');
+        process.exitCode = 1;
+      }
+    }
+  }
 } finally {
   for (const child of children) await stopChild(child);
   await driver.close();
@@ -294,6 +354,7 @@ function fixed(value: number | null | undefined, digits = 2): string {
 
 function markdownTable(report: {
   scale: string;
+  valid: boolean;
   results: Array<{
     question: string;
     ours: LoadResult;
@@ -307,6 +368,7 @@ function markdownTable(report: {
 }): string {
   const floor = report.typename.ours.p50;
   const lines = [
+    ...(report.valid ? [] : ['**INVALID RUN: answer checks failed; these timings are not comparable.**', '']),
     `| ${report.scale}: question | same ids as Cypher (ours / @neo4j/graphql; - not asked or timed out) | req/s × @neo4j/graphql | p95 × Cypher | p50 × Cypher | p50 × \`{ __typename }\` | errors |`,
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];

@@ -7,15 +7,20 @@ import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
 import { toRelationshipRow, type RelationshipRow } from './rows.ts';
 
-/** Takes: $ids, $types, $asOf, $limit. Returns: at most $limit relationships between two of those entities. */
-const RELATIONSHIPS_AMONG = `
+/**
+ * Takes: $ids, $types, $asOf (and $limit). Returns: the relationships between two of those entities, at most $limit.
+ * Without a limit the statement has no LIMIT: with `LIMIT` Number.MAX_SAFE_INTEGER the neighborhood's edges
+ * statement took about twice as long at 10k (p50 181 against 87 ms, one client, a hub's 500 nodes and 549 edges).
+ */
+const RELATIONSHIPS_AMONG = (limited: boolean) => `
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.id IN $ids AND b.id IN $ids
   AND ($types IS NULL OR type(r) IN $types)
   AND ${HOLDS_AS_OF}
 RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-ORDER BY source, type, target, r.key
-LIMIT toInteger($limit)`;
+ORDER BY source, type, target, r.key${limited ? '\nLIMIT toInteger($limit)' : ''}`;
+
+const STATEMENTS = { limited: RELATIONSHIPS_AMONG(true), all: RELATIONSHIPS_AMONG(false) };
 
 export async function findRelationshipsAmong(
   runner: QueryRunner,
@@ -23,12 +28,12 @@ export async function findRelationshipsAmong(
   ids: readonly string[],
   filter: { types: readonly RelationshipType[] | null; asOf: string | null },
   /** The most relationships to return; none by default (the ids bound the answer). */
-  limit: number = Number.MAX_SAFE_INTEGER,
+  limit?: number,
 ): Promise<RelationshipRow[]> {
   const rows = await runner.read<{ source: string; type: string; target: string; props: Record<string, unknown> }>(
     operation,
-    RELATIONSHIPS_AMONG,
-    { ids, types: filter.types, asOf: filter.asOf, limit },
+    limit === undefined ? STATEMENTS.all : STATEMENTS.limited,
+    { ids, types: filter.types, asOf: filter.asOf, ...(limit === undefined ? {} : { limit }) },
   );
   return rows.map((e) => toRelationshipRow(e.type, e.source, e.target, e.props));
 }
