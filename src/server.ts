@@ -71,13 +71,17 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const httpServer = http.createServer(app);
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
-  const metrics = createMetrics(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {});
+  const gate = limits ? new HeavyFieldGate(limits) : undefined;
+  const metrics = createMetrics({
+    ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
+    ...(gate ? { heavyFieldLoad: () => gate.load } : {}),
+  });
   const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
   if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
   const logger = requestScopedLogger(deps.logger);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(deps.vocabulary),
-    resolvers: limits ? gateHeavyFields(resolvers, new HeavyFieldGate(limits)) : resolvers,
+    resolvers: gate ? gateHeavyFields(resolvers, gate) : resolvers,
     formatError: createFormatError(logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.

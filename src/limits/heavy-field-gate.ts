@@ -1,8 +1,9 @@
 /**
  * Internal: bounded concurrency for the expensive Query fields, so that cheap queries stay fast while expensive
- * ones run. At most `heavyConcurrency` of these fields resolve at once, server-wide; up to `heavyQueue` more wait
- * in order (p-limit's queue); past that, or when a field's operation runs out of time while waiting, it fails at
- * once: SERVER_BUSY (HTTP 503 with Retry-After) or LIMIT_EXCEEDED naming the time budget.
+ * ones run. At most `heavyConcurrency` of these fields resolve at once, server-wide, and one request's fields take
+ * turns; up to `heavyQueue` more wait in order (p-limit's queue); past that, or when a field's operation runs out of
+ * time while waiting, it fails at once: SERVER_BUSY (HTTP 503 with Retry-After) or LIMIT_EXCEEDED naming the time
+ * budget.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import { ServerBusyError } from '../errors.ts';
@@ -72,14 +73,30 @@ export class HeavyFieldGate {
 
 type FieldResolver = (parent: unknown, args: unknown, context: { budget?: RequestBudget }, info: unknown) => unknown;
 
-/** `resolvers` with each heavy Query field that is a function resolved through `gate`. */
+/**
+ * `resolvers` with each heavy Query field that is a function resolved through `gate`. The heavy fields of one
+ * request take their turns one after another, so a request holds at most one place (running or waiting) in the
+ * gate: an operation with many expensive fields (within its cost budget) is slower, not refused because its own
+ * fields filled the queue, and the queue counts the requests waiting.
+ */
 export function gateHeavyFields<R extends { Query?: object }>(resolvers: R, gate: HeavyFieldGate): R {
+  const turns = new WeakMap<object, LimitFunction>();
+  const turnOf = (context: object): LimitFunction => {
+    let turn = turns.get(context);
+    if (!turn) {
+      turn = pLimit(1);
+      turns.set(context, turn);
+    }
+    return turn;
+  };
   const query = { ...(resolvers.Query as Record<string, unknown> | undefined) };
   for (const field of HEAVY_QUERY_FIELDS) {
     const resolve = query[field];
     if (typeof resolve !== 'function') continue;
     const gated: FieldResolver = (parent, args, context, info) =>
-      gate.run(field, async () => (resolve as FieldResolver)(parent, args, context, info), context.budget);
+      turnOf(context)(() =>
+        gate.run(field, async () => (resolve as FieldResolver)(parent, args, context, info), context.budget),
+      );
     query[field] = gated;
   }
   return { ...resolvers, Query: query };

@@ -8,6 +8,8 @@
  *   and any *COST* code);
  * - neo4j_statement_duration_seconds{operation,outcome}: each Cypher statement by the runner's operation name;
  * - neo4j_sessions_in_use, neo4j_pool_max_size: connections in use or waited for, against the pool's size;
+ * - graphql_heavy_fields_running, graphql_heavy_fields_waiting: expensive fields in the gate
+ *   (src/limits/heavy-field-gate.ts) now;
  * - the process defaults (RSS, heap, event-loop lag, GC) with the prefix kg_.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -28,7 +30,9 @@ export function isCostRejection(code: string): boolean {
   return code === 'LIMIT_EXCEEDED' || /COST/.test(code);
 }
 
-export function createMetrics(options: { maxPoolSize?: number } = {}): Metrics {
+export function createMetrics(
+  options: { maxPoolSize?: number; heavyFieldLoad?: () => { running: number; waiting: number } } = {},
+): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kg_' });
 
@@ -69,6 +73,26 @@ export function createMetrics(options: { maxPoolSize?: number } = {}): Metrics {
       help: 'The driver connection pool size (NEO4J_MAX_POOL_SIZE).',
       registers: [registry],
     }).set(options.maxPoolSize);
+  }
+
+  const heavyFieldLoad = options.heavyFieldLoad;
+  if (heavyFieldLoad) {
+    new Gauge({
+      name: 'graphql_heavy_fields_running',
+      help: 'Expensive fields (neighborhood, paths, cross-reference, export) resolving now.',
+      registers: [registry],
+      collect() {
+        this.set(heavyFieldLoad().running);
+      },
+    });
+    new Gauge({
+      name: 'graphql_heavy_fields_waiting',
+      help: 'Expensive fields waiting for a slot (HEAVY_FIELD_QUEUE bounds them).',
+      registers: [registry],
+      collect() {
+        this.set(heavyFieldLoad().waiting);
+      },
+    });
   }
 
   return {

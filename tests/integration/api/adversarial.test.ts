@@ -4,6 +4,7 @@
  * batches, huge strings). Each gets its clear code, and the server answers a normal query right after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueryRunner } from '../../../src/db/query-runner.ts';
 import { budgetedRunner, RequestBudget } from '../../../src/limits/request-budget.ts';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from '../../../src/request-limits.ts';
 import { startServer, type RunningServer } from '../../../src/server.ts';
@@ -27,11 +28,11 @@ afterAll(async () => {
   await api.close();
 });
 
-/** A server over the test database with some limits changed. */
-async function serverWith(limits: Partial<RequestLimits>): Promise<string> {
+/** A server over the test database (or `runner`) with some limits changed. */
+async function serverWith(limits: Partial<RequestLimits>, runner: QueryRunner = api.db.runner): Promise<string> {
   const server = await startServer(
     {
-      runner: api.db.runner,
+      runner,
       pingDatabase: api.db.ping,
       logger: silentLogger,
       development: false,
@@ -42,6 +43,13 @@ async function serverWith(limits: Partial<RequestLimits>): Promise<string> {
   );
   servers.push(server);
   return `${server.url}/graphql`;
+}
+
+/** The expensive fields running and waiting in a server's gate, from its /metrics. */
+async function heavyLoad(graphqlUrl: string): Promise<{ running: number; waiting: number }> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+  return { running: gauge('graphql_heavy_fields_running'), waiting: gauge('graphql_heavy_fields_waiting') };
 }
 
 /**
@@ -159,22 +167,55 @@ describe('adversarial: work per request is bounded', () => {
 
 describe('adversarial: expensive fields beyond the concurrency and the queue', () => {
   it('are SERVER_BUSY, HTTP 503 with Retry-After, while the ones with a slot complete', async () => {
-    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 1, retryAfterSeconds: 7 });
-    const hood = (alias: string) => `${alias}: neighborhood(id: "company:rapidus", limit: 5) { nodes { id } }`;
-    // a runs, b waits, c finds the one slot and the queue taken.
-    const { status, headers, body } = await post(url, { query: `{ ${hood('a')} ${hood('b')} ${hood('c')} }` });
-    expect(status).toBe(503);
-    expect(headers.get('retry-after')).toBe('7');
-    expect(body.data.a.nodes[0].id).toBe('company:rapidus');
-    expect(body.data.b.nodes[0].id).toBe('company:rapidus');
-    expect(body.data.c).toBeNull();
-    expect(body.errors).toHaveLength(1);
-    expect(body.errors[0]).toMatchObject({
-      path: ['c'],
+    // Neighbourhood statements wait until released, so the three requests meet in the gate for certain.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: QueryRunner = {
+      ...api.db.runner,
+      read: async (operation, query, params, options) => {
+        if (operation.startsWith('neighborhood')) await released;
+        return api.db.runner.read(operation, query, params, options);
+      },
+      get statementCount() {
+        return api.db.runner.statementCount;
+      },
+    };
+    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 1, retryAfterSeconds: 7 }, held);
+    const hood = `{ neighborhood(id: "company:rapidus", limit: 5) { nodes { id } } }`;
+    // a runs (held), b waits, c finds the one slot and the queue taken.
+    const a = post(url, { query: hood });
+    await expect.poll(() => heavyLoad(url), { timeout: 10_000 }).toEqual({ running: 1, waiting: 0 });
+    const b = post(url, { query: hood });
+    await expect.poll(() => heavyLoad(url), { timeout: 10_000 }).toEqual({ running: 1, waiting: 1 });
+    const c = await post(url, { query: hood });
+    expect(c.status).toBe(503);
+    expect(c.headers.get('retry-after')).toBe('7');
+    expect(c.body.data.neighborhood).toBeNull();
+    expect(c.body.errors).toHaveLength(1);
+    expect(c.body.errors[0]).toMatchObject({
+      path: ['neighborhood'],
       extensions: { code: 'SERVER_BUSY', retryAfterSeconds: 7 },
       message: expect.stringContaining("'neighborhood' was not started; retry after 7 s"),
     });
+    release();
+    for (const answer of await Promise.all([a, b])) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.neighborhood.nodes[0].id).toBe('company:rapidus');
+    }
     await expectNormalQueryAnswered(url);
+  });
+
+  it('of one request take turns instead of filling the queue: 12 in one operation, with 1 slot and no queue', async () => {
+    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 0 });
+    const fields = Array.from(
+      { length: 12 },
+      (_, i) => `h${i}: neighborhood(id: "company:rapidus", limit: 5) { nodes { id } }`,
+    );
+    const { status, body } = await post(url, { query: `{ ${fields.join(' ')} }` });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(Object.keys(body.data)).toHaveLength(12);
+    expect(body.data.h11.nodes[0].id).toBe('company:rapidus');
   });
 
   it('do not hold up cheap fields, which never queue', async () => {
