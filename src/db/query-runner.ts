@@ -84,12 +84,11 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
     }
   }
 
-  async function run<T extends Row>(
-    tx: ManagedTransaction,
+  /** Runs one statement, counted and shown to the observers; its records as plain objects. */
+  async function observed<T extends Row>(
     operation: string,
     mode: 'READ' | 'WRITE',
-    query: string,
-    params: Params,
+    statement: () => Promise<{ records: Array<{ toObject(): object }> }>,
   ): Promise<T[]> {
     statementCount += 1;
     const ends: Array<(error?: unknown) => void> = [];
@@ -98,13 +97,23 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
       if (end) ends.push(end);
     });
     try {
-      const result = await tx.run(query, params);
+      const result = await statement();
       for (const end of ends) safely(() => end());
       return result.records.map((record) => record.toObject() as T);
     } catch (error) {
       for (const end of ends) safely(() => end(error));
       throw error;
     }
+  }
+
+  function run<T extends Row>(
+    tx: ManagedTransaction,
+    operation: string,
+    mode: 'READ' | 'WRITE',
+    query: string,
+    params: Params,
+  ): Promise<T[]> {
+    return observed<T>(operation, mode, () => tx.run(query, params));
   }
 
   /** A read in an auto-commit transaction, tried again (at most twice) on a transient failure while time is left. */
@@ -118,20 +127,13 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
     for (let attempt = 1; ; attempt += 1) {
       const session = driver.session({ database, defaultAccessMode: 'READ' });
       notify((observer) => observer.sessionsChanged?.(1));
-      const ends: Array<(error?: unknown) => void> = [];
-      notify((observer) => {
-        const end = observer.statementStarted?.(operation, 'READ');
-        if (end) ends.push(end);
-      });
       // Neo4j reads a timeout of 0 as "none": never pass less than 1 ms.
       const timeout = Math.max(1, Math.ceil(deadline - Date.now()));
       try {
-        statementCount += 1;
-        const result = await session.run(query, params, { timeout, metadata: { app: APP_NAME, operation } });
-        for (const end of ends) safely(() => end());
-        return result.records.map((record) => record.toObject() as T);
+        return await observed<T>(operation, 'READ', () =>
+          session.run(query, params, { timeout, metadata: { app: APP_NAME, operation } }),
+        );
       } catch (error) {
-        for (const end of ends) safely(() => end(error));
         const again =
           attempt < 3 && error instanceof Neo4jError && error.retryable && Date.now() + 100 * attempt < deadline;
         if (!again) throw mapNeo4jError(error);
