@@ -28,19 +28,10 @@ export interface CrossReferenceLink {
 /** The most PART_OF steps from a material item up to its category. */
 const MAX_CATEGORY_DEPTH = 4;
 
-/** Where the links come from: the named categories' materials, the named companies, or every company. */
-const START = {
-  categories: `
-UNWIND $categories AS categoryId
-MATCH (:Material {id: categoryId})<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(m:Material)
-WITH DISTINCT m
-MATCH (c:Company)-[r]->(m)`,
-  companies: `
-UNWIND $companies AS companyId
-MATCH (c:Company {id: companyId})-[r]->(m:Material)`,
-  all: `
-MATCH (c:Company)-[r]->(m:Material)`,
-};
+/** The conditions on a link `rel` of company `c`, other than its category. */
+const linkConditions = (rel: string) => `type(${rel}) IN $linkTypes
+  AND ${holdsAsOf(rel)}
+  AND ($programs IS NULL OR ${rel}.program IN $programs)`;
 
 /** The category of material `m` as `cat` (or null). */
 const categoryOf = (m: string, cat: string) => `
@@ -52,50 +43,76 @@ CALL (${m}) {
   LIMIT 1
 }`;
 
-/** The conditions on a link `rel` of company `c`, other than its category. */
-const linkConditions = (rel: string) => `type(${rel}) IN $linkTypes
-  AND ${holdsAsOf(rel)}
-  AND ($programs IS NULL OR ${rel}.program IN $programs)`;
+/**
+ * Where the links (c, r, m, cat) come from: the named categories' materials, the named companies, or every
+ * material (only the first start has $categories set: see startOf). Starting from materials, each material's category is found once, before its links are expanded: a
+ * category with tens of thousands of links has only its materials to walk up from.
+ */
+const START = {
+  categories: `
+UNWIND $categories AS categoryId
+MATCH (:Material {id: categoryId})<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(m:Material)
+WITH DISTINCT m
+${categoryOf('m', 'cat')}
+WITH m, cat
+WHERE cat.id IN $categories
+MATCH (c:Company)-[r]->(m)
+WHERE ${linkConditions('r')}`,
+  companies: `
+UNWIND $companies AS companyId
+MATCH (c:Company {id: companyId})-[r]->(m:Material)
+WHERE ${linkConditions('r')}
+${categoryOf('m', 'cat')}`,
+  all: `
+MATCH (m:Material)
+${categoryOf('m', 'cat')}
+MATCH (c:Company)-[r]->(m)
+WHERE ${linkConditions('r')}`,
+};
 
 /**
- * Takes: $linkTypes, $companies, $countries, $programs, $categories, $minCategories (each null for no condition),
- * $asOf. Matches: one row per link (c, r, m, cat). minCategories counts a company's distinct categories over its
- * links before the category condition, so "companies in two categories, showing their semiconductor links" can
- * be asked.
+ * Takes: $linkTypes, $companies, $countries, $programs, $categories (each null for no condition), $asOf, and with
+ * `minCategories` $minCategories. Matches: one row per link (c, r, m, cat). minCategories counts a company's
+ * distinct categories over its links before the category condition, so "companies in two categories, showing
+ * their semiconductor links" can be asked; without it the statement has no such step.
  */
-const MATCH_LINKS = (start: string) => `${start}
-WHERE ${linkConditions('r')}
-  AND ($companies IS NULL OR c.id IN $companies)
-  AND ($countries IS NULL OR EXISTS { (c)-[:BASED_IN]->(k:Country) WHERE k.id IN $countries })
-${categoryOf('m', 'cat')}
+const MATCH_LINKS = (start: string, minCategories: boolean) => `${start}
 WITH c, r, m, cat
-WHERE $categories IS NULL OR cat.id IN $categories
+WHERE ($companies IS NULL OR c.id IN $companies)
+  AND ($countries IS NULL OR EXISTS { (c)-[:BASED_IN]->(k:Country) WHERE k.id IN $countries })${
+    minCategories
+      ? `
 WITH c, collect({r: r, m: m, cat: cat}) AS links
 CALL (c) {
   OPTIONAL MATCH (c)-[r2]->(m2:Material)
-  WHERE $minCategories IS NOT NULL AND ${linkConditions('r2')}
+  WHERE ${linkConditions('r2')}
   ${categoryOf('m2', 'cat2')}
   RETURN count(DISTINCT cat2) AS categoryCount
 }
 WITH c, links
-WHERE $minCategories IS NULL OR categoryCount >= $minCategories
+WHERE categoryCount >= $minCategories
 UNWIND links AS link
-WITH c, link.r AS r, link.m AS m, link.cat AS cat`;
+WITH c, link.r AS r, link.m AS m, link.cat AS cat`
+      : ''
+  }`;
 
 /** Takes: the above, $offset, $limit. Returns: the page, by company name, category name, material name. */
-const PAGE = (start: string) => `${MATCH_LINKS(start)}
+const PAGE = (start: string, minCategories: boolean) => `${MATCH_LINKS(start, minCategories)}
 RETURN properties(c) AS company, properties(m) AS material, properties(cat) AS category,
        type(r) AS type, properties(r) AS rel
 ORDER BY toLower(c.name), c.id, toLower(cat.name), toLower(m.name), m.id, type, r.key
 SKIP toInteger($offset) LIMIT toInteger($limit)`;
 
 /** Takes: the above. Returns: how many links match. */
-const COUNT = (start: string) => `${MATCH_LINKS(start)}
+const COUNT = (start: string, minCategories: boolean) => `${MATCH_LINKS(start, minCategories)}
 RETURN count(*) AS total`;
 
-const STATEMENTS = Object.fromEntries(
-  Object.entries(START).map(([name, start]) => [name, { page: PAGE(start), count: COUNT(start) }]),
-) as Record<keyof typeof START, { page: string; count: string }>;
+/** Start -> with minCategories? -> the page and count statements. */
+const STATEMENTS = new Map(
+  Object.entries(START).flatMap(([name, start]) =>
+    [false, true].map((min) => [`${name} ${min}`, { page: PAGE(start, min), count: COUNT(start, min) }] as const),
+  ),
+);
 
 function startOf(filter: CrossReferenceFilter): keyof typeof START {
   if (filter.categories) return 'categories';
@@ -122,7 +139,8 @@ export async function findCrossReferences(
   asOf: string | null,
   page: { offset: number; limit: number },
 ): Promise<{ links: CrossReferenceLink[]; total: number }> {
-  const statements = STATEMENTS[startOf(filter)];
+  const statements = STATEMENTS.get(`${startOf(filter)} ${Boolean(filter.minCategories)}`);
+  if (!statements) throw new Error('no cross-reference statement for this filter');
   const params = paramsOf(filter, asOf);
   const [rows, [count]] = await Promise.all([
     runner.read<{
