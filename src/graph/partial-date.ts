@@ -5,11 +5,11 @@
  */
 
 /**
- * The Cypher condition that keeps relationship `rel` if it held on `$asOf` (an end-of-period bound, or null for
- * no filter). Shared text, so every query filters time the same way.
+ * The Cypher condition that keeps relationship `rel` if it held on `asOf` (a parameter, `$asOf` unless told: an
+ * end-of-period bound, or null for no filter). Shared text, so every query filters time the same way.
  */
-export function holdsAsOf(rel: string): string {
-  return `($asOf IS NULL OR ((${rel}.validFrom IS NULL OR ${rel}.validFrom <= $asOf) AND (${rel}.validUntil IS NULL OR ${rel}.validUntil > $asOf)))`;
+export function holdsAsOf(rel: string, asOf = '$asOf'): string {
+  return `(${asOf} IS NULL OR ((${rel}.validFrom IS NULL OR ${rel}.validFrom <= ${asOf}) AND (${rel}.validUntil IS NULL OR ${rel}.validUntil > ${asOf})))`;
 }
 
 /** holdsAsOf for the relationship variable `r`. */

@@ -6,7 +6,7 @@
  * each entity's degree and the page, never by the graph, and only the page travels.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
-import { HOLDS_AS_OF } from './partial-date.ts';
+import { holdsAsOf } from './partial-date.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -46,31 +46,49 @@ const PATTERN: Record<Direction, string> = {
   BOTH: '(n)-[r]-(m:Entity)',
 };
 
-const CONDITIONS = `($types IS NULL OR type(r) IN $types)
-    AND ($kinds IS NULL OR m.kind IN $kinds)
-    AND ${HOLDS_AS_OF}`;
+/**
+ * The spec's parameters in a statement: `$types`, `$kinds`, ... (prefix ''), or `$p0_types`, ... for one of
+ * several specs. Parameters of their own, not one map: SKIP and LIMIT take only plain parameters.
+ */
+export function specParams(spec: RelatedSpec, prefix = ''): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(spec).map(([key, value]) => [`${prefix}${key}`, value]));
+}
+
+/** The conditions of the spec with parameter prefix `p` on relationship r to entity m. */
+const conditions = (p: string) => `($${p}types IS NULL OR type(r) IN $${p}types)
+    AND ($${p}kinds IS NULL OR m.kind IN $${p}kinds)
+    AND ${holdsAsOf('r', `$${p}asOf`)}`;
 
 /**
- * Takes: $ids, $types, $kinds, $asOf, $offset, $limit. Returns: per id found, its page of rows ordered by the
- * other end's name, then fully (type, direction, key) so pages never overlap, and with `count` the total. An
- * entity never relates to itself (the loader rejects it), so each relationship appears once per end.
+ * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows` (and the other ends as `others`
+ * with `withOthers`): ordered by the other end's name, then fully (type, direction, key) so pages never overlap.
+ * Shared by findRelated and findRelatedTree (./related-tree.ts), so a prefetched page is the page itself.
+ */
+export const pageOf = (direction: Direction, p: string, withOthers = false) => `
+CALL (n) {
+  MATCH ${PATTERN[direction]}
+  WHERE ${conditions(p)}
+  WITH r, m, startNode(r) = n AS outgoing
+  ORDER BY toLower(m.name), m.id, type(r), outgoing, r.key
+  SKIP toInteger($${p}offset) LIMIT toInteger($${p}limit)
+  RETURN collect({type: type(r), outgoing: outgoing, rel: properties(r), other: properties(m)}) AS rows${
+    withOthers ? ', collect(m) AS others' : ''
+  }
+}`;
+
+/**
+ * Takes: $ids and the spec's parameters. Returns: per id found, its page of rows (pageOf) and with `count` the total. An entity
+ * never relates to itself (the loader rejects it), so each relationship appears once per end.
  */
 const RELATED = (direction: Direction, count: boolean) => `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-CALL (n) {
-  MATCH ${PATTERN[direction]}
-  WHERE ${CONDITIONS}
-  WITH r, m, startNode(r) = n AS outgoing
-  ORDER BY toLower(m.name), m.id, type(r), outgoing, r.key
-  SKIP toInteger($offset) LIMIT toInteger($limit)
-  RETURN collect({type: type(r), outgoing: outgoing, rel: properties(r), other: properties(m)}) AS rows
-}
+${pageOf(direction, '')}
 ${
   count
     ? `CALL (n) {
   MATCH ${PATTERN[direction]}
-  WHERE ${CONDITIONS}
+  WHERE ${conditions('')}
   RETURN count(r) AS total
 }
 RETURN id, rows, total`
@@ -85,34 +103,39 @@ const STATEMENTS = new Map(
   ]),
 );
 
+/** A page's rows as Neo4j returns them (see pageOf). */
+export interface StoredRow {
+  type: string;
+  outgoing: boolean;
+  rel: Record<string, unknown>;
+  other: Record<string, unknown>;
+}
+
+/** The rows of entity `id`'s page, converted. */
+export function toRelatedRows(id: string, rows: readonly StoredRow[]): RelatedRow[] {
+  return rows.map((row) => {
+    const otherId = String(row.other['id']);
+    const [source, target] = row.outgoing ? [id, otherId] : [otherId, id];
+    return {
+      direction: row.outgoing ? 'OUT' : 'IN',
+      other: toEntityRow(row.other),
+      relationship: toRelationshipRow(row.type, source, target, row.rel),
+    };
+  });
+}
+
 /** The page of related rows of each id (an empty page for an id without any). */
 export async function findRelated(
   runner: QueryRunner,
   ids: readonly string[],
   spec: RelatedSpec,
 ): Promise<Map<string, RelatedPage>> {
-  const found = await runner.read<{
-    id: string;
-    rows: Array<{ type: string; outgoing: boolean; rel: Record<string, unknown>; other: Record<string, unknown> }>;
-    total: number | null;
-  }>(`related.${spec.direction.toLowerCase()}`, STATEMENTS.get(`${spec.direction} ${spec.count}`) ?? '', {
-    ids,
-    ...spec,
-  });
+  const found = await runner.read<{ id: string; rows: StoredRow[]; total: number | null }>(
+    `related.${spec.direction.toLowerCase()}`,
+    STATEMENTS.get(`${spec.direction} ${spec.count}`) ?? '',
+    { ids, ...specParams(spec) },
+  );
   const byId = new Map<string, RelatedPage>(ids.map((id) => [id, { rows: [], total: spec.count ? 0 : null }]));
-  for (const { id, rows, total } of found) {
-    byId.set(id, {
-      total,
-      rows: rows.map((row) => {
-        const otherId = String(row.other['id']);
-        const [source, target] = row.outgoing ? [id, otherId] : [otherId, id];
-        return {
-          direction: row.outgoing ? 'OUT' : 'IN',
-          other: toEntityRow(row.other),
-          relationship: toRelationshipRow(row.type, source, target, row.rel),
-        };
-      }),
-    });
-  }
+  for (const { id, rows, total } of found) byId.set(id, { total, rows: toRelatedRows(id, rows) });
   return byId;
 }

@@ -1,26 +1,40 @@
 /**
- * Per request: one DataLoader per distinct related spec (direction, types, kinds, asOf, page), so every parent entity
- * of one field at one nesting level is read in one statement (src/graph/related-entities.ts).
+ * Per request: one DataLoader per distinct related plan (a spec, and the plans of the typed fields selected below
+ * it), so every parent entity of one field at one nesting level is read in one statement
+ * (src/graph/related-entities.ts). A plan with children reads its whole tree in that statement
+ * (src/graph/related-tree.ts) and primes the children's loaders, so the fields below find their pages loaded.
  */
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../db/query-runner.ts';
 import { findRelated, type RelatedPage, type RelatedSpec } from '../graph/related-entities.ts';
+import { findRelatedTree, type RelatedPlan } from '../graph/related-tree.ts';
 
-export type RelatedLoaders = (spec: RelatedSpec) => DataLoader<string, RelatedPage>;
+export type RelatedLoaders = (spec: RelatedSpec, children?: readonly RelatedPlan[]) => DataLoader<string, RelatedPage>;
 
-/** Returns a function that gives the loader for a spec, creating one per distinct spec in this request. */
+const EMPTY_PAGE: RelatedPage = { rows: [], total: null };
+
+/** Returns a function that gives the loader for a plan, creating one per distinct plan in this request. */
 export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
   const loaders = new Map<string, DataLoader<string, RelatedPage>>();
-  return (spec) => {
-    const key = JSON.stringify(spec);
+  const loaderFor: RelatedLoaders = (spec, children = []) => {
+    const key = JSON.stringify({ spec, children });
     let loader = loaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const byId = await findRelated(runner, ids, spec);
-        return ids.map((id) => byId.get(id) ?? { rows: [], total: null });
+        if (children.length === 0 || spec.count) {
+          const byId = await findRelated(runner, ids, spec);
+          return ids.map((id) => byId.get(id) ?? EMPTY_PAGE);
+        }
+        const [root, ...below] = await findRelatedTree(runner, ids, { spec, children });
+        for (const { plan, pages } of below) {
+          const childLoader = loaderFor(plan.spec, plan.children);
+          for (const [id, page] of pages) childLoader.prime(id, page);
+        }
+        return ids.map((id) => root?.pages.get(id) ?? EMPTY_PAGE);
       });
       loaders.set(key, loader);
     }
     return loader;
   };
+  return loaderFor;
 }

@@ -1,37 +1,30 @@
 /**
  * Internal: the resolvers of every kind's type, derived from the knowledge model like the types themselves
  * (src/model/render-model-sdl.ts): the Entity fields, then one resolver per typed field of the vocabulary.
- * Related fields read through the related loader (one statement per field and nesting level for all parents);
+ * Related fields read through the related loader (one statement per field and nesting level for all parents, or
+ * one for a field and the typed fields selected below it: src/resolvers/related-plan.ts);
  * property fields read the entity's stored properties.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.ts';
 import type { EntityRow } from '../graph/rows.ts';
 import { dateOf } from '../model/property-keys.ts';
 import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
-import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
-import { asOfBound, checkRange } from './arguments.ts';
 import { entityFields } from './entity-fields.ts';
+import { plansBelow, relatedSpecOf, type TypedFieldArgs } from './related-plan.ts';
 import { moneyOf } from './relationship-objects.ts';
 
 type FieldResolver = (
   entity: EntityRow,
-  args: { asOf?: string | null; first?: number },
+  args: TypedFieldArgs,
   context: RequestContext,
+  info: GraphQLResolveInfo,
 ) => unknown;
 
 function relatedResolver(spec: RelatedFieldSpec): FieldResolver {
-  return async (entity, args, { related }) => {
-    const limit = spec.single ? 1 : checkRange('first', args.first ?? MAX_TYPED_LIST, 1, MAX_TYPED_LIST);
-    const { rows } = await related({
-      direction: spec.direction,
-      types: spec.types,
-      kinds: spec.kinds ?? null,
-      asOf: asOfBound(args.asOf),
-      offset: 0,
-      limit,
-      count: false,
-    }).load(entity.id);
+  return async (entity, args, { related, vocabulary }, info) => {
+    const { rows } = await related(relatedSpecOf(spec, args), plansBelow(spec, info, vocabulary)).load(entity.id);
     if (spec.rowsAs) return rows;
     // One entity may be linked several ways (approved plan and production): list it once.
     const unique = [...new Map(rows.map((row) => [row.other.id, row.other])).values()];

@@ -22,7 +22,7 @@ declare module 'vitest' {
   }
 }
 
-export const silentLogger = pino({ level: 'silent' });
+export const silentLogger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 
 export function providedNeo4j(): ProvidedNeo4j {
   return inject('neo4j');
