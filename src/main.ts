@@ -7,6 +7,7 @@
  * - A start-up failure prints one paragraph and exits 1, leaving nothing running.
  * - If the embedded Neo4j dies while serving, the server logs why and shuts down with status 1.
  */
+import './default-node-env.ts';
 import { constants } from 'node:os';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';

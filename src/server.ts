@@ -7,7 +7,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Tracer } from '@opentelemetry/api';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -92,6 +95,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       // Requests in flight at shutdown get up to DRAIN_GRACE_MS to finish (Apollo's default is 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field has a cache hint, and the plugin would wrap every field's resolution to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       createOperationPlugin(metrics),
       ...(limits ? [costLimitPlugin(limits.costBudget), responseSizePlugin(limits.maxResponseBytes)] : []),
     ],

@@ -115,7 +115,15 @@ const entityRow = async (id: string) => {
 };
 
 try {
-  const any = { types: null, kinds: null, asOf: null, offset: 0, limit: 500, count: false } as const;
+  const any = {
+    types: null,
+    kinds: null,
+    asOf: null,
+    offset: 0,
+    limit: 500,
+    count: false,
+    projection: 'full',
+  } as const;
   question = 'company -> materials -> suppliers -> countries';
   const materials = await createRelatedLoaders(runner)({
     ...any,

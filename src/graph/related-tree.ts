@@ -33,7 +33,7 @@ function flatten(root: RelatedPlan): Array<{ plan: RelatedPlan; parent: number }
 }
 
 /**
- * The statement for a tree of this shape (its text depends on the directions and the nesting only; the specs are
+ * The statement for a tree of this shape (its text depends on the directions, projections and nesting only; the specs are
  * parameters $p0_types, $p1_types, ...). Plan i reads the pages of the distinct entities plan i's parent reached (`nodes<i>`).
  */
 function treeStatement(flat: ReadonlyArray<{ plan: RelatedPlan; parent: number }>): string {
@@ -43,7 +43,7 @@ function treeStatement(flat: ReadonlyArray<{ plan: RelatedPlan; parent: number }
     return `
 CALL (${from}) {
   UNWIND ${from} AS n
-  ${pageOf(plan.spec.direction, `p${i}_`, reached).trim()}
+  ${pageOf(plan.spec.direction, plan.spec.projection, `p${i}_`, reached).trim()}
   RETURN collect({id: n.id, rows: rows}) AS pages${i}${reached ? `, collect(others) AS reached${i}` : ''}
 }${
       reached
@@ -68,7 +68,7 @@ RETURN ${flat.map((_, i) => `pages${i}`).join(', ')}`;
 const statements = new Map<string, string>();
 
 function shapeOf(plan: RelatedPlan): string {
-  return `${plan.spec.direction}(${plan.children.map(shapeOf).join(',')})`;
+  return `${plan.spec.direction} ${plan.spec.projection}(${plan.children.map(shapeOf).join(',')})`;
 }
 
 /**

@@ -33,6 +33,7 @@ export const entityFields: Pick<CountryResolvers, 'kind' | 'document' | 'relatio
       offset,
       limit: first,
       count: true,
+      projection: 'full',
     }).load(entity.id);
     const page = toPage(rows, offset, first, total ?? 0);
     return { ...page, edges: page.edges.map((edge) => ({ ...edge.node, cursor: edge.cursor })) };

@@ -12,7 +12,7 @@ import { dateOf } from '../model/property-keys.ts';
 import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { entityFields } from './entity-fields.ts';
-import { plansBelow, relatedSpecOf, type TypedFieldArgs } from './related-plan.ts';
+import { planOf, type TypedFieldArgs } from './related-plan.ts';
 import { moneyOf } from './relationship-objects.ts';
 
 type FieldResolver = (
@@ -24,7 +24,8 @@ type FieldResolver = (
 
 function relatedResolver(spec: RelatedFieldSpec): FieldResolver {
   return async (entity, args, { related, vocabulary }, info) => {
-    const { rows } = await related(relatedSpecOf(spec, args), plansBelow(spec, info, vocabulary)).load(entity.id);
+    const plan = planOf(spec, args, info, vocabulary);
+    const { rows } = await related(plan.spec, plan.children).load(entity.id);
     if (spec.rowsAs) return rows;
     // One entity may be linked several ways (approved plan and production): list it once.
     const unique = [...new Map(rows.map((row) => [row.other.id, row.other])).values()];

@@ -13,7 +13,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields.js';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import { isObjectType } from 'graphql/type/definition.js';
-import type { RelatedSpec } from '../graph/related-entities.ts';
+import type { Projection, RelatedSpec } from '../graph/related-entities.ts';
 import type { RelatedPlan } from '../graph/related-tree.ts';
 import type { RelatedFieldSpec } from '../model/typed-fields.ts';
 import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
@@ -31,8 +31,15 @@ export interface TypedFieldArgs {
   first?: number;
 }
 
-/** The spec a typed field's arguments ask for; throws the argument's BAD_USER_INPUT error when out of range. */
-export function relatedSpecOf(field: RelatedFieldSpec, args: TypedFieldArgs): RelatedSpec {
+/**
+ * The spec a typed field's arguments ask for, reading `projection` of each row; throws the argument's
+ * BAD_USER_INPUT error when out of range.
+ */
+export function relatedSpecOf(
+  field: RelatedFieldSpec,
+  args: TypedFieldArgs,
+  projection: Projection = 'full',
+): RelatedSpec {
   return {
     direction: field.direction,
     types: field.types,
@@ -41,60 +48,85 @@ export function relatedSpecOf(field: RelatedFieldSpec, args: TypedFieldArgs): Re
     offset: 0,
     limit: field.single ? 1 : checkRange('first', args.first ?? MAX_TYPED_LIST, 1, MAX_TYPED_LIST),
     count: false,
+    projection,
   };
 }
+
+/** The Entity fields a core row (Projection) serves; typed relationship fields need only the id too. */
+const CORE_FIELDS = new Set(['id', 'name', 'kind', '__typename']);
 
 function countPlans(plans: readonly RelatedPlan[]): number {
   return plans.reduce((n, plan) => n + 1 + countPlans(plan.children), 0);
 }
 
 /**
- * The plans of the typed relationship fields selected on what `field` returns, given the field's nodes in the
- * operation. Only a field that returns one kind's type is looked into (its selection's fields are then known);
- * a field with an argument error is left to its resolver, which reports it. Empty when the tree would exceed
- * MAX_PLANS_PER_TREE: the fields below then plan their own smaller trees.
+ * The plan of a typed field from its nodes in the operation: its spec, the projection its selection needs and
+ * the plans of the typed relationship fields selected below it. The fields below are looked into only when the
+ * field returns one kind's type (its selection's fields are then known); a field with an argument error is left
+ * to its resolver, which reports it. No children when the tree would exceed MAX_PLANS_PER_TREE: the fields below
+ * then plan their own smaller trees.
  */
-function plansBelowNodes(
+function planOfNodes(
   field: RelatedFieldSpec,
+  args: TypedFieldArgs,
   fieldNodes: readonly FieldNode[],
   info: GraphQLResolveInfo,
   vocabulary: Vocabulary,
-): RelatedPlan[] {
-  const kind = field.kinds?.length === 1 ? field.kinds[0] : undefined;
-  const type = kind === undefined || field.rowsAs ? undefined : info.schema.getType(kind);
-  if (kind === undefined || !isObjectType(type)) return [];
-  const plans: RelatedPlan[] = [];
-  const selected = collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
-  for (const nodes of selected.values()) {
-    const name = nodes[0]?.name.value ?? '';
-    const typed = vocabulary.kinds[kind]?.fields[name];
-    const definition = type.getFields()[name];
-    if (typed?.of !== 'related' || !definition || !nodes[0]) continue;
-    let spec: RelatedSpec;
-    try {
-      spec = relatedSpecOf(typed, getArgumentValues(definition, nodes[0], info.variableValues));
-    } catch {
+): RelatedPlan {
+  const kinds = field.kinds ?? Object.keys(vocabulary.kinds);
+  const children: RelatedPlan[] = [];
+  let core = !field.rowsAs;
+  for (const kind of field.rowsAs ? [] : kinds) {
+    const type = info.schema.getType(kind);
+    if (!isObjectType(type)) {
+      core = false;
       continue;
     }
-    plans.push({ spec, children: plansBelowNodes(typed, nodes, info, vocabulary) });
+    const selected = collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
+    for (const nodes of selected.values()) {
+      const node = nodes[0];
+      const name = node?.name.value ?? '';
+      const typed = vocabulary.kinds[kind]?.fields[name];
+      const definition = type.getFields()[name];
+      if (typed?.of !== 'related' || !definition || !node) {
+        core &&= CORE_FIELDS.has(name);
+        continue;
+      }
+      if (kinds.length !== 1) continue;
+      try {
+        const childArgs = getArgumentValues(definition, node, info.variableValues) as TypedFieldArgs;
+        children.push(planOfNodes(typed, childArgs, nodes, info, vocabulary));
+      } catch {
+        // Its resolver reports the argument error.
+      }
+    }
   }
-  return 1 + countPlans(plans) <= MAX_PLANS_PER_TREE ? plans : [];
+  return {
+    spec: relatedSpecOf(field, args, core ? 'core' : 'full'),
+    children: 1 + countPlans(children) <= MAX_PLANS_PER_TREE ? children : [],
+  };
 }
 
 /** Plans by field nodes, then by the operation's variables: a list's items share them, so each is planned once. */
-const planned = new WeakMap<readonly FieldNode[], WeakMap<object, RelatedPlan[]>>();
+const planned = new WeakMap<readonly FieldNode[], WeakMap<object, RelatedPlan>>();
 
-/** The plans of the typed relationship fields selected below the field being resolved (see plansBelowNodes). */
-export function plansBelow(field: RelatedFieldSpec, info: GraphQLResolveInfo, vocabulary: Vocabulary): RelatedPlan[] {
+/** The plan of the typed field being resolved (see planOfNodes); throws its argument errors. */
+export function planOf(
+  field: RelatedFieldSpec,
+  args: TypedFieldArgs,
+  info: GraphQLResolveInfo,
+  vocabulary: Vocabulary,
+): RelatedPlan {
+  relatedSpecOf(field, args); // the argument errors, before any planning
   let byVariables = planned.get(info.fieldNodes);
   if (!byVariables) {
     byVariables = new WeakMap();
     planned.set(info.fieldNodes, byVariables);
   }
-  let plans = byVariables.get(info.variableValues);
-  if (!plans) {
-    plans = plansBelowNodes(field, info.fieldNodes, info, vocabulary);
-    byVariables.set(info.variableValues, plans);
+  let plan = byVariables.get(info.variableValues);
+  if (!plan) {
+    plan = planOfNodes(field, args, info.fieldNodes, info, vocabulary);
+    byVariables.set(info.variableValues, plan);
   }
-  return plans;
+  return plan;
 }

@@ -193,6 +193,7 @@ describe('import: a further document', () => {
           offset: 0,
           limit: 100,
           count: false,
+          projection: 'full',
         }).load('program:battery-recycling-programme')
       ).rows.map((row) => row.other.id);
     expect(await participants('2024-03')).toEqual([]);

@@ -139,4 +139,34 @@ describe('a chain of typed fields: one statement below the root', () => {
     // The page sizes were applied (the test really pages).
     expect(fits.data?.entity.materials.some((m: any) => m.s0.length === 1 && m.s1.length === 2)).toBe(true);
   });
+
+  it('gives each level the fields it selects, whether the level reads every property or only the core', async () => {
+    // materials select a description (every property read), suppliers only id and name (the core).
+    const query = `query($id: ID!) { entity(id: $id) { ... on Company {
+      materials { id name description kind suppliers { id name kind __typename } } } } }`;
+    const [company] = await api.db.runner.read<{ id: string }>(
+      'test.company',
+      `MATCH (c:Company)-[r]->(:Material)<-[r2]-(:Company) WHERE type(r) IN $types AND type(r2) IN $types
+       RETURN c.id AS id ORDER BY id LIMIT 1`,
+      { types: (fieldsOf('Company')['materials'] as RelatedFieldSpec).types },
+    );
+    const { data, errors } = await api.graphql(query, { id: company?.id });
+    expect(errors).toBeUndefined();
+    const materials = data?.entity.materials as any[];
+    const suppliers = materials.flatMap((m) => m.suppliers);
+    expect(suppliers.length).toBeGreaterThan(0);
+    // The same entities asked one by one, through the entity loader (every property).
+    const byId = new Map<string, any>();
+    for (const id of new Set([...materials, ...suppliers].map((e) => e.id))) {
+      const direct = await api.graphql('query($id: ID!) { entity(id: $id) { id name description } }', { id });
+      expect(direct.errors).toBeUndefined();
+      byId.set(id, direct.data?.entity);
+    }
+    for (const m of materials) {
+      expect(m).toMatchObject({ name: byId.get(m.id).name, description: byId.get(m.id).description, kind: 'Material' });
+    }
+    for (const s of suppliers) {
+      expect(s).toEqual({ id: s.id, name: byId.get(s.id).name, kind: 'Company', __typename: 'Company' });
+    }
+  });
 });
