@@ -7,6 +7,7 @@
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
+import type { Projection } from './related-entities.ts';
 import { findRelationshipsAmong } from './relationships-among.ts';
 import { toEntityRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
@@ -21,7 +22,7 @@ export const MAX_NEIGHBORHOOD_NODES = 500;
  * room + 1 candidates, so a hub with a hundred thousand relationships costs as much as the room it can fill, not
  * its degree. When nothing is truncated every neighbour is a candidate, so the answer is the same as sorting all.
  */
-const NEXT_LEVEL = `
+const NEXT_LEVEL = (projection: Projection) => `
 UNWIND $frontier AS id
 MATCH (f:Entity {id: id})
 CALL (f) {
@@ -33,9 +34,11 @@ CALL (f) {
   LIMIT toInteger($room) + 1
 }
 WITH DISTINCT m
-RETURN properties(m) AS props
+RETURN ${projection === 'full' ? 'properties(m)' : 'm {.id, .name, .kind}'} AS props
 ORDER BY toLower(m.name), m.id
 LIMIT toInteger($room) + 1`;
+
+const NEXT_LEVEL_STATEMENTS = { full: NEXT_LEVEL('full'), core: NEXT_LEVEL('core') };
 
 export interface Subgraph {
   center: EntityRow;
@@ -47,7 +50,14 @@ export interface Subgraph {
 export async function findNeighborhood(
   runner: QueryRunner,
   center: EntityRow,
-  options: { depth: number; limit: number; types: readonly RelationshipType[] | null; asOf: string | null },
+  options: {
+    depth: number;
+    limit: number;
+    types: readonly RelationshipType[] | null;
+    asOf: string | null;
+    /** What of each node and each edge to read (the centre is given); every property by default. */
+    projection?: { nodes: Projection; edges: Projection };
+  },
 ): Promise<Subgraph> {
   const nodes = [center];
   const visited = new Set([center.id]);
@@ -56,13 +66,17 @@ export async function findNeighborhood(
 
   for (let level = 1; level <= options.depth && frontier.length > 0 && !truncated; level += 1) {
     const room = options.limit - nodes.length;
-    const rows = await runner.read<{ props: Record<string, unknown> }>('neighborhood.level', NEXT_LEVEL, {
-      frontier,
-      visited: [...visited],
-      types: options.types,
-      asOf: options.asOf,
-      room,
-    });
+    const rows = await runner.read<{ props: Record<string, unknown> }>(
+      'neighborhood.level',
+      NEXT_LEVEL_STATEMENTS[options.projection?.nodes ?? 'full'],
+      {
+        frontier,
+        visited: [...visited],
+        types: options.types,
+        asOf: options.asOf,
+        room,
+      },
+    );
     if (rows.length > room) truncated = true;
     frontier = [];
     for (const row of rows.slice(0, Math.max(room, 0))) {
@@ -77,6 +91,7 @@ export async function findNeighborhood(
   const edges = await findRelationshipsAmong(runner, 'neighborhood.edges', [...visited], {
     types: options.types,
     asOf: options.asOf,
+    projection: options.projection?.edges ?? 'full',
   });
   return {
     center,

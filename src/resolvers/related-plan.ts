@@ -6,19 +6,15 @@
  * parent read, and is served from the primed loader.
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-// graphql-js 16 exports the grouping of a field's sub-selection (collectSubfields) only from its execution module;
-// it is the one execution itself uses, so the plans below are made of exactly the fields the resolvers will be
-// asked for. All three are imported from the modules execution uses (not the package's ESM entry, which a bundler
-// may pick), so the schema's types are of the same graphql-js instance as the functions that check them.
-import { collectSubfields } from 'graphql/execution/collectFields.js';
+// Imported from the module execution uses, like collectSubfields in ./projection.ts (see there).
 import { getArgumentValues } from 'graphql/execution/values.js';
-import { isObjectType } from 'graphql/type/definition.js';
 import type { Projection, RelatedSpec } from '../graph/related-entities.ts';
 import type { RelatedPlan } from '../graph/related-tree.ts';
 import type { RelatedFieldSpec } from '../model/typed-fields.ts';
 import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { asOfBound, checkRange } from './arguments.ts';
+import { entityProjection, fieldDefinition, selectedFields } from './projection.ts';
 
 /**
  * The most levels one tree statement reads (the field's own and those below it). A bigger selection is read as
@@ -52,9 +48,6 @@ export function relatedSpecOf(
   };
 }
 
-/** The Entity fields a core row (Projection) serves; typed relationship fields need only the id too. */
-const CORE_FIELDS = new Set(['id', 'name', 'kind', '__typename']);
-
 function countPlans(plans: readonly RelatedPlan[]): number {
   return plans.reduce((n, plan) => n + 1 + countPlans(plan.children), 0);
 }
@@ -74,35 +67,24 @@ function planOfNodes(
   vocabulary: Vocabulary,
 ): RelatedPlan {
   const kinds = field.kinds ?? Object.keys(vocabulary.kinds);
+  const projection = field.rowsAs ? 'full' : entityProjection(info, fieldNodes, kinds, vocabulary);
   const children: RelatedPlan[] = [];
-  let core = !field.rowsAs;
-  for (const kind of field.rowsAs ? [] : kinds) {
-    const type = info.schema.getType(kind);
-    if (!isObjectType(type)) {
-      core = false;
-      continue;
-    }
-    const selected = collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
-    for (const nodes of selected.values()) {
-      const node = nodes[0];
-      const name = node?.name.value ?? '';
-      const typed = vocabulary.kinds[kind]?.fields[name];
-      const definition = type.getFields()[name];
-      if (typed?.of !== 'related' || !definition || !node) {
-        core &&= CORE_FIELDS.has(name);
-        continue;
-      }
-      if (kinds.length !== 1) continue;
-      try {
-        const childArgs = getArgumentValues(definition, node, info.variableValues) as TypedFieldArgs;
-        children.push(planOfNodes(typed, childArgs, nodes, info, vocabulary));
-      } catch {
-        // Its resolver reports the argument error.
-      }
+  // The fields below are known only when the field returns one kind's type.
+  const kind = kinds.length === 1 && !field.rowsAs ? kinds[0] : undefined;
+  for (const nodes of kind === undefined ? [] : (selectedFields(info, fieldNodes, kind)?.values() ?? [])) {
+    const name = nodes[0]?.name.value ?? '';
+    const typed = vocabulary.kinds[kind ?? '']?.fields[name];
+    const definition = fieldDefinition(info, kind ?? '', name);
+    if (typed?.of !== 'related' || !definition || !nodes[0]) continue;
+    try {
+      const childArgs = getArgumentValues(definition, nodes[0], info.variableValues) as TypedFieldArgs;
+      children.push(planOfNodes(typed, childArgs, nodes, info, vocabulary));
+    } catch {
+      // Its resolver reports the argument error.
     }
   }
   return {
-    spec: relatedSpecOf(field, args, core ? 'core' : 'full'),
+    spec: relatedSpecOf(field, args, projection),
     children: 1 + countPlans(children) <= MAX_PLANS_PER_TREE ? children : [],
   };
 }

@@ -2,12 +2,24 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { findNeighborhood, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES } from '../../graph/neighborhood.ts';
 import { asOfBound, checkRange, optionalList } from '../arguments.ts';
+import { entityProjection, nodesOfField, relationshipProjection, selectedFields } from '../projection.ts';
 
-export const neighborhood: QueryResolvers['neighborhood'] = async (_parent, args, context) => {
+export const neighborhood: QueryResolvers['neighborhood'] = async (_parent, args, context, info) => {
   const depth = checkRange('depth', args.depth, 1, MAX_NEIGHBORHOOD_DEPTH);
   const limit = checkRange('limit', args.limit, 1, MAX_NEIGHBORHOOD_NODES);
   const types = optionalList('types', args.types);
   const center = await context.entities.load(args.id);
   if (!center) return null;
-  return findNeighborhood(context.runner, center, { depth, limit, types, asOf: asOfBound(args.asOf) });
+  // Only what the selection of nodes and edges reads (the centre comes from the entity loader, complete).
+  const selected = selectedFields(info, info.fieldNodes, 'Subgraph');
+  const projection = {
+    nodes: entityProjection(
+      info,
+      nodesOfField(selected, 'nodes'),
+      Object.keys(context.vocabulary.kinds),
+      context.vocabulary,
+    ),
+    edges: relationshipProjection(info, nodesOfField(selected, 'edges')),
+  };
+  return findNeighborhood(context.runner, center, { depth, limit, types, asOf: asOfBound(args.asOf), projection });
 };

@@ -166,6 +166,29 @@ describe('Query.neighborhood', () => {
     expect(after.data?.neighborhood.nodes.map((n: any) => n.id)).toContain('topic:quantum');
   });
 
+  it('answers the same whether its nodes and edges select only their core or every field', async () => {
+    const CORE = `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 60) {
+      nodes { id name kind __typename } edges { id type source target } } }`;
+    const FULL = `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 60) {
+      nodes { id name kind __typename description sources { quote } } all: nodes { id }
+      edges { id type source target note properties sources { quote } } } }`;
+    const core = await api.graphql(CORE, { id: 'country:japan' });
+    const full = await api.graphql(FULL, { id: 'country:japan' });
+    expect(core.errors).toBeUndefined();
+    expect(full.errors).toBeUndefined();
+    const pick = (objects: any[], keys: string[]) => objects.map((o) => Object.fromEntries(keys.map((k) => [k, o[k]])));
+    expect(core.data?.neighborhood.nodes).toEqual(
+      pick(full.data?.neighborhood.nodes, ['id', 'name', 'kind', '__typename']),
+    );
+    expect(core.data?.neighborhood.edges).toEqual(
+      pick(full.data?.neighborhood.edges, ['id', 'type', 'source', 'target']),
+    );
+    // The full selection really read every property: descriptions and citations of nodes and edges are there.
+    expect(full.data?.neighborhood.nodes.filter((n: any) => n.description).length).toBeGreaterThan(10);
+    expect(full.data?.neighborhood.nodes.every((n: any) => n.sources.length > 0)).toBe(true);
+    expect(full.data?.neighborhood.edges.every((e: any) => e.sources.length > 0)).toBe(true);
+  });
+
   it('gives null for an unknown centre', async () => {
     const { data, errors } = await api.graphql(NEIGHBORHOOD, { id: 'company:none' });
     expect(errors).toBeUndefined();

@@ -1,0 +1,68 @@
+/**
+ * Internal: what of each row a selection reads (Projection, src/graph/related-entities.ts). A selection of only
+ * the core fields lets the statement return the core of each row instead of its property maps, which cost Neo4j
+ * more to read than finding the row.
+ */
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+// graphql-js 16 exports the grouping of a field's sub-selection (collectSubfields) only from its execution module;
+// it is the one execution itself uses, so what is read here is exactly what the resolvers will be asked for. Both
+// are imported from the modules execution uses (not the package's ESM entry, which a bundler may pick), so the
+// schema's types are of the same graphql-js instance as the functions that check them.
+import { collectSubfields } from 'graphql/execution/collectFields.js';
+import { isObjectType } from 'graphql/type/definition.js';
+import type { Projection } from '../graph/related-entities.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
+
+/** The Entity fields a core row serves; a kind's typed relationship fields need only its id too. */
+const CORE_ENTITY_FIELDS = new Set(['id', 'name', 'kind', '__typename']);
+/** The Relationship fields a core row serves. */
+const CORE_RELATIONSHIP_FIELDS = new Set(['id', 'type', 'source', 'target', '__typename']);
+
+/** The fields selected below `fieldNodes` on object type `typeName`, by response key; null for no such type. */
+export function selectedFields(
+  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
+  typeName: string,
+): Map<string, readonly FieldNode[]> | null {
+  const type = info.schema.getType(typeName);
+  if (!isObjectType(type)) return null;
+  return collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
+}
+
+/** Every node of field `fieldName` in a selection, under any alias (each alias reads the same parent row). */
+export function nodesOfField(selected: Map<string, readonly FieldNode[]> | null, fieldName: string): FieldNode[] {
+  return [...(selected?.values() ?? [])].flat().filter((node) => node.name.value === fieldName);
+}
+
+/** The definition of field `fieldName` of object type `typeName`, if both exist. */
+export function fieldDefinition(info: GraphQLResolveInfo, typeName: string, fieldName: string) {
+  const type = info.schema.getType(typeName);
+  return isObjectType(type) ? type.getFields()[fieldName] : undefined;
+}
+
+function reads(selected: Map<string, readonly FieldNode[]> | null, serves: (field: string) => boolean): boolean {
+  return selected !== null && [...selected.values()].every((nodes) => serves(nodes[0]?.name.value ?? ''));
+}
+
+/** `core` when the selection below `fieldNodes` reads only core fields on each of these kinds. */
+export function entityProjection(
+  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
+  kinds: readonly string[],
+  vocabulary: Vocabulary,
+): Projection {
+  const core = kinds.every((kind) =>
+    reads(
+      selectedFields(info, fieldNodes, kind),
+      (field) => CORE_ENTITY_FIELDS.has(field) || vocabulary.kinds[kind]?.fields[field]?.of === 'related',
+    ),
+  );
+  return core ? 'core' : 'full';
+}
+
+/** `core` when the selection below `fieldNodes` (a Relationship) reads only core fields. */
+export function relationshipProjection(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[]): Projection {
+  return reads(selectedFields(info, fieldNodes, 'Relationship'), (field) => CORE_RELATIONSHIP_FIELDS.has(field))
+    ? 'core'
+    : 'full';
+}
