@@ -10,6 +10,7 @@ import type { DocumentRow, EntityRow } from './graph/rows.ts';
 import type { Vocabulary } from './model/vocabulary.ts';
 import { createDocumentLoader } from './loaders/create-document-loader.ts';
 import { createEntityLoader } from './loaders/create-entity-loader.ts';
+import { createEntityTreeLoaders, type EntityTreeLoaders } from './loaders/create-entity-tree-loader.ts';
 import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
 import { createSectionLoader } from './loaders/create-section-loader.ts';
 import { budgetedRunner, type RequestBudget } from './limits/request-budget.ts';
@@ -22,6 +23,8 @@ export interface RequestContext {
   documents: DataLoader<string, DocumentRow | null>;
   sections: DataLoader<string, SectionRow[]>;
   related: RelatedLoaders;
+  /** Entities by id with the typed fields selected on them, in one statement (Query.entity). */
+  entityTrees: EntityTreeLoaders;
   /** The request's time and statement budget; absent when the server runs without request limits. */
   budget?: RequestBudget;
   /** Whether this request may write (curated writes), and as which curator. */
@@ -36,14 +39,17 @@ export function createContext(
   writeAccess: WriteAccess = { kind: 'read-only' },
 ): RequestContext {
   const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
+  const entities = createEntityLoader(runner);
+  const related = createRelatedLoaders(runner);
   return {
     ...(budget ? { budget } : {}),
     runner,
     vocabulary,
     writeAccess,
-    entities: createEntityLoader(runner),
+    entities,
     documents: createDocumentLoader(runner),
     sections: createSectionLoader(runner),
-    related: createRelatedLoaders(runner),
+    related,
+    entityTrees: createEntityTreeLoaders(runner, related, entities),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Internal: a typed relationship field and the typed fields selected below it (Company.materials { suppliers {
- * country } }), read in one statement instead of one per level. Each level is the same per-entity page as
+ * country } }), read in one statement instead of one per level; or entities by id with the typed fields selected
+ * on them. Each level is the same per-entity page as
  * findRelated's (pageOf), asked once for every distinct entity of the level above, so the answer is exactly what
  * level-by-level loading would give; the resolvers find it primed in their loaders
  * (src/loaders/create-related-loader.ts).
@@ -21,54 +22,81 @@ export interface RelatedPlan {
   children: readonly RelatedPlan[];
 }
 
-/** The plans of a tree, parents before children, each with the index of its parent (-1 for the root). */
-function flatten(root: RelatedPlan): Array<{ plan: RelatedPlan; parent: number }> {
-  const flat: Array<{ plan: RelatedPlan; parent: number }> = [];
-  const visit = (plan: RelatedPlan, parent: number) => {
-    const index = flat.push({ plan, parent }) - 1;
-    for (const child of plan.children) visit(child, index);
-  };
-  visit(root, -1);
-  return flat;
+/** A plan of a statement, and the variable holding the entities it reads the pages of. */
+interface Block {
+  plan: RelatedPlan;
+  from: string;
+}
+
+/** A tree's plans as blocks, parents before children (depth first); plan i's children read `nodes<i>`. */
+function flatten(root: RelatedPlan, from: string, blocks: Block[] = []): Block[] {
+  const index = blocks.push({ plan: root, from }) - 1;
+  for (const child of root.children) flatten(child, `nodes${index}`, blocks);
+  return blocks;
 }
 
 /**
- * The statement for a tree of this shape (its text depends on the directions, projections and nesting only; the specs are
- * parameters $p0_types, $p1_types, ...). Plan i reads the pages of the distinct entities plan i's parent reached (`nodes<i>`).
+ * The Cypher of the blocks (its text depends on the directions, projections and nesting only; the specs are
+ * parameters $p0_types, $p1_types, ...): block i reads the pages of the entities in its `from` into `pages<i>`,
+ * and, when it has children, the distinct entities those pages reached into `nodes<i>`.
  */
-function treeStatement(flat: ReadonlyArray<{ plan: RelatedPlan; parent: number }>): string {
-  const blocks = flat.map(({ plan, parent }, i) => {
-    const from = parent < 0 ? 'roots' : `nodes${parent}`;
-    const reached = plan.children.length > 0;
-    return `
+function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .map(({ plan, from }, i) => {
+      const reached = plan.children.length > 0;
+      return `
 CALL (${from}) {
   UNWIND ${from} AS n
   ${pageOf(plan.spec.direction, plan.spec.projection, `p${i}_`, reached).trim()}
   RETURN collect({id: n.id, rows: rows}) AS pages${i}${reached ? `, collect(others) AS reached${i}` : ''}
 }${
-      reached
-        ? `
+        reached
+          ? `
 CALL (reached${i}) {
   UNWIND reached${i} AS others
   UNWIND others AS m
   RETURN collect(DISTINCT m) AS nodes${i}
 }`
-        : ''
-    }`;
-  });
-  return `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-WITH collect(n) AS roots
-${blocks.join('')}
-RETURN ${flat.map((_, i) => `pages${i}`).join(', ')}`;
+          : ''
+      }`;
+    })
+    .join('');
 }
 
-/** Statement text by tree shape, built once per shape (the lookahead bounds a tree's size, so shapes are few). */
+/** Statement text by shape, built once per shape (the lookahead bounds a tree's size, so shapes are few). */
 const statements = new Map<string, string>();
 
 function shapeOf(plan: RelatedPlan): string {
   return `${plan.spec.direction} ${plan.spec.projection}(${plan.children.map(shapeOf).join(',')})`;
+}
+
+function statementFor(shape: string, build: () => string): string {
+  let statement = statements.get(shape);
+  if (!statement) {
+    statement = build();
+    statements.set(shape, statement);
+  }
+  return statement;
+}
+
+type PagesRow = Record<string, Array<{ id: string; rows: StoredRow[] }> | undefined>;
+
+function paramsOf(blocks: readonly Block[]): Record<string, unknown> {
+  return Object.assign({}, ...blocks.map(({ plan }, i) => specParams(plan.spec, `p${i}_`))) as Record<string, unknown>;
+}
+
+function pagesOf(blocks: readonly Block[], row: PagesRow | undefined): PlanPages[] {
+  return blocks.map(({ plan }, i) => {
+    const pages = new Map<string, RelatedPage>();
+    for (const { id, rows } of row?.[`pages${i}`] ?? []) pages.set(id, { rows: toRelatedRows(id, rows), total: null });
+    return { plan, pages };
+  });
+}
+
+/** A plan, and its pages by the id of the entity each is of. */
+export interface PlanPages {
+  plan: RelatedPlan;
+  pages: Map<string, RelatedPage>;
 }
 
 /**
@@ -80,24 +108,55 @@ export async function findRelatedTree(
   runner: QueryRunner,
   ids: readonly string[],
   root: RelatedPlan,
-): Promise<Array<{ plan: RelatedPlan; pages: Map<string, RelatedPage> }>> {
-  const flat = flatten(root);
-  const shape = shapeOf(root);
-  let statement = statements.get(shape);
-  if (!statement) {
-    statement = treeStatement(flat);
-    statements.set(shape, statement);
-  }
-  const params: Record<string, unknown> = { ids };
-  flat.forEach(({ plan }, i) => Object.assign(params, specParams(plan.spec, `p${i}_`)));
-  const [row] = await runner.read<Record<string, Array<{ id: string; rows: StoredRow[] }>>>(
-    'related.tree',
-    statement,
-    params,
+): Promise<PlanPages[]> {
+  const blocks = flatten(root, 'roots');
+  const statement = statementFor(
+    shapeOf(root),
+    () => `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WITH collect(n) AS roots
+${blocksText(blocks)}
+RETURN ${blocks.map((_, i) => `pages${i}`).join(', ')}`,
   );
-  return flat.map(({ plan }, i) => {
-    const pages = new Map<string, RelatedPage>();
-    for (const { id, rows } of row?.[`pages${i}`] ?? []) pages.set(id, { rows: toRelatedRows(id, rows), total: null });
-    return { plan, pages };
+  const [row] = await runner.read<PagesRow>('related.tree', statement, { ids, ...paramsOf(blocks) });
+  return pagesOf(blocks, row);
+}
+
+/** A plan of a typed field of one kind, read for the entities of that kind. */
+export interface KindPlan {
+  kind: string;
+  plan: RelatedPlan;
+}
+
+/**
+ * Entities by id (every property) and, in the same statement, the trees of the typed fields selected on them:
+ * each kind's plans read the pages of the found entities of that kind (`entity(id) { ... on Company { materials
+ * { suppliers { id } } } }` is one statement).
+ */
+export async function findEntitiesWithTrees(
+  runner: QueryRunner,
+  ids: readonly string[],
+  plans: readonly KindPlan[],
+): Promise<{ entities: Array<Record<string, unknown>>; trees: PlanPages[] }> {
+  const blocks: Block[] = [];
+  plans.forEach(({ plan }, t) => flatten(plan, `roots${t}`, blocks));
+  const shape = `entities ${plans.map(({ plan }) => shapeOf(plan)).join(';')}`;
+  const statement = statementFor(
+    shape,
+    () => `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WITH collect(n) AS found
+WITH found, ${plans.map((_, t) => `[n IN found WHERE n.kind = $kind${t}] AS roots${t}`).join(', ')}
+${blocksText(blocks)}
+RETURN [n IN found | properties(n)] AS entities, ${blocks.map((_, i) => `pages${i}`).join(', ')}`,
+  );
+  const kinds = Object.fromEntries(plans.map(({ kind }, t) => [`kind${t}`, kind]));
+  const [row] = await runner.read<PagesRow & { entities: Array<Record<string, unknown>> }>('entities.tree', statement, {
+    ids,
+    ...kinds,
+    ...paramsOf(blocks),
   });
+  return { entities: row?.entities ?? [], trees: pagesOf(blocks, row) };
 }

@@ -7,11 +7,19 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../db/query-runner.ts';
 import { findRelated, type RelatedPage, type RelatedSpec } from '../graph/related-entities.ts';
-import { findRelatedTree, type RelatedPlan } from '../graph/related-tree.ts';
+import { findRelatedTree, type PlanPages, type RelatedPlan } from '../graph/related-tree.ts';
 
 export type RelatedLoaders = (spec: RelatedSpec, children?: readonly RelatedPlan[]) => DataLoader<string, RelatedPage>;
 
 const EMPTY_PAGE: RelatedPage = { rows: [], total: null };
+
+/** Primes each plan's loader with its pages, so the fields they belong to find them loaded. */
+export function primeTrees(related: RelatedLoaders, trees: readonly PlanPages[]): void {
+  for (const { plan, pages } of trees) {
+    const loader = related(plan.spec, plan.children);
+    for (const [id, page] of pages) loader.prime(id, page);
+  }
+}
 
 /** Returns a function that gives the loader for a plan, creating one per distinct plan in this request. */
 export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
@@ -26,10 +34,7 @@ export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
           return ids.map((id) => byId.get(id) ?? EMPTY_PAGE);
         }
         const [root, ...below] = await findRelatedTree(runner, ids, { spec, children });
-        for (const { plan, pages } of below) {
-          const childLoader = loaderFor(plan.spec, plan.children);
-          for (const [id, page] of pages) childLoader.prime(id, page);
-        }
+        primeTrees(loaderFor, below);
         return ids.map((id) => root?.pages.get(id) ?? EMPTY_PAGE);
       });
       loaders.set(key, loader);

@@ -9,7 +9,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 // Imported from the module execution uses, like collectSubfields in ./projection.ts (see there).
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { Projection, RelatedSpec } from '../graph/related-entities.ts';
-import type { RelatedPlan } from '../graph/related-tree.ts';
+import type { KindPlan, RelatedPlan } from '../graph/related-tree.ts';
 import type { RelatedFieldSpec } from '../model/typed-fields.ts';
 import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
@@ -68,25 +68,51 @@ function planOfNodes(
 ): RelatedPlan {
   const kinds = field.kinds ?? Object.keys(vocabulary.kinds);
   const projection = field.rowsAs ? 'full' : entityProjection(info, fieldNodes, kinds, vocabulary);
-  const children: RelatedPlan[] = [];
   // The fields below are known only when the field returns one kind's type.
   const kind = kinds.length === 1 && !field.rowsAs ? kinds[0] : undefined;
-  for (const nodes of kind === undefined ? [] : (selectedFields(info, fieldNodes, kind)?.values() ?? [])) {
-    const name = nodes[0]?.name.value ?? '';
-    const typed = vocabulary.kinds[kind ?? '']?.fields[name];
-    const definition = fieldDefinition(info, kind ?? '', name);
-    if (typed?.of !== 'related' || !definition || !nodes[0]) continue;
-    try {
-      const childArgs = getArgumentValues(definition, nodes[0], info.variableValues) as TypedFieldArgs;
-      children.push(planOfNodes(typed, childArgs, nodes, info, vocabulary));
-    } catch {
-      // Its resolver reports the argument error.
-    }
-  }
+  const children = kind === undefined ? [] : typedFieldPlans(kind, fieldNodes, info, vocabulary);
   return {
     spec: relatedSpecOf(field, args, projection),
     children: 1 + countPlans(children) <= MAX_PLANS_PER_TREE ? children : [],
   };
+}
+
+/**
+ * The plans of the typed relationship fields selected on entities of `kind` below `fieldNodes` (each with its
+ * arguments; one with an argument error is left out, for its resolver to report).
+ */
+function typedFieldPlans(
+  kind: string,
+  fieldNodes: readonly FieldNode[],
+  info: GraphQLResolveInfo,
+  vocabulary: Vocabulary,
+): RelatedPlan[] {
+  const plans: RelatedPlan[] = [];
+  for (const nodes of selectedFields(info, fieldNodes, kind)?.values() ?? []) {
+    const name = nodes[0]?.name.value ?? '';
+    const typed = vocabulary.kinds[kind]?.fields[name];
+    const definition = fieldDefinition(info, kind, name);
+    if (typed?.of !== 'related' || !definition || !nodes[0]) continue;
+    try {
+      const args = getArgumentValues(definition, nodes[0], info.variableValues) as TypedFieldArgs;
+      plans.push(planOfNodes(typed, args, nodes, info, vocabulary));
+    } catch {
+      // Its resolver reports the argument error.
+    }
+  }
+  return plans;
+}
+
+/**
+ * The plans of the typed relationship fields selected on the entity being resolved (Query.entity), by kind: one
+ * statement reads the entity and them. None when they would exceed MAX_PLANS_PER_TREE in all: the fields then
+ * plan their own trees.
+ */
+export function entityPlans(info: GraphQLResolveInfo, vocabulary: Vocabulary): KindPlan[] {
+  const plans = Object.keys(vocabulary.kinds).flatMap((kind) =>
+    typedFieldPlans(kind, info.fieldNodes, info, vocabulary).map((plan) => ({ kind, plan })),
+  );
+  return countPlans(plans.map(({ plan }) => plan)) <= MAX_PLANS_PER_TREE ? plans : [];
 }
 
 /** Plans by field nodes, then by the operation's variables: a list's items share them, so each is planned once. */

@@ -42,6 +42,8 @@ const MIX = [
   `{ entity(id: "company:kioxia") { name document { id } relationships(first: 5) { totalCount edges { type node { id } } }
      ... on Company { materials { name category { name } suppliers(first: 3) { id } } country { id } facilities { id } } } }`,
   `{ entities(kind: Company, first: 10) { totalCount edges { node { id } } } }`,
+  `{ entities(kind: Company, first: 10) { edges { node { ... on Company { country { id }
+     materials { description suppliers { id } } } } } } }`,
   `{ entities(first: 10, orderBy: NAME_DESC) { totalCount edges { node { id } } } }`,
   `{ entities(kind: Material, first: 10, orderBy: ID_ASC) { totalCount edges { node { id } } } }`,
   `{ search(text: "Rapidas") { entity { id } } }`,
@@ -75,7 +77,15 @@ afterAll(() => api?.close());
 describe('hot statements use indexes (EXPLAIN)', () => {
   it('recorded the statements of the whole mix', () => {
     const operations = new Set([...recorded.values()].map((r) => r.operation));
-    for (const expected of ['entities-by-id', 'related.out', 'entities.page', 'facts.page', 'neighborhood.level'])
+    for (const expected of [
+      'entities-by-id',
+      'entities.tree',
+      'related.out',
+      'related.tree',
+      'entities.page',
+      'facts.page',
+      'neighborhood.level',
+    ])
       expect(operations).toContain(expected);
   });
 
