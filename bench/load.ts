@@ -11,11 +11,13 @@
  * shedding load, HTTP 503) is counted apart, and its connection waits the Retry-After before its next request.
  * Memory: RSS of the server and of its JVM (found through /proc) at the start, after a warm-up ("before"), the
  * peak during the load, and after it ends and settles ("after"); flat means after within 10% of before.
- * LOAD_EXTRA_ROUNDS further rounds (0) sample memory after each, to tell bounded growth from a leak.
+ * LOAD_EXTRA_ROUNDS further rounds (0) sample memory after each, to tell bounded growth from a leak. With
+ * LOAD_LIVE_HEAP=1, for a server it starts, it also reports the live heap (after a full garbage collection, through
+ * a heap snapshot) before and after, which tells memory the server holds from garbage not yet collected.
  * Prints a table and writes bench/results/load-<date>.json.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,8 @@ const WARMUP_S = Number(process.env['LOAD_WARMUP_SECONDS'] ?? 10);
 const SETTLE_S = Number(process.env['LOAD_SETTLE_SECONDS'] ?? 10);
 /** Further unmeasured rounds of the same load, each followed by a memory sample: bounded growth levels off. */
 const EXTRA_ROUNDS = Number(process.env['LOAD_EXTRA_ROUNDS'] ?? 0);
+/** LOAD_LIVE_HEAP=1: also measure the live heap (heap snapshots, which themselves grow the RSS: see liveHeapMb). */
+const LIVE_HEAP = process.env['LOAD_LIVE_HEAP'] === '1';
 
 interface Kind {
   name: string;
@@ -128,7 +132,10 @@ async function heapUsedMb(graphqlUrl: string): Promise<number | null> {
 async function startOwnServer() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-load-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+  // SIGUSR2 makes the server write a heap snapshot here, which collects all garbage first (liveHeapMb).
+  const diagnosticDir = LIVE_HEAP ? mkdtempSync(path.join(os.tmpdir(), 'kg-load-heap-')) : undefined;
+  const nodeOptions = diagnosticDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${diagnosticDir}`] : [];
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -163,12 +170,42 @@ async function startOwnServer() {
   return {
     url,
     pid: child.pid!,
+    diagnosticDir,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+      if (diagnosticDir) rmSync(diagnosticDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The server's live heap: what it holds after a full garbage collection, which a heap snapshot (SIGUSR2) runs
+ * first; the snapshot is then deleted. Tells retained memory (a leak) from garbage V8 has not yet collected, which
+ * the heap used and the RSS include. A snapshot itself grows the server's RSS by about 100 MB, so the RSS figures
+ * of a run that takes them are not comparable: hence LOAD_LIVE_HEAP, off by default. Null when off or for a
+ * server this script did not start.
+ */
+async function liveHeapMb(target: { url: string; pid?: number; diagnosticDir?: string }): Promise<number | null> {
+  const { pid, diagnosticDir } = target;
+  if (pid === undefined || diagnosticDir === undefined) return null;
+  const snapshotSize = () =>
+    readdirSync(diagnosticDir)
+      .filter((name) => name.endsWith('.heapsnapshot'))
+      .reduce((sum, name) => sum + statSync(path.join(diagnosticDir, name)).size, 0);
+  process.kill(pid, 'SIGUSR2');
+  // Written when its size stops changing (at most 60 s).
+  let size = -1;
+  for (let waited = 0; waited < 60_000; waited += 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = snapshotSize();
+    if (now > 0 && now === size) break;
+    size = now;
+  }
+  const heap = await heapUsedMb(target.url);
+  for (const name of readdirSync(diagnosticDir)) rmSync(path.join(diagnosticDir, name), { force: true });
+  return heap;
 }
 
 // ---- the load ----
@@ -241,6 +278,8 @@ try {
   const cold = memory();
   console.log(`warm-up: ${WARMUP_S} s at ${CONNECTIONS} connections`);
   await runLoad(server.url, WARMUP_S, undefined);
+  // The live heap first: taking it (a heap snapshot) grows the RSS, which must not count as growth under load.
+  const liveBefore = await liveHeapMb(server);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const before = memory();
   const heapBefore = await heapUsedMb(server.url);
@@ -262,12 +301,18 @@ try {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
   const after = memory();
   const heapAfter = await heapUsedMb(server.url);
-  const laterRounds: Array<{ server: number | null; jvm: number | null; heapUsed: number | null }> = [];
+  const liveAfter = await liveHeapMb(server);
+  const laterRounds: Array<{
+    server: number | null;
+    jvm: number | null;
+    heapUsed: number | null;
+    liveHeap: number | null;
+  }> = [];
   for (let round = 1; round <= EXTRA_ROUNDS; round += 1) {
     console.log(`extra round ${round} of ${EXTRA_ROUNDS}: ${DURATION_S} s`);
     await runLoad(server.url, DURATION_S, undefined);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
-    laterRounds.push({ ...memory(), heapUsed: await heapUsedMb(server.url) });
+    laterRounds.push({ ...memory(), heapUsed: await heapUsedMb(server.url), liveHeap: await liveHeapMb(server) });
   }
   const busy = (a: number | null, b: number | null) =>
     a === null || b === null ? null : Math.round(((b - a) / elapsedS) * 100) / 100;
@@ -305,9 +350,14 @@ try {
     unexpectedErrors: unexpected,
     rssMb: { cold, before, peak, after },
     serverHeapUsedMb: { before: heapBefore, after: heapAfter },
+    serverLiveHeapMb: { before: liveBefore, after: liveAfter },
     afterExtraRounds: laterRounds,
     cpuCoresDuringLoad: cpuCores,
-    flatMemory: { server: within10(before.server, after.server), jvm: within10(before.jvm, after.jvm) },
+    flatMemory: {
+      server: within10(before.server, after.server),
+      jvm: within10(before.jvm, after.jvm),
+      serverLiveHeap: within10(liveBefore, liveAfter),
+    },
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
   };
 
@@ -328,12 +378,15 @@ try {
     jvm: { cold: cold.jvm, before: before.jvm, peak: peak.jvm, after: after.jvm },
   });
   console.log(`server JS heap used (MB): before ${heapBefore}, after ${heapAfter}`);
+  console.log(`server live JS heap after a full GC (MB): before ${liveBefore ?? '-'}, after ${liveAfter ?? '-'}`);
   console.log(`CPU cores used during the load: server ${cpuCores.server}, JVM ${cpuCores.jvm}`);
   for (const [n, r] of laterRounds.entries()) {
-    console.log(`after extra round ${n + 1}: RSS server ${r.server} MB, JVM ${r.jvm} MB, heap used ${r.heapUsed} MB`);
+    console.log(
+      `after extra round ${n + 1}: RSS server ${r.server} MB, JVM ${r.jvm} MB, heap used ${r.heapUsed} MB, live heap ${r.liveHeap ?? '-'} MB`,
+    );
   }
   console.log(
-    `flat memory (after within 10% of before): server ${report.flatMemory.server}, JVM ${report.flatMemory.jvm}`,
+    `flat memory (after within 10% of before): server ${report.flatMemory.server}, JVM ${report.flatMemory.jvm}, server live heap ${report.flatMemory.serverLiveHeap}`,
   );
 
   const dir = path.join(ROOT, 'bench', 'results');
