@@ -1,10 +1,9 @@
 /**
  * Internal: a typed relationship field and the typed fields selected below it (Company.materials { suppliers {
  * country } }), read in one statement instead of one per level; or entities by id with the typed fields selected
- * on them. Each level is the same per-entity page as
- * findRelated's (pageOf), asked once for every distinct entity of the level above, so the answer is exactly what
- * level-by-level loading would give; the resolvers find it primed in their loaders
- * (src/loaders/create-related-loader.ts).
+ * on them. Each level is the same per-entity page as findRelated's (pageOf), asked once for every distinct entity
+ * of the level above, so the answer is exactly what level-by-level loading would give; the resolvers find it
+ * primed in their loaders (src/loaders/create-related-loader.ts, create-entity-tree-loader.ts).
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import {
