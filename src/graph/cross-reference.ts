@@ -45,8 +45,9 @@ CALL (${m}) {
 
 /**
  * Where the links (c, r, m, cat) come from: the named categories' materials, the named companies, or every
- * material (only the first start has $categories set: see startOf). Starting from materials, each material's category is found once, before its links are expanded: a
- * category with tens of thousands of links has only its materials to walk up from.
+ * material (only the first start has $categories set: see startOf). Starting from materials, each material's
+ * category is found once, before its links are expanded: a category with tens of thousands of links has only its
+ * materials to walk up from.
  */
 const START = {
   categories: `

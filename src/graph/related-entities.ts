@@ -2,7 +2,8 @@
  * Internal: the relationships of many entities at once, for one "spec" (direction, types, kinds at the other end,
  * asOf, page). Every typed relationship field (Company.materials, Material.suppliers, ...) and
  * Entity.relationships reads through here (batched by src/loaders/create-related-loader.ts), so a nested query
- * costs one statement per level, not per result. The page is cut in Cypher, per entity: the work is bounded by
+ * costs at most one statement per level, not per result (typed fields selected below one another share one:
+ * ./related-tree.ts). The page is cut in Cypher, per entity: the work is bounded by
  * each entity's degree and the page, never by the graph, and only the page travels.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
@@ -62,8 +63,8 @@ const PATTERN: Record<Direction, string> = {
 };
 
 /**
- * The spec's parameters in a statement: `$types`, `$kinds`, ... (prefix ''), or `$p0_types`, ... for one of
- * several specs. Parameters of their own, not one map: SKIP and LIMIT take only plain parameters.
+ * The spec's parameters in a statement: `$types`, `$kinds`, ... (prefix ''), or `$p0_types`, ... for one of the
+ * several specs of a tree statement. Direction, count and projection are in the statement's text instead.
  */
 export function specParams(spec: RelatedSpec, prefix = ''): Record<string, unknown> {
   const { types, kinds, asOf, offset, limit } = spec;
@@ -78,9 +79,9 @@ const conditions = (p: string) => `($${p}types IS NULL OR type(r) IN $${p}types)
     AND ${holdsAsOf('r', `$${p}asOf`)}`;
 
 /**
- * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows` (and the other ends as `others`
- * with `withOthers`): ordered by the other end's name, then fully (type, direction, key) so pages never overlap.
- * Shared by findRelated and findRelatedTree (./related-tree.ts), so a prefetched page is the page itself.
+ * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows` (and the other ends
+ * as `others` with `withOthers`): ordered by the other end's name, then fully (type, direction, key) so pages never
+ * overlap. Shared by findRelated and findRelatedTree (./related-tree.ts), so a prefetched page is the page itself.
  */
 export const pageOf = (direction: Direction, projection: Projection, p: string, withOthers = false) => `
 CALL (n) {
@@ -93,8 +94,8 @@ CALL (n) {
 }`;
 
 /**
- * Takes: $ids and the spec's parameters. Returns: per id found, its page of rows (pageOf) and with `count` the total. An entity
- * never relates to itself (the loader rejects it), so each relationship appears once per end.
+ * Takes: $ids and the spec's parameters. Returns: per id found, its page of rows (pageOf) and with `count` the
+ * total. An entity never relates to itself (the loader rejects it), so each relationship appears once per end.
  */
 const RELATED = (direction: Direction, count: boolean, projection: Projection) => `
 UNWIND $ids AS id
