@@ -2,7 +2,8 @@
  * `node --import tsx bench/scale/profile-queries.ts --scale 1m`: PROFILEs the Cypher our server runs for the
  * benchmark questions, on the scale's data folder (run it when the benchmark is not running). It calls the real
  * query functions of src/graph and src/loaders through a query runner whose driver prefixes every statement with
- * PROFILE, so the plans are those of the statements as they are, not of copies. Prints, per statement, its time,
+ * PROFILE, so the plans are those of the statements as they are, not of copies, with the benchmark's selections
+ * (the traversal as one tree statement, rows reading their core). Prints, per statement, its time,
  * rows and db hits and the operators with the most db hits; writes bench/results/<scale>-profile.json.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,7 +20,10 @@ import { findNeighborhood } from '../../src/graph/neighborhood.ts';
 import { toEntityRow } from '../../src/graph/rows.ts';
 import { searchEntities, searchWords } from '../../src/graph/search-entities.ts';
 import { findShortestPath } from '../../src/graph/shortest-path.ts';
+import { findEntitiesWithTrees } from '../../src/graph/related-tree.ts';
 import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts';
+import { VOCABULARY } from '../../src/model/vocabulary.ts';
+import { relatedSpecOf } from '../../src/resolvers/related-plan.ts';
 import { freePort } from '../../tests/helpers/free-port.ts';
 import { pickSubjects } from './pick-subjects.ts';
 import { SCALES, type ScaleName } from './scales.ts';
@@ -65,35 +69,45 @@ function walk(node: PlanNode, into: PlanNode[]): PlanNode[] {
   for (const child of node.children) walk(child, into);
   return into;
 }
+/** Runs `statement` with PROFILE through `run` (a transaction's or an auto-commit session's) and records its plan. */
+async function profiled(
+  run: (statement: string, params: Record<string, unknown>) => Promise<Awaited<ReturnType<ManagedTransaction['run']>>>,
+  statement: string,
+  params: Record<string, unknown>,
+) {
+  const started = performance.now();
+  const result = await run(`PROFILE ${statement}`, params);
+  const ms = performance.now() - started;
+  const nodes = walk(result.summary.profile as unknown as PlanNode, []);
+  profiles.push({
+    question,
+    statement: statement.trim().split('\n').slice(0, 3).join(' '),
+    ms,
+    rows: result.records.length,
+    dbHits: nodes.reduce((sum, n) => sum + (n.dbHits ?? 0), 0),
+    top: [...nodes]
+      .sort((a, b) => (b.dbHits ?? 0) - (a.dbHits ?? 0))
+      .slice(0, 4)
+      .map(
+        (n) =>
+          `${n.operatorType.replace(/@neo4j$/, '')} rows=${n.rows ?? 0} dbHits=${n.dbHits ?? 0} ${String(n.arguments?.['Details'] ?? '').slice(0, 90)}`,
+      ),
+  });
+  return result;
+}
+
+// Reads run as auto-commit statements (session.run), writes in managed transactions: both are profiled.
 const profilingDriver = {
   session: (config: SessionConfig) => {
     const session = driver.session(config);
     const wrap = (work: (tx: ManagedTransaction) => Promise<unknown>) => (tx: ManagedTransaction) =>
       work({
-        run: async (statement: string, params: Record<string, unknown>) => {
-          const started = performance.now();
-          const result = await tx.run(`PROFILE ${statement}`, params);
-          const ms = performance.now() - started;
-          const plan = result.summary.profile as unknown as PlanNode;
-          const nodes = walk(plan, []);
-          profiles.push({
-            question,
-            statement: statement.trim().split('\n').slice(0, 3).join(' '),
-            ms,
-            rows: result.records.length,
-            dbHits: nodes.reduce((sum, n) => sum + (n.dbHits ?? 0), 0),
-            top: [...nodes]
-              .sort((a, b) => (b.dbHits ?? 0) - (a.dbHits ?? 0))
-              .slice(0, 4)
-              .map(
-                (n) =>
-                  `${n.operatorType.replace(/@neo4j$/, '')} rows=${n.rows ?? 0} dbHits=${n.dbHits ?? 0} ${String(n.arguments?.['Details'] ?? '').slice(0, 90)}`,
-              ),
-          });
-          return result;
-        },
+        run: (statement: string, params: Record<string, unknown>) =>
+          profiled((s, p) => tx.run(s, p), statement, params),
       } as unknown as ManagedTransaction);
     return {
+      run: (statement: string, params: Record<string, unknown>, config?: object) =>
+        profiled((s, p) => session.run(s, p, config), statement, params),
       executeRead: (work: (tx: ManagedTransaction) => Promise<unknown>, config?: object) =>
         session.executeRead(wrap(work), config),
       executeWrite: (work: (tx: ManagedTransaction) => Promise<unknown>, config?: object) =>
@@ -115,31 +129,27 @@ const entityRow = async (id: string) => {
 };
 
 try {
-  const any = {
-    types: null,
-    kinds: null,
-    asOf: null,
-    offset: 0,
-    limit: 500,
-    count: false,
-    projection: 'full',
-  } as const;
+  // The statements our server runs for the benchmark's selections (ids only, so rows read their core).
+  const typed = (kind: string, field: string) => {
+    const spec = VOCABULARY.kinds[kind]?.fields[field];
+    if (spec?.of !== 'related') throw new Error(`${kind}.${field} is not a typed relationship field`);
+    return relatedSpecOf(spec, {}, 'core');
+  };
   question = 'company -> materials -> suppliers -> countries';
-  const materials = await createRelatedLoaders(runner)({
-    ...any,
-    direction: 'OUT',
-    types: ['APPROVED_SUPPLY_PLAN_FOR', 'PRODUCES', 'DEVELOPS'],
-    kinds: ['Material'],
-  }).load(subjects.company);
-  const suppliers = await createRelatedLoaders(runner)({
-    ...any,
-    direction: 'IN',
-    types: ['APPROVED_SUPPLY_PLAN_FOR', 'PRODUCES', 'DEVELOPS'],
-    kinds: ['Company'],
-  }).loadMany(materials.rows.map((m) => m.other.id));
-  const supplierIds = suppliers.flatMap((page) => (page instanceof Error ? [] : page.rows.map((r) => r.other.id)));
-  await createRelatedLoaders(runner)({ ...any, direction: 'OUT', types: ['BASED_IN'], kinds: ['Country'] }).loadMany(
-    supplierIds,
+  await findEntitiesWithTrees(
+    runner,
+    [subjects.company],
+    [
+      {
+        kind: 'Company',
+        plan: {
+          spec: typed('Company', 'materials'),
+          children: [
+            { spec: typed('Material', 'suppliers'), children: [{ spec: typed('Company', 'country'), children: [] }] },
+          ],
+        },
+      },
+    ],
   );
   question = 'neighborhood depth 2, limit 500, of the hub';
   await findNeighborhood(runner, await entityRow(subjects.hubCountry), {
@@ -147,6 +157,7 @@ try {
     limit: 500,
     types: null,
     asOf: null,
+    projection: { nodes: 'core', edges: 'core' },
   });
   question = 'cross-reference of a category';
   await findCrossReferences(runner, { categories: [subjects.category] }, null, { offset: 0, limit: 100 });
@@ -159,7 +170,16 @@ try {
     asOf: null,
   });
   question = 'relationships(first: 20) of the biggest hub';
-  await createRelatedLoaders(runner)({ ...any, direction: 'BOTH' }).load(subjects.hubCountry);
+  await createRelatedLoaders(runner)({
+    direction: 'BOTH',
+    types: null,
+    kinds: null,
+    asOf: null,
+    offset: 0,
+    limit: 20,
+    count: true,
+    projection: 'full',
+  }).load(subjects.hubCountry);
 
   for (const p of profiles) {
     process.stdout.write(
