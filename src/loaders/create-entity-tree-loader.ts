@@ -8,6 +8,7 @@ import type { QueryRunner } from '../db/query-runner.ts';
 import { findEntitiesWithTrees, type KindPlan } from '../graph/related-tree.ts';
 import { toEntityRow, type EntityRow } from '../graph/rows.ts';
 import { primeTrees, type RelatedLoaders } from './create-related-loader.ts';
+import { loaderPerKey } from './loader-per-key.ts';
 
 export type EntityTreeLoaders = (plans: readonly KindPlan[]) => DataLoader<string, EntityRow | null>;
 
@@ -16,20 +17,14 @@ export function createEntityTreeLoaders(
   related: RelatedLoaders,
   entities: DataLoader<string, EntityRow | null>,
 ): EntityTreeLoaders {
-  const loaders = new Map<string, DataLoader<string, EntityRow | null>>();
-  return (plans) => {
-    const key = JSON.stringify(plans);
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
+  return loaderPerKey(
+    (plans: readonly KindPlan[]) =>
+      new DataLoader<string, EntityRow | null>(async (ids) => {
         const found = await findEntitiesWithTrees(runner, ids, plans);
         primeTrees(related, found.trees);
         const byId = new Map(found.entities.map((props) => [String(props['id']), toEntityRow(props)]));
         for (const [id, row] of byId) entities.prime(id, row);
         return ids.map((id) => byId.get(id) ?? null);
-      });
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
+      }),
+  );
 }

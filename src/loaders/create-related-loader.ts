@@ -8,6 +8,7 @@ import DataLoader from 'dataloader';
 import type { QueryRunner } from '../db/query-runner.ts';
 import { findRelated, type RelatedPage, type RelatedSpec } from '../graph/related-entities.ts';
 import { findRelatedTree, type PlanPages, type RelatedPlan } from '../graph/related-tree.ts';
+import { loaderPerKey } from './loader-per-key.ts';
 
 export type RelatedLoaders = (spec: RelatedSpec, children?: readonly RelatedPlan[]) => DataLoader<string, RelatedPage>;
 
@@ -23,12 +24,9 @@ export function primeTrees(related: RelatedLoaders, trees: readonly PlanPages[])
 
 /** Returns a function that gives the loader for a plan, creating one per distinct plan in this request. */
 export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
-  const loaders = new Map<string, DataLoader<string, RelatedPage>>();
-  const loaderFor: RelatedLoaders = (spec, children = []) => {
-    const key = JSON.stringify({ spec, children });
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
+  const loaderForPlan = loaderPerKey(
+    ({ spec, children }: RelatedPlan) =>
+      new DataLoader<string, RelatedPage>(async (ids) => {
         if (children.length === 0 || spec.count) {
           const byId = await findRelated(runner, ids, spec);
           return ids.map((id) => byId.get(id) ?? EMPTY_PAGE);
@@ -36,10 +34,8 @@ export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
         const [root, ...below] = await findRelatedTree(runner, ids, { spec, children });
         primeTrees(loaderFor, below);
         return ids.map((id) => root?.pages.get(id) ?? EMPTY_PAGE);
-      });
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
+      }),
+  );
+  const loaderFor: RelatedLoaders = (spec, children = []) => loaderForPlan({ spec, children });
   return loaderFor;
 }

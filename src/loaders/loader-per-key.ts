@@ -1,0 +1,18 @@
+/**
+ * Internal: per request, one DataLoader per distinct key (told apart by its JSON), created on first use, so every
+ * load asked with equal keys is batched into one statement.
+ */
+import type DataLoader from 'dataloader';
+
+export function loaderPerKey<K, V>(create: (key: K) => DataLoader<string, V>): (key: K) => DataLoader<string, V> {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (key) => {
+    const json = JSON.stringify(key);
+    let loader = loaders.get(json);
+    if (!loader) {
+      loader = create(key);
+      loaders.set(json, loader);
+    }
+    return loader;
+  };
+}
