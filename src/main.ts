@@ -17,8 +17,9 @@ import { StartupError } from './errors.ts';
 import { ensureExplorerBuilt } from './explorer/explorer-bundle.ts';
 import { createLogger } from './logger.ts';
 import { startTracing, type Tracing } from './observability/tracing.ts';
-import { DataValidationError } from './seed/data-problem.ts';
-import { isGraphEmpty, listDataFiles, loadGraph } from './seed/load-graph.ts';
+import { DataValidationError } from './store/data-problem.ts';
+import { isGraphEmpty } from './graph/is-graph-empty.ts';
+import { listDataFiles, loadGraph } from './seed/load-graph.ts';
 import {
   EXPLORER_PATH,
   GRAPHQL_PATH,

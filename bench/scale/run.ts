@@ -29,7 +29,7 @@ import { startEmbeddedNeo4j } from '../../src/db/embedded-neo4j.ts';
 import { createQueryRunner } from '../../src/db/query-runner.ts';
 import { parseCount } from '../../src/generate/parse-count.ts';
 import { generateSyntheticGraph } from '../../src/generate/synthetic-graph.ts';
-import { isGeneratedGraphLoaded, loadGeneratedGraph } from '../../src/seed/load-generated-graph.ts';
+import { isGeneratedGraphLoaded, loadGeneratedGraph } from '../../src/generate/load-generated-graph.ts';
 import { freePort } from '../../tests/helpers/free-port.ts';
 import { runLoad, type LoadResult } from './load-loop.ts';
 import { pickSubjects } from './pick-subjects.ts';

@@ -2,10 +2,10 @@
  * `npm run data:check [-- FILE...]`: validates data files (shape, ids, relationship ends, citations against the
  * source text) without a database. Ids that only a database would hold count as missing here.
  */
-import { DataValidationError } from '../seed/data-problem.ts';
+import { DataValidationError } from '../store/data-problem.ts';
 import { listDataFiles } from '../seed/load-graph.ts';
-import { readDataFiles } from '../seed/read-data-files.ts';
-import { validateGraphData } from '../seed/validate-graph-data.ts';
+import { readDataFiles } from '../store/read-data-files.ts';
+import { validateGraphData } from '../store/validate-graph-data.ts';
 import { exitWithError } from './run-cli.ts';
 
 const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : listDataFiles();

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { generateSyntheticGraph } from '../generate/synthetic-graph.ts';
 import { parseCount } from '../generate/parse-count.ts';
-import { loadGeneratedGraph } from '../seed/load-generated-graph.ts';
+import { loadGeneratedGraph } from '../generate/load-generated-graph.ts';
 import { exitWithError, runWithDatabase } from './run-cli.ts';
 
 const USAGE = 'usage: npm run generate -- --relationships 10k|100k|1m|N [--seed 42] [--label NAME]';

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/database.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
 import { StartupError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
-import { DataValidationError } from '../seed/data-problem.ts';
+import { DataValidationError } from '../store/data-problem.ts';
 
 export async function runWithDatabase(work: (runner: QueryRunner) => Promise<void>): Promise<void> {
   try {

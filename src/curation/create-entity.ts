@@ -5,8 +5,9 @@
 import type { Transaction } from '../db/query-runner.ts';
 import { BadUserInputError } from '../errors.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
-import { writeEntities } from '../seed/write-graph.ts';
-import { markCuratedEntity, type Stamp } from './mark-curated.ts';
+import { claimEntityId, entityExists } from '../store/entity-claims.ts';
+import { writeEntities } from '../store/write-graph.ts';
+import { markCuratedEntity, type Stamp } from '../store/curated-facts.ts';
 import { toCitation, validateCuratedFact, withoutNulls, type CitationInput } from './validate-curated-fact.ts';
 
 export interface CreateEntityInput {
@@ -19,15 +20,6 @@ export interface CreateEntityInput {
   properties?: Record<string, unknown> | null;
   citation: CitationInput;
 }
-
-/** Takes: $id. */
-const ENTITY_EXISTS = 'MATCH (n:Entity {id: $id}) RETURN n.documentId AS documentId';
-
-/**
- * Takes: $id. Claims the id: a concurrent create of the same id fails on the unique constraint when this one
- * commits (and is run again, to answer that the id is taken), instead of overwriting it.
- */
-const CLAIM_ID = 'CREATE (:Entity {id: $id})';
 
 /**
  * Returns the touched ids: the new entity's. Written by the seed's own entity writer, with its Citation node, so it
@@ -47,10 +39,11 @@ export async function createEntity(
     [input.id],
     vocabulary,
   );
-  if ((await tx.run(ENTITY_EXISTS, { id: input.id })).length > 0) {
+  if (await entityExists(tx, input.id)) {
     throw new BadUserInputError('input.id', `input.id: an entity "${input.id}" exists already; use updateEntity`);
   }
-  await tx.run(CLAIM_ID, { id: input.id });
+  // A concurrent create of the same id fails on the unique constraint when this one commits.
+  await claimEntityId(tx, input.id);
   await writeEntities(tx, graph.entities, undefined, vocabulary);
   await markCuratedEntity(tx, input.id, stamp);
   return [input.id];

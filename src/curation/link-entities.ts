@@ -7,9 +7,10 @@ import { BadUserInputError } from '../errors.ts';
 import { relationshipId } from '../model/identity.ts';
 import { PROGRAM_KEY } from '../model/property-keys.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
-import { writeRelationships } from '../seed/write-graph.ts';
-import { lockEntity } from './lock-entity.ts';
-import { markCuratedRelationship, type Stamp } from './mark-curated.ts';
+import { relationshipExists } from '../store/relationship-records.ts';
+import { writeRelationships } from '../store/write-graph.ts';
+import { lockEntity } from '../store/lock-entity.ts';
+import { markCuratedRelationship, type Stamp } from '../store/curated-facts.ts';
 import { toCitation, validateCuratedFact, withoutNulls, type CitationInput } from './validate-curated-fact.ts';
 
 export interface LinkInput {
@@ -21,12 +22,6 @@ export interface LinkInput {
   note?: string | null;
   citation: CitationInput;
 }
-
-/** Takes: $source, $id. */
-const RELATIONSHIP_EXISTS = `
-MATCH (:Entity {id: $source})-[r]->(:Entity)
-WHERE r.id = $id
-RETURN r.id AS id`;
 
 /**
  * Returns the touched ids: the relationship's, then its ends. Written by the seed's own relationship writer, with
@@ -49,7 +44,7 @@ export async function linkEntities(
     vocabulary,
   );
   const id = relationshipId({ type: input.type, source: input.from, target: input.to, key: input.key ?? '' });
-  if ((await tx.run(RELATIONSHIP_EXISTS, { source: input.from, id })).length > 0) {
+  if (await relationshipExists(tx, input.from, id)) {
     throw new BadUserInputError(
       'input.key',
       `input.key: the relationship ${id} exists already; give a distinct key if another one is meant`,

@@ -5,13 +5,14 @@
  * Idempotency: a key already used with the same action, input and curator returns that first write's audit entry
  * (`replayed: true`) and writes nothing; with anything else it is a CONFLICT. Two concurrent first uses of one key
  * cannot both commit (unique constraint on AuditEntry.idempotencyKey): the loser runs again and finds the winner's.
- * Writes on one entity are serialised (src/curation/lock-entity.ts); two creates of one id, by the constraint on
+ * Writes on one entity are serialised (src/store/lock-entity.ts); two creates of one id, by the constraint on
  * Entity.id.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { QueryRunner, Transaction } from '../db/query-runner.ts';
 import { BadUserInputError, ConflictError } from '../errors.ts';
-import { createAuditEntry, findByIdempotencyKey, type AuditEntryRow, type CurationAction } from './audit-entry.ts';
+import type { AuditEntryRow, CurationAction } from '../graph/audit-log.ts';
+import { createAuditEntry, findByIdempotencyKey } from '../store/audit-entries.ts';
 
 export interface CuratedWriteRequest {
   curator: string;

@@ -4,8 +4,9 @@
  */
 import type { Transaction } from '../db/query-runner.ts';
 import { BadUserInputError } from '../errors.ts';
-import { lockEntity } from './lock-entity.ts';
-import { markRemovedRelationship, type Stamp } from './mark-curated.ts';
+import { lockEntity } from '../store/lock-entity.ts';
+import { deleteRelationship } from '../store/relationship-records.ts';
+import { markRemovedRelationship, type Stamp } from '../store/curated-facts.ts';
 
 export interface UnlinkInput {
   id: string;
@@ -15,16 +16,6 @@ export interface UnlinkInput {
 /** A relationship id (src/model/identity.ts): `TYPE:source->target`, with `#key` when there is a key. */
 const RELATIONSHIP_ID =
   /^([A-Z][A-Z_]*):([a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*)->([a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*)(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
-
-/** Takes: $source, $id. Deletes the relationship and the citations of it; returns its ends. */
-const DELETE_RELATIONSHIP = `
-MATCH (a:Entity {id: $source})-[r]->(b:Entity)
-WHERE r.id = $id
-DELETE r
-WITH a, b
-OPTIONAL MATCH (c:Citation) WHERE c.id STARTS WITH $id + '@' AND c.relationshipId = $id
-DETACH DELETE c
-RETURN DISTINCT a.id AS source, b.id AS target`;
 
 /** Returns the touched ids: the relationship's, then its ends. */
 export async function unlinkRelationship(tx: Transaction, input: UnlinkInput, stamp: Stamp): Promise<string[]> {
@@ -39,10 +30,7 @@ export async function unlinkRelationship(tx: Transaction, input: UnlinkInput, st
     throw new BadUserInputError('input.reason', 'input.reason: say why the relationship goes');
   }
   await lockEntity(tx, match[2]);
-  const [removed] = await tx.run<{ source: string; target: string }>(DELETE_RELATIONSHIP, {
-    source: match[2],
-    id: input.id,
-  });
+  const removed = await deleteRelationship(tx, match[2], input.id);
   if (removed === undefined) {
     throw new BadUserInputError('input.id', `input.id: there is no relationship ${input.id}`);
   }

@@ -8,9 +8,10 @@ import { BadUserInputError } from '../errors.ts';
 import { toEntityRow } from '../graph/rows.ts';
 import type { Citation } from '../model/data-file-schema.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
-import { writeEntities } from '../seed/write-graph.ts';
-import { lockEntity } from './lock-entity.ts';
-import { markCuratedEntity, type Stamp } from './mark-curated.ts';
+import { readStoredEntity } from '../store/entity-claims.ts';
+import { writeEntities } from '../store/write-graph.ts';
+import { lockEntity } from '../store/lock-entity.ts';
+import { markCuratedEntity, type Stamp } from '../store/curated-facts.ts';
 import { toCitation, validateCuratedFact, withoutNulls, type CitationInput } from './validate-curated-fact.ts';
 
 export interface UpdateEntityInput {
@@ -23,9 +24,6 @@ export interface UpdateEntityInput {
   citation: CitationInput;
 }
 
-/** Takes: $id. Returns the stored entity's properties. */
-const READ_ENTITY = 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props';
-
 /**
  * Returns the touched ids: the entity's. Its stored citations keep their ids (`<id>@<n>`); the new one is the next.
  */
@@ -36,11 +34,11 @@ export async function updateEntity(
   vocabulary: Vocabulary,
 ): Promise<string[]> {
   await lockEntity(tx, input.id);
-  const [row] = await tx.run<{ props: Record<string, unknown> }>(READ_ENTITY, { id: input.id });
-  if (row === undefined) {
+  const props = await readStoredEntity(tx, input.id);
+  if (props === undefined) {
     throw new BadUserInputError('input.id', `input.id: there is no entity "${input.id}"; use createEntity`);
   }
-  const stored = toEntityRow(row.props);
+  const stored = toEntityRow(props);
   if (input.citation.documentId !== stored.documentId) {
     throw new BadUserInputError(
       'input.citation.documentId',

@@ -1,7 +1,7 @@
 /**
  * Internal: validates a curated entity or relationship exactly as the seed validates a data file, by running the
  * seed's own checks on it: its shape (src/model/data-file-schema.ts: id pattern, kind, property types), then
- * src/seed/validate-graph-data.ts against the stored graph (the cited document exists, the section is one of its
+ * src/store/validate-graph-data.ts against the stored graph (the cited document exists, the section is one of its
  * headings, the quote occurs verbatim or in the cited table row, both ends exist and the type allows their kinds).
  *
  * Contract: returns the graph data to write (in write-graph's format), or throws BAD_USER_INPUT naming the first
@@ -10,10 +10,11 @@
 import type { Transaction } from '../db/query-runner.ts';
 import { BadUserInputError } from '../errors.ts';
 import { createDataFileSchemas, type Citation } from '../model/data-file-schema.ts';
-import type { EntityKind, Vocabulary } from '../model/vocabulary.ts';
-import type { DataProblem } from '../seed/data-problem.ts';
-import type { ParsedDataFile } from '../seed/read-data-files.ts';
-import { validateGraphData, type GraphData } from '../seed/validate-graph-data.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
+import type { DataProblem } from '../store/data-problem.ts';
+import { readExistingGraph } from '../store/existing-graph.ts';
+import type { ParsedDataFile } from '../store/read-data-files.ts';
+import { validateGraphData, type GraphData } from '../store/validate-graph-data.ts';
 
 /** The citation as a mutation takes it: the document it quotes, and the data files' citation fields. */
 export interface CitationInput {
@@ -23,15 +24,6 @@ export interface CitationInput {
   row?: number | null;
   quote: string;
 }
-
-/** Takes: $ids, $documentId. Returns the stored entities among $ids (kind, document) and the document's text. */
-const READ_EXISTING = `
-OPTIONAL MATCH (d:Document {id: $documentId})
-CALL (d) {
-  MATCH (n:Entity) WHERE n.id IN $ids
-  RETURN collect({id: n.id, kind: n.kind, documentId: n.documentId}) AS entities
-}
-RETURN d.text AS text, entities`;
 
 /** The data-file schemas of each knowledge model served (one per server, so built once). */
 const schemasByVocabulary = new WeakMap<Vocabulary, ReturnType<typeof createDataFileSchemas>>();
@@ -76,10 +68,7 @@ export async function validateCuratedFact(
     const argument = argumentOf(field.replace(/^\./, ''));
     throw new BadUserInputError(argument, `${argument}: ${issue?.message ?? 'invalid'}`);
   }
-  const [existing] = await tx.run<{
-    text: string | null;
-    entities: Array<{ id: string; kind: EntityKind; documentId: string }>;
-  }>(READ_EXISTING, { ids: refers, documentId });
+  const existing = await readExistingGraph(tx, refers, [documentId]);
   const data =
     'entity' in fact ? { entities: [shape.data], relationships: [] } : { entities: [], relationships: [shape.data] };
   const file: ParsedDataFile = {
@@ -87,14 +76,7 @@ export async function validateCuratedFact(
     data: { document: documentId, ...data } as ParsedDataFile['data'],
     lineOf: () => undefined,
   };
-  const { graph, problems } = validateGraphData(
-    [file],
-    {
-      entities: new Map((existing?.entities ?? []).map((e) => [e.id, { kind: e.kind, documentId: e.documentId }])),
-      documents: new Map(existing?.text == null ? [] : [[documentId, { text: existing.text }]]),
-    },
-    { vocabulary },
-  );
+  const { graph, problems } = validateGraphData([file], existing, { vocabulary });
   const [problem] = problems;
   if (problem !== undefined) throw problemError(problem);
   return graph;

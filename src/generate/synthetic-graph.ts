@@ -16,7 +16,7 @@
  */
 import type { EntityKind, RelationshipType } from '../model/vocabulary.ts';
 import type { PropertyValue } from '../model/data-file-schema.ts';
-import type { DocumentToWrite, EntityToWrite, RelationshipToWrite } from '../seed/validate-graph-data.ts';
+import type { DocumentToWrite, EntityToWrite, RelationshipToWrite } from '../store/validate-graph-data.ts';
 import { createRandom, zipfCumulative, type Random } from './seeded-random.ts';
 
 export interface SyntheticGraphOptions {

@@ -1,6 +1,6 @@
 /**
  * Internal: provenance. The facts (entities and relationships) that a document, one of its sections, one of its
- * tables or one table row supports, through the Citation nodes src/seed/write-graph.ts stores. Each statement
+ * tables or one table row supports, through the Citation nodes src/store/write-graph.ts stores. Each statement
  * seeks an index on Citation (by document; document and section; document, table and row), so the work grows
  * with the citations asked about, not with the graph. Pages are keyset pages on the citation id.
  */

@@ -1,6 +1,6 @@
 /**
  * Internal: the shapes resolvers work with, converted from what Neo4j returns (node and relationship property
- * maps written by src/seed/write-graph.ts). The GraphQL types map onto these (scripts/codegen.ts `mappers`).
+ * maps written by src/store/write-graph.ts). The GraphQL types map onto these (scripts/codegen.ts `mappers`).
  */
 import type { EntityKind, RelationshipType } from '../model/vocabulary.ts';
 

@@ -1,11 +1,12 @@
 /**
  * Public contract: the shape of the YAML data files (data/README.md explains it for people).
  * Shape only; what needs the whole load or the corpus (ids that exist, quotes that occur) is checked in
- * src/seed/validate-graph-data.ts.
+ * src/store/validate-graph-data.ts.
  */
 import { z } from 'zod';
 import { PARTIAL_DATE_PATTERN } from './partial-date.ts';
-import { MONEY_KEYS, PARTIAL_DATE_KEYS, RESERVED_PROPERTY_KEYS } from './property-keys.ts';
+import { MONEY_KEYS, PARTIAL_DATE_KEYS } from './property-keys.ts';
+import { RESERVED_PROPERTY_KEYS } from './stored-properties.ts';
 import { VOCABULARY, type EntityKind, type RelationshipType, type Vocabulary } from './vocabulary.ts';
 
 const DOCUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

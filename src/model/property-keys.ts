@@ -1,6 +1,6 @@
 /**
  * Public contract: the property keys with a meaning of their own, in one place. Data files use the typed keys;
- * the loader stores the reserved ones itself (src/seed/write-graph.ts) and data files may not use them.
+ * the writers store the reserved ones themselves (src/model/stored-properties.ts) and data files may not use them.
  */
 
 /**
@@ -20,24 +20,6 @@ export const MONEY_KEYS = ['amount', 'maxAmount'] as const;
 
 /** A relationship property naming the Program (by id) under which a link was made. */
 export const PROGRAM_KEY = 'program';
-
-/** Property names the loader stores itself on nodes and relationships. */
-export const RESERVED_PROPERTY_KEYS = new Set([
-  'id',
-  'kind',
-  'name',
-  'nameKey',
-  'aliases',
-  'aliasText',
-  'description',
-  'note',
-  'documentId',
-  'sourcesJson',
-  'propertyKeys',
-  'key',
-  'validFrom',
-  'validUntil',
-]);
 
 /** How a typed field reads a stored property (see src/model/typed-fields.ts). */
 export type PropertyType = 'Int' | 'Float' | 'String' | 'PartialDate' | 'Money';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/db/apply-schema.ts';
 import type { Database } from '../../src/db/database.ts';
 import { generateSyntheticGraph } from '../../src/generate/synthetic-graph.ts';
-import { isGeneratedGraphLoaded, loadGeneratedGraph } from '../../src/seed/load-generated-graph.ts';
+import { isGeneratedGraphLoaded, loadGeneratedGraph } from '../../src/generate/load-generated-graph.ts';
 import { clearDatabase, graphSnapshot } from '../helpers/graph-snapshot.ts';
 import { openTestDatabase } from '../helpers/test-neo4j.ts';
 

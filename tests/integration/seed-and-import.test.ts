@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/database.ts';
 import { applySchema } from '../../src/db/apply-schema.ts';
 import { endOfPeriod } from '../../src/model/partial-date.ts';
 import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts';
-import { DataValidationError } from '../../src/seed/data-problem.ts';
+import { DataValidationError } from '../../src/store/data-problem.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import { clearDatabase, graphSnapshot } from '../helpers/graph-snapshot.ts';
 import { openTestDatabase } from '../helpers/test-neo4j.ts';

@@ -1,6 +1,6 @@
 /** The source-text index the loader checks citations against: headings, sections, tables and their rows. */
 import { describe, expect, it } from 'vitest';
-import { indexSourceText, normalizeWhitespace } from '../../src/seed/source-text-index.ts';
+import { indexSourceText, normalizeWhitespace } from '../../src/store/source-text-index.ts';
 
 const TEXT = [
   '# A Paper',

@@ -7,7 +7,7 @@ import { generateSyntheticGraph, MIN_RELATIONSHIPS } from '../../src/generate/sy
 import { parseCount } from '../../src/generate/parse-count.ts';
 import { entitySchema, relationshipSchema } from '../../src/model/data-file-schema.ts';
 import { RELATIONSHIP_TYPES } from '../../src/model/vocabulary.ts';
-import { indexSourceText } from '../../src/seed/source-text-index.ts';
+import { indexSourceText } from '../../src/store/source-text-index.ts';
 
 const first = <T>(items: Iterable<T>, n: number): T[] => {
   const result: T[] = [];

@@ -2,7 +2,7 @@
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { requireCurator } from '../../curation/authenticate-curator.ts';
 import { linkEntities } from '../../curation/link-entities.ts';
-import { readRelationship } from '../../curation/read-relationship.ts';
+import { readRelationship } from '../../graph/relationship-by-id.ts';
 import { runCuratedWrite } from '../../curation/run-curated-write.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 

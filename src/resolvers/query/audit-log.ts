@@ -1,6 +1,6 @@
 /** Query.auditLog: curated writes, newest first, optionally only those that touched one id; keyset pages. */
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { listAuditEntries } from '../../curation/audit-entry.ts';
+import { listAuditEntries } from '../../graph/audit-log.ts';
 import { BadUserInputError } from '../../errors.ts';
 import { checkPageSize, keyAfter, toKeysetPage } from '../pagination.ts';
 

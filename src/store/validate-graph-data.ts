@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Citation, DocumentRecord, EntityRecord, RelationshipRecord } from '../model/data-file-schema.ts';
+import type { Citation, DocumentRecord } from '../model/data-file-schema.ts';
+import type { EntityToStore, RelationshipToStore } from '../model/stored-properties.ts';
 import { VOCABULARY, type EntityKind } from '../model/vocabulary.ts';
 import type { LoadOptions } from './load-options.ts';
 import type { DataProblem } from './data-problem.ts';
@@ -24,13 +25,8 @@ export interface ExistingGraph {
 export interface DocumentToWrite extends Omit<DocumentRecord, 'corpus'> {
   text: string;
 }
-export interface EntityToWrite extends EntityRecord {
-  documentId: string;
-}
-export interface RelationshipToWrite extends RelationshipRecord {
-  documentId: string;
-  key: string;
-}
+export type EntityToWrite = EntityToStore;
+export type RelationshipToWrite = RelationshipToStore;
 export interface GraphData {
   documents: DocumentToWrite[];
   entities: EntityToWrite[];

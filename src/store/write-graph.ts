@@ -2,10 +2,11 @@
  * Internal: writes validated graph data in one write transaction, with parameterised, batched MERGE by id.
  *
  * What it stores: a Document node per document (with its text) and a Section node per heading of that text; an
- * Entity node per entity (plus its kind's label) and a relationship per relationship, each with an `id`, its
- * properties and `sourcesJson` (the citations as the API returns them, read on every hot path without a join);
- * and a Citation node per citation (document, section, table, row, quote, and the entity or relationship it
- * supports), indexed so that "what does Table 1 support" is an index seek (src/graph/facts.ts).
+ * Entity node per entity (plus its kind's label) and a relationship per relationship, with the properties of
+ * src/model/stored-properties.ts (their citations in `sourcesJson`, the one home of citations); and, derived from
+ * the same sources by the same writer, a Citation node per citation (document, section, table, row, quote, and
+ * the entity or relationship it supports), indexed so that "what does Table 1 support" is an index seek
+ * (src/graph/facts.ts).
  *
  * Idempotent: running it again with the same data leaves the same nodes, relationships and properties.
  * Documents this load defines are replaced in full: their entities, relationships, sections and citations that
@@ -13,7 +14,7 @@
  * copy behind.
  *
  * The batch writers (writeDocuments, writeEntities, writeRelationships) store exactly what a load stores, each
- * with its citations, and never remove anything: the synthetic-graph generator (src/seed/load-generated-graph.ts)
+ * with its citations, and never remove anything: the synthetic-graph generator (src/generate/load-generated-graph.ts)
  * runs them one transaction per batch.
  *
  * Curated facts (src/curation/) are the curator's, not the load's: an entity or relationship whose id is in the
@@ -22,9 +23,8 @@
  * Curated writes (src/curation/) call the batch writers directly, so they are never filtered.
  */
 import type { Transaction } from '../db/query-runner.ts';
-import { validityOf } from '../model/partial-date.ts';
 import { citationId, relationshipId } from '../model/identity.ts';
-import { PARTIAL_DATE_KEYS } from '../model/property-keys.ts';
+import { storedEntityProperties, storedRelationshipProperties } from '../model/stored-properties.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { indexSourceText } from './source-text-index.ts';
 import type { Citation } from '../model/data-file-schema.ts';
@@ -210,20 +210,7 @@ export async function writeEntities(
   const rows = entities.map((e) => ({
     id: e.id,
     kind: e.kind,
-    properties: {
-      ...normalizeDates(e.properties),
-      propertyKeys: Object.keys(e.properties).sort(),
-      id: e.id,
-      kind: e.kind,
-      name: e.name,
-      nameKey: e.name.toLowerCase(),
-      aliases: e.aliases,
-      aliasText: e.aliases.join(' | '),
-      description: e.description ?? null,
-      note: e.note ?? null,
-      documentId: e.documentId,
-      sourcesJson: JSON.stringify(e.sources),
-    },
+    properties: storedEntityProperties(e),
   }));
   const allKinds = Object.keys(vocabulary.kinds);
   for (const batch of batches(rows, batchSize)) await tx.run(MERGE_ENTITIES, { entities: batch, allKinds });
@@ -245,16 +232,7 @@ export async function writeRelationships(
     from: r.from,
     to: r.to,
     key: r.key,
-    properties: {
-      ...normalizeDates(r.properties),
-      ...validityOf(r.properties),
-      propertyKeys: Object.keys(r.properties).sort(),
-      id: relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key }),
-      key: r.key,
-      note: r.note ?? null,
-      documentId: r.documentId,
-      sourcesJson: JSON.stringify(r.sources),
-    },
+    properties: storedRelationshipProperties(r),
   }));
   const byType = new Map<string, typeof rows>();
   for (const row of rows) {
@@ -267,21 +245,12 @@ export async function writeRelationships(
     for (const batch of batches(ofType, batchSize)) await tx.run(statement, { relationships: batch });
   }
   const citations = rows.flatMap((r, i) => {
-    const { id, documentId } = r.properties;
+    const { id } = r.properties;
     const subject = { relationshipId: id, source: r.from, type: r.type, target: r.to };
-    return citationsOf(id, documentId, relationships[i]?.sources ?? [], subject);
+    return citationsOf(id, relationships[i]?.documentId ?? '', relationships[i]?.sources ?? [], subject);
   });
   for (const batch of batches(citations, batchSize)) await tx.run(MERGE_CITATIONS, { citations: batch });
   return rows.map((r) => r.properties.id);
-}
-
-/** YAML reads an unquoted year as a number; dates are stored as strings, whatever their precision. */
-function normalizeDates<T extends Record<string, unknown>>(properties: T): T {
-  const copy: Record<string, unknown> = { ...properties };
-  for (const key of PARTIAL_DATE_KEYS) {
-    if (copy[key] !== undefined) copy[key] = String(copy[key]);
-  }
-  return copy as T;
 }
 
 /** Citation nodes for one subject's sources; `subject` says what they support. */

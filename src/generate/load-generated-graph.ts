@@ -3,25 +3,15 @@
  * write transaction each, through the same writers as a data-file load (write-graph.ts), so it stores exactly
  * what a data file stores.
  *
- * Safe to interrupt and rerun: a `(:GeneratorRun {id: <document id>})` node records, in the same transaction as
- * each batch, how many batches are done; a rerun skips those and continues. Every write is a MERGE, so even a
+ * Safe to interrupt and rerun: the run's progress is recorded in the same transaction as each batch
+ * (src/store/generator-runs.ts); a rerun skips the batches done and continues. Every write is a MERGE, so even a
  * batch written twice changes nothing. A finished run is recognised and skipped in one read.
  */
 import type { QueryRunner, Transaction } from '../db/query-runner.ts';
-import type { SyntheticGraph } from '../generate/synthetic-graph.ts';
-import type { RelationshipToWrite } from './validate-graph-data.ts';
-import { writeDocuments, writeEntities, writeRelationships } from './write-graph.ts';
-
-/** Takes: $id. Returns: the run's progress, if it started. */
-const READ_RUN = `
-MATCH (g:GeneratorRun {id: $id})
-RETURN g.batchesDone AS batchesDone, g.complete AS complete`;
-
-/** Takes: $id, $batchesDone, $totalBatches, $complete, $relationships, $entities. */
-const RECORD_RUN = `
-MERGE (g:GeneratorRun {id: $id})
-SET g.batchesDone = $batchesDone, g.totalBatches = $totalBatches, g.complete = $complete,
-    g.relationships = $relationships, g.entities = $entities`;
+import type { SyntheticGraph } from './synthetic-graph.ts';
+import type { RelationshipToWrite } from '../store/validate-graph-data.ts';
+import { readGeneratorRun, recordGeneratorRun } from '../store/generator-runs.ts';
+import { writeDocuments, writeEntities, writeRelationships } from '../store/write-graph.ts';
 
 /** Records per write transaction, and rows per UNWIND statement within it. */
 export const GENERATOR_BATCH_SIZE = 10_000;
@@ -43,8 +33,7 @@ export interface GeneratedLoadSummary {
 
 /** Whether a run of this graph has finished loading. */
 export async function isGeneratedGraphLoaded(runner: QueryRunner, documentId: string): Promise<boolean> {
-  const [run] = await runner.read<{ complete: boolean | null }>('generate.read-run', READ_RUN, { id: documentId });
-  return run?.complete === true;
+  return (await readGeneratorRun(runner, documentId))?.complete === true;
 }
 
 export async function loadGeneratedGraph(
@@ -58,11 +47,7 @@ export async function loadGeneratedGraph(
   const total = graph.counts.entities + graph.counts.relationships;
   const entityBatches = Math.ceil(graph.counts.entities / batchSize);
   const totalBatches = 1 + entityBatches + Math.ceil(graph.counts.relationships / batchSize);
-  const [run] = await runner.read<{ batchesDone: number | null; complete: boolean | null }>(
-    'generate.read-run',
-    READ_RUN,
-    { id },
-  );
+  const run = await readGeneratorRun(runner, id);
   if (run?.complete === true) {
     onProgress({ done: total, total });
     return { wrote: false, batchesSkipped: totalBatches, batchesWritten: 0, seconds: 0 };
@@ -73,7 +58,7 @@ export async function loadGeneratedGraph(
   let written = 0;
 
   const record = (tx: Transaction) =>
-    tx.run(RECORD_RUN, {
+    recordGeneratorRun(tx, {
       id,
       batchesDone: batchIndex + 1,
       totalBatches,

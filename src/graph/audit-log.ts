@@ -1,9 +1,8 @@
 /**
- * Internal: the audit log of curated writes. One AuditEntry node per write, created in the write's own
- * transaction (so there is never a write without its entry, nor an entry without its write): who, when, what, the
- * input as given, the ids it touched, and the idempotency key that makes a retry apply once.
+ * Internal: reads of the audit log of curated writes (written by src/store/audit-entries.ts): one AuditEntry node
+ * per write, with who, when, what, the input as given, the ids it touched, and its idempotency key.
  */
-import type { QueryRunner, Transaction } from '../db/query-runner.ts';
+import type { QueryRunner } from '../db/query-runner.ts';
 
 export type CurationAction = 'CREATE_ENTITY' | 'UPDATE_ENTITY' | 'LINK' | 'UNLINK';
 
@@ -19,16 +18,10 @@ export interface AuditEntryRow {
 }
 
 /** What is stored: the row, the input as JSON, and the digest of action and input that a retry must match. */
-interface StoredAuditEntry extends Omit<AuditEntryRow, 'input'> {
+export interface StoredAuditEntry extends Omit<AuditEntryRow, 'input'> {
   inputJson: string;
   requestDigest: string;
 }
-
-/** Takes: $entry (a StoredAuditEntry). */
-const CREATE_AUDIT_ENTRY = 'CREATE (a:AuditEntry) SET a = $entry';
-
-/** Takes: $key. Returns the entry written with this idempotency key, if any (a unique-constraint seek). */
-const FIND_BY_IDEMPOTENCY_KEY = 'MATCH (a:AuditEntry {idempotencyKey: $key}) RETURN properties(a) AS entry';
 
 /**
  * Takes: $subjectId (or null: all), $afterAt, $afterId (or null: from the newest), $limit. Newest first, keyset
@@ -48,7 +41,7 @@ MATCH (a:AuditEntry)
 WHERE $subjectId IS NULL OR $subjectId IN a.touched
 RETURN count(a) AS total`;
 
-function toRow(stored: StoredAuditEntry): AuditEntryRow {
+export function toAuditEntryRow(stored: StoredAuditEntry): AuditEntryRow {
   return {
     id: stored.id,
     at: stored.at,
@@ -58,26 +51,6 @@ function toRow(stored: StoredAuditEntry): AuditEntryRow {
     touched: stored.touched,
     idempotencyKey: stored.idempotencyKey ?? null,
   };
-}
-
-export async function createAuditEntry(
-  tx: Transaction,
-  entry: AuditEntryRow,
-  requestDigest: string,
-): Promise<AuditEntryRow> {
-  const { input, ...rest } = entry;
-  const stored: StoredAuditEntry = { ...rest, inputJson: JSON.stringify(input), requestDigest };
-  await tx.run(CREATE_AUDIT_ENTRY, { entry: stored });
-  return entry;
-}
-
-/** The entry an idempotency key was first used with, and the digest of that request; null when unused. */
-export async function findByIdempotencyKey(
-  tx: Transaction,
-  key: string,
-): Promise<{ entry: AuditEntryRow; requestDigest: string } | null> {
-  const [row] = await tx.run<{ entry: StoredAuditEntry }>(FIND_BY_IDEMPOTENCY_KEY, { key });
-  return row ? { entry: toRow(row.entry), requestDigest: row.entry.requestDigest } : null;
 }
 
 /** One page (at most `limit` entries) of the audit log after a position, newest first, and the total count. */
@@ -92,5 +65,5 @@ export async function listAuditEntries(
     limit,
   });
   const [count] = await runner.read<{ total: number }>('curation.audit-log-count', COUNT_AUDIT_ENTRIES, { subjectId });
-  return { entries: rows.map((r) => toRow(r.entry)), total: count?.total ?? 0 };
+  return { entries: rows.map((r) => toAuditEntryRow(r.entry)), total: count?.total ?? 0 };
 }

@@ -17,7 +17,7 @@ export async function readRelationship(
   id: string,
 ): Promise<RelationshipRow | null> {
   const [row] = await runner.read<{ type: string; source: string; target: string; props: Record<string, unknown> }>(
-    'curation.read-relationship',
+    'relationship-by-id',
     READ_RELATIONSHIP,
     { source, id },
   );

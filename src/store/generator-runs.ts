@@ -1,0 +1,42 @@
+/**
+ * Internal: the progress of a synthetic-graph load (src/generate/load-generated-graph.ts). A
+ * `(:GeneratorRun {id: <document id>})` node records, in the same transaction as each batch, how many batches are
+ * done, so an interrupted load resumes where it stopped.
+ */
+import type { QueryRunner, Transaction } from '../db/query-runner.ts';
+
+/** Takes: $id. Returns: the run's progress, if it started. */
+const READ_RUN = `
+MATCH (g:GeneratorRun {id: $id})
+RETURN g.batchesDone AS batchesDone, g.complete AS complete`;
+
+/** Takes: $id, $batchesDone, $totalBatches, $complete, $relationships, $entities. */
+const RECORD_RUN = `
+MERGE (g:GeneratorRun {id: $id})
+SET g.batchesDone = $batchesDone, g.totalBatches = $totalBatches, g.complete = $complete,
+    g.relationships = $relationships, g.entities = $entities`;
+
+export type GeneratorRun = {
+  batchesDone: number | null;
+  complete: boolean | null;
+};
+
+export interface GeneratorRunRecord {
+  id: string;
+  batchesDone: number;
+  totalBatches: number;
+  complete: boolean;
+  relationships: number;
+  entities: number;
+}
+
+/** The recorded progress of the run loading document `id`; undefined when none started. */
+export async function readGeneratorRun(runner: QueryRunner, id: string): Promise<GeneratorRun | undefined> {
+  const [run] = await runner.read<GeneratorRun>('generate.read-run', READ_RUN, { id });
+  return run;
+}
+
+/** Records a run's progress in the batch's own transaction. */
+export async function recordGeneratorRun(tx: Transaction, record: GeneratorRunRecord): Promise<void> {
+  await tx.run(RECORD_RUN, { ...record });
+}
