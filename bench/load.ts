@@ -21,7 +21,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../tests/helpers/free-port.ts';
+import getPort from 'get-port';
 import { EXAMPLE_QUERIES } from '../src/playground/example-queries.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -131,7 +131,7 @@ async function heapUsedMb(graphqlUrl: string): Promise<number | null> {
 // ---- the target ----
 async function startOwnServer() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-load-'));
-  const port = await freePort();
+  const port = await getPort({ host: '127.0.0.1' });
   // SIGUSR2 makes the server write a heap snapshot here, which collects all garbage first (liveHeapMb).
   const diagnosticDir = LIVE_HEAP ? mkdtempSync(path.join(os.tmpdir(), 'kg-load-heap-')) : undefined;
   const nodeOptions = diagnosticDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${diagnosticDir}`] : [];
@@ -143,7 +143,7 @@ async function startOwnServer() {
       PORT: String(port),
       NEO4J_URI: '',
       NEO4J_EMBEDDED_DATA_DIR: dataDir,
-      NEO4J_EMBEDDED_PORT: String(await freePort()),
+      NEO4J_EMBEDDED_PORT: String(await getPort({ host: '127.0.0.1' })),
       // A shared machine may start the JVM slowly; the figures start after start-up anyway.
       NEO4J_STARTUP_TIMEOUT_SECONDS: process.env['NEO4J_STARTUP_TIMEOUT_SECONDS'] ?? '180',
       LOG_LEVEL: process.env['LOAD_SERVER_LOG_LEVEL'] ?? 'warn',

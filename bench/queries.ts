@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { freePort } from '../tests/helpers/free-port.ts';
+import getPort from 'get-port';
 import { median } from './median.ts';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -23,7 +23,14 @@ const logger = pino({ level: 'silent' });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-bench-queries-'));
 const db = await openDatabase(
   {
-    source: { kind: 'embedded', dataDir, port: await freePort(), heap: '512m', pageCache: '256m', password: undefined },
+    source: {
+      kind: 'embedded',
+      dataDir,
+      port: await getPort({ host: '127.0.0.1' }),
+      heap: '512m',
+      pageCache: '256m',
+      password: undefined,
+    },
     name: 'neo4j',
     startupTimeoutMs: 120_000,
     queryTimeoutMs: 30_000,

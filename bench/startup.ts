@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { freePort } from '../tests/helpers/free-port.ts';
+import getPort from 'get-port';
 import { median } from './median.ts';
 import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
 
@@ -29,8 +29,8 @@ async function serverStart(dataDir: string): Promise<{ seconds: number; jvmRssMi
     cwd: ROOT,
     env: {
       ...process.env,
-      PORT: String(await freePort()),
-      NEO4J_EMBEDDED_PORT: String(await freePort()),
+      PORT: String(await getPort({ host: '127.0.0.1' })),
+      NEO4J_EMBEDDED_PORT: String(await getPort({ host: '127.0.0.1' })),
       NEO4J_EMBEDDED_DATA_DIR: dataDir,
       NEO4J_URI: '',
     },
@@ -57,7 +57,7 @@ async function bareNeo4jStart(dataDir: string): Promise<number> {
   const started = performance.now();
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
-    port: await freePort(),
+    port: await getPort({ host: '127.0.0.1' }),
     heap: '512m',
     pageCache: '256m',
     password: undefined,

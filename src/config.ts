@@ -91,7 +91,7 @@ export interface ApiKey {
   digest: Buffer;
 }
 
-export type DatabaseSource =
+type DatabaseSource =
   | { kind: 'external'; uri: string; user: string; password: string }
   | {
       kind: 'embedded';

@@ -12,9 +12,9 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 
 /** Deepest selection (the deepest tested query, materials -> suppliers -> facilities -> operators, is 7). */
-export const MAX_QUERY_DEPTH = 12;
+const MAX_QUERY_DEPTH = 12;
 /** Aliased fields in one operation (each alias can be a whole neighborhood query). */
-export const MAX_ALIASES = 30;
+const MAX_ALIASES = 30;
 /** Tokens the parser reads before giving up. */
 export const MAX_TOKENS = 5_000;
 

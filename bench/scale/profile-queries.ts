@@ -24,7 +24,7 @@ import { findEntitiesWithTrees } from '../../src/graph/related-tree.ts';
 import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts';
 import { VOCABULARY } from '../../src/model/vocabulary.ts';
 import { relatedSpecOf } from '../../src/resolvers/related-plan.ts';
-import { freePort } from '../../tests/helpers/free-port.ts';
+import getPort from 'get-port';
 import { pickSubjects } from './pick-subjects.ts';
 import { SCALES, type ScaleName } from './scales.ts';
 
@@ -44,7 +44,7 @@ const graph = generateSyntheticGraph({ relationships: scale.relationships, seed:
 const subjects = pickSubjects(graph);
 const embedded = await startEmbeddedNeo4j({
   dataDir: path.join(ROOT, '.data', `bench-${scaleName}`),
-  port: await freePort(),
+  port: await getPort({ host: '127.0.0.1' }),
   heap: scale.heap,
   pageCache: scale.pageCache,
   password: 'bench-password',

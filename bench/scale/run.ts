@@ -30,7 +30,7 @@ import { createQueryRunner } from '../../src/db/query-runner.ts';
 import { parseCount } from '../../src/generate/parse-count.ts';
 import { generateSyntheticGraph } from '../../src/generate/synthetic-graph.ts';
 import { isGeneratedGraphLoaded, loadGeneratedGraph } from '../../src/generate/load-generated-graph.ts';
-import { freePort } from '../../tests/helpers/free-port.ts';
+import getPort from 'get-port';
 import { runLoad, type LoadResult } from './load-loop.ts';
 import { pickSubjects } from './pick-subjects.ts';
 import { buildQuestions, type CypherAsk, type GraphqlAsk } from './questions.ts';
@@ -105,7 +105,7 @@ const logger = pino({ level: 'warn' });
 const dataDir = path.join(ROOT, '.data', `bench-${scaleName}`);
 const embedded = await startEmbeddedNeo4j({
   dataDir,
-  port: await freePort(),
+  port: await getPort({ host: '127.0.0.1' }),
   heap: scale.heap,
   pageCache: scale.pageCache,
   password: PASSWORD,
@@ -138,7 +138,7 @@ try {
     const questions = buildQuestions(subjects).filter((q) => !values.only || q.name.includes(values.only));
 
     // 2. The servers.
-    const oursPort = await freePort();
+    const oursPort = await getPort({ host: '127.0.0.1' });
     const profileDir = path.join(ROOT, 'bench', 'results', 'profiles');
     if (values['cpu-prof']) mkdirSync(profileDir, { recursive: true });
     const ours = startChild(
@@ -159,7 +159,7 @@ try {
       },
     );
     children.push(ours);
-    const theirsPort = await freePort();
+    const theirsPort = await getPort({ host: '127.0.0.1' });
     const theirs = startChild(['bench/scale/neo4j-graphql-server.ts'], {
       BENCH_NEO4J_URI: embedded.uri,
       BENCH_NEO4J_PASSWORD: PASSWORD,

@@ -5,7 +5,7 @@
 
 import pLimit from 'p-limit';
 
-export const GRAPHQL_URL = '/graphql';
+const GRAPHQL_URL = '/graphql';
 /** Requests the whole-graph view keeps in flight at once. */
 const WHOLE_GRAPH_CONCURRENCY = 2;
 
@@ -17,7 +17,7 @@ export interface Citation {
   document: { title: string };
 }
 
-export interface EntitySummary {
+interface EntitySummary {
   id: string;
   kind: string;
   name: string;
@@ -70,7 +70,7 @@ export interface CrossReferenceRow {
 
 const CITATION_FIELDS = 'section table row quote document { title }';
 
-export const SEARCH_QUERY = `query Search($text: String!, $first: Int) {
+const SEARCH_QUERY = `query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { score entity { id kind name aliases } }
 }`;
 
@@ -82,7 +82,7 @@ export const NEIGHBORHOOD_QUERY = `query Neighborhood($id: ID!, $depth: Int, $li
   }
 }`;
 
-export const ENTITY_QUERY = `query Entity($id: ID!) {
+const ENTITY_QUERY = `query Entity($id: ID!) {
   entity(id: $id) {
     id kind name aliases description note properties
     sources { ${CITATION_FIELDS} }
@@ -97,7 +97,7 @@ export const MATRIX_QUERY = `query Matrix($asOf: PartialDate) {
   }
 }`;
 
-export const CELL_QUERY = `query Cell($company: ID!, $asOf: PartialDate) {
+const CELL_QUERY = `query Cell($company: ID!, $asOf: PartialDate) {
   crossReference(filter: { companies: [$company] }, asOf: $asOf, first: 100) {
     edges { node {
       company { id kind name } material { id kind name } category { id kind name }
@@ -107,11 +107,11 @@ export const CELL_QUERY = `query Cell($company: ID!, $asOf: PartialDate) {
   }
 }`;
 
-export const ENTITY_IDS_QUERY = `query EntityIds($after: String) {
+const ENTITY_IDS_QUERY = `query EntityIds($after: String) {
   entities(first: 100, after: $after, orderBy: ID_ASC) { edges { node { id } } pageInfo { hasNextPage endCursor } }
 }`;
 
-export class ApiError extends Error {}
+class ApiError extends Error {}
 
 /** How often a request refused with SERVER_BUSY is tried again, after the Retry-After the server asks for. */
 const BUSY_RETRIES = 3;
@@ -120,7 +120,7 @@ const BUSY_RETRIES = 3;
  * Runs one operation; rejects with the API's first error message when it answers with errors. A SERVER_BUSY
  * answer (HTTP 503: the server's expensive fields are all taken) is retried after its Retry-After, a few times.
  */
-export async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     const response = await fetch(GRAPHQL_URL, {
       method: 'POST',
@@ -176,7 +176,7 @@ export async function cellRows(company: string, material: string, asOf: string |
 }
 
 /** Every entity id, a page of 100 at a time. */
-export async function allEntityIds(): Promise<string[]> {
+async function allEntityIds(): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {

@@ -36,13 +36,6 @@ export async function exportFile(format: ExportFormat, ids: readonly string[], a
   save(await response.blob(), fileNameFrom(response.headers.get('content-disposition'), `graph.${format}`));
 }
 
-/** The GET form of the same export, for a plain link (short views only). */
-export function exportUrl(format: ExportFormat, ids: readonly string[], asOf: string | null): string {
-  const params = new URLSearchParams({ ids: ids.join(',') });
-  if (asOf !== null) params.set('asOf', asOf);
-  return `/export/${format}?${params.toString()}`;
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the typed renderer is a Sigma of any attributes.
 export async function exportPng(renderer: Sigma<any, any>, name: string): Promise<void> {
   await downloadAsPNG(renderer, { fileName: name, backgroundColor: '#ffffff' });

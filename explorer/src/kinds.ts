@@ -5,7 +5,7 @@
 
 export type Shape = 'circle' | 'square';
 
-export const KIND_STYLE: Readonly<Record<string, { color: string; shape: Shape }>> = {
+const KIND_STYLE: Readonly<Record<string, { color: string; shape: Shape }>> = {
   Country: { color: '#1f77b4', shape: 'circle' },
   Bloc: { color: '#17becf', shape: 'circle' },
   Location: { color: '#9edae5', shape: 'circle' },

@@ -6,20 +6,20 @@
 const FIRST_YEAR = 2019;
 const LAST_YEAR = 2025;
 
-export const MONTHS: readonly string[] = Array.from({ length: (LAST_YEAR - FIRST_YEAR + 1) * 12 }, (_, i) => {
+const MONTHS: readonly string[] = Array.from({ length: (LAST_YEAR - FIRST_YEAR + 1) * 12 }, (_, i) => {
   const year = FIRST_YEAR + Math.floor(i / 12);
   return `${year}-${String((i % 12) + 1).padStart(2, '0')}`;
 });
 
 /** The slider position of an asOf value (its month; a bare year stands for its December), or "now". */
-export function sliderPosition(asOf: string | null): number {
+function sliderPosition(asOf: string | null): number {
   if (asOf === null) return MONTHS.length;
   const month = /^\d{4}$/.test(asOf) ? `${asOf}-12` : asOf.slice(0, 7);
   const index = MONTHS.indexOf(month);
   return index === -1 ? MONTHS.length : index;
 }
 
-export function asOfAt(position: number): string | null {
+function asOfAt(position: number): string | null {
   return MONTHS[position] ?? null;
 }
 

@@ -18,7 +18,7 @@ export interface ViewState {
   whole: boolean;
 }
 
-export const DEFAULT_STATE: ViewState = {
+const DEFAULT_STATE: ViewState = {
   id: null,
   depth: 1,
   limit: 200,
@@ -57,7 +57,7 @@ export function readState(search: string): ViewState {
   };
 }
 
-export function stateToSearch(state: ViewState): string {
+function stateToSearch(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.id !== null) p.set('id', state.id);
   if (state.depth !== DEFAULT_STATE.depth) p.set('depth', String(state.depth));

@@ -15,6 +15,7 @@ import type { DataProblem } from '../store/data-problem.ts';
 import { readExistingGraph } from '../store/existing-graph.ts';
 import type { ParsedDataFile } from '../store/read-data-files.ts';
 import { validateGraphData, type GraphData } from '../store/validate-graph-data.ts';
+import { getOrCreate } from '../get-or-create.ts';
 
 /** The citation as a mutation takes it: the document it quotes, and the data files' citation fields. */
 export interface CitationInput {
@@ -29,12 +30,7 @@ export interface CitationInput {
 const schemasByVocabulary = new WeakMap<Vocabulary, ReturnType<typeof createDataFileSchemas>>();
 
 function schemasOf(vocabulary: Vocabulary): ReturnType<typeof createDataFileSchemas> {
-  let schemas = schemasByVocabulary.get(vocabulary);
-  if (schemas === undefined) {
-    schemas = createDataFileSchemas(vocabulary);
-    schemasByVocabulary.set(vocabulary, schemas);
-  }
-  return schemas;
+  return getOrCreate(schemasByVocabulary, vocabulary, createDataFileSchemas);
 }
 
 /** The citation in the data files' form (the document is the file's). */

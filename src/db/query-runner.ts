@@ -68,7 +68,7 @@ export interface Transaction {
   run<T extends Row = Row>(query: string, params?: Params): Promise<T[]>;
 }
 
-export const APP_NAME = 'policy-knowledge-graph';
+const APP_NAME = 'policy-knowledge-graph';
 
 export function createQueryRunner(driver: Driver, database: string, timeoutMs: number): QueryRunner {
   let statementCount = 0;

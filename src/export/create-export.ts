@@ -10,7 +10,7 @@ import type { ExportMetadata } from './export-metadata.ts';
 import { describeParameters, type ExportSelection } from './export-selection.ts';
 import { DEFAULT_GRAPH_CAPS, loadExportSubgraph, type GraphCaps, type NotFound } from './load-export-subgraph.ts';
 
-export interface ExportFile {
+interface ExportFile {
   /** Which file of a multi-file format (CSV: nodes, edges); null for single-file formats. */
   part: string | null;
   filename: string;

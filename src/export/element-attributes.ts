@@ -12,7 +12,7 @@ export type ElementAttributes = Record<string, AttributeValue>;
 export type ExportEdge = Omit<RelationshipRow, 'type'> & { type: string };
 
 /** `section · Table 1 row 4: "quote"`, one line per citation. */
-export function formatCitations(citations: readonly CitationRow[]): string {
+function formatCitations(citations: readonly CitationRow[]): string {
   return citations
     .map((c) => {
       const where =

@@ -12,7 +12,7 @@ import { writeGraphology } from './write-graphology.ts';
 import { writeNodeLink } from './write-node-link.ts';
 
 /** One written file: `part` names it when a format writes several (CSV: nodes, edges). */
-export interface ExportPart {
+interface ExportPart {
   part: string | null;
   content: string;
 }

@@ -15,7 +15,7 @@ import { readSelectionParams } from './read-selection-params.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { zipExport } from './zip-export.ts';
 
-export const EXPORT_PATH = '/export';
+const EXPORT_PATH = '/export';
 
 /** Client-facing errors and their HTTP status; anything else goes to the server's error handler (500). */
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {

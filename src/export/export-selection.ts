@@ -8,11 +8,11 @@ import type { CrossReferenceFilter } from '../graph/cross-reference.ts';
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES } from '../graph/neighborhood.ts';
 import { MAX_HOPS } from '../graph/shortest-path.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
-import { checkRange } from '../resolvers/arguments.ts';
+import { checkRange } from '../argument-checks.ts';
 import { isPartialDate } from '../model/partial-date.ts';
 
 /** The most ids an `ids` selection may list. */
-export const MAX_EXPORT_IDS = 500;
+const MAX_EXPORT_IDS = 500;
 /** The whole-graph export's caps: nodes in id order, then relationships among them. */
 export const GRAPH_EXPORT_MAX_NODES = 5000;
 export const GRAPH_EXPORT_MAX_EDGES = 20000;
@@ -29,8 +29,6 @@ export type ExportSelection =
   | { kind: 'crossReference'; filter: CrossReferenceFilter; asOf: string | null }
   | ({ kind: 'ids'; ids: readonly string[] } & Common)
   | ({ kind: 'graph' } & Common);
-
-export type ExportSelectionKind = ExportSelection['kind'];
 
 /** What a caller gave, before checks: numbers may be absent (defaults apply). */
 export type SelectionInput =

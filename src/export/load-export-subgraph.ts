@@ -19,7 +19,7 @@ const MAX_EXPORT_LINKS = 20_000;
 import { GRAPH_EXPORT_MAX_EDGES, GRAPH_EXPORT_MAX_NODES, type ExportSelection } from './export-selection.ts';
 
 /** The derived edge from a material to its critical-material category in cross-reference exports. */
-export const IN_CATEGORY = 'IN_CATEGORY';
+const IN_CATEGORY = 'IN_CATEGORY';
 
 export interface NotFound {
   notFound: { parameter: string; message: string };

@@ -14,7 +14,7 @@ import { readGeneratorRun, recordGeneratorRun } from '../store/generator-runs.ts
 import { writeDocuments, writeEntities, writeRelationships } from '../store/write-graph.ts';
 
 /** Records per write transaction, and rows per UNWIND statement within it. */
-export const GENERATOR_BATCH_SIZE = 10_000;
+const GENERATOR_BATCH_SIZE = 10_000;
 const STATEMENT_SIZE = 2_500;
 
 export interface GeneratorProgress {

@@ -82,7 +82,7 @@ const CONSONANTS = 'bdfgklmnprstvz';
 const VOWELS = 'aeiou';
 
 /** A pronounceable name unique to `index` (base-70 syllables, at least three), e.g. "Kabemo". */
-export function codeName(index: number): string {
+function codeName(index: number): string {
   const syllables: string[] = [];
   let rest = index;
   do {

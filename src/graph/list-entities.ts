@@ -7,8 +7,9 @@
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { EntityKind } from '../model/vocabulary.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
+import { statementOf } from './statement-of.ts';
 
-export type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC';
+type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC';
 
 const ORDER: Record<EntityOrder, { key: 'nameKey' | 'id'; by: string }> = {
   NAME_ASC: { key: 'nameKey', by: 'n.nameKey, n.id' },
@@ -76,7 +77,7 @@ export async function listEntities(
   limit: number,
 ): Promise<{ items: EntityRow[]; total: number }> {
   const params = { kind: query.kind, documentId: query.documentId, text: query.nameContains?.toLowerCase() ?? null };
-  const page = PAGES.get(`${query.order} ${query.kind === null ? 'all' : 'kind'}`) ?? '';
+  const page = statementOf(PAGES, `${query.order} ${query.kind === null ? 'all' : 'kind'}`);
   const [rows, counts] = await Promise.all([
     runner.read<{ props: Record<string, unknown> }>('entities.page', page, { ...params, offset, limit }),
     runner.read<{ total: number }>('entities.count', countStatement(query), params),

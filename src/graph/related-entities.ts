@@ -9,6 +9,7 @@
 import type { QueryRunner } from '../db/query-runner.ts';
 import { holdsAsOf } from './partial-date.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
+import { statementOf } from './statement-of.ts';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -153,7 +154,7 @@ export async function findRelated(
 ): Promise<Map<string, RelatedPage>> {
   const found = await runner.read<{ id: string; rows: StoredRow[]; total: number | null }>(
     `related.${spec.direction.toLowerCase()}`,
-    STATEMENTS.get(`${spec.direction} ${spec.count} ${spec.projection}`) ?? '',
+    statementOf(STATEMENTS, `${spec.direction} ${spec.count} ${spec.projection}`),
     { ids, ...specParams(spec) },
   );
   const byId = new Map<string, RelatedPage>(ids.map((id) => [id, { rows: [], total: spec.count ? 0 : null }]));

@@ -14,6 +14,7 @@ import {
   type RelatedSpec,
   type StoredRow,
 } from './related-entities.ts';
+import { getOrCreate } from '../get-or-create.ts';
 
 /** A related spec and the plans of the typed relationship fields selected on the entities it reaches. */
 export interface RelatedPlan {
@@ -70,12 +71,7 @@ function shapeOf(plan: RelatedPlan): string {
 }
 
 function statementFor(shape: string, build: () => string): string {
-  let statement = statements.get(shape);
-  if (!statement) {
-    statement = build();
-    statements.set(shape, statement);
-  }
-  return statement;
+  return getOrCreate(statements, shape, build);
 }
 
 type PagesRow = Record<string, Array<{ id: string; rows: StoredRow[] }> | undefined>;

@@ -7,6 +7,7 @@ import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
 import type { Projection } from './related-entities.ts';
 import { toRelationshipRow, type RelationshipRow } from './rows.ts';
+import { statementOf } from './statement-of.ts';
 
 /**
  * Takes: $ids, $types, $asOf (and $limit). Returns: the relationships between two of those entities, at most $limit,
@@ -42,7 +43,7 @@ export async function findRelationshipsAmong(
 ): Promise<RelationshipRow[]> {
   const rows = await runner.read<{ source: string; type: string; target: string; props: Record<string, unknown> }>(
     operation,
-    STATEMENTS.get(`${limit !== undefined} ${filter.projection ?? 'full'}`) ?? '',
+    statementOf(STATEMENTS, `${limit !== undefined} ${filter.projection ?? 'full'}`),
     { ids, types: filter.types, asOf: filter.asOf, ...(limit === undefined ? {} : { limit }) },
   );
   return rows.map((e) => toRelationshipRow(e.type, e.source, e.target, e.props));

@@ -88,7 +88,7 @@ const numberArg = (args: Record<string, unknown>, name: string): number | undefi
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 };
 
-export const estimateFieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+const estimateFieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const coordinate = `${type.name}.${field.name}`;
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
 

@@ -9,12 +9,13 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { ServerBusyError } from '../errors.ts';
 import type { RequestLimits } from '../request-limits.ts';
 import type { RequestBudget } from './request-budget.ts';
+import { getOrCreate } from '../get-or-create.ts';
 
 /**
  * The Query fields whose cost grows with their arguments or with the graph: subgraphs, paths, the whole
  * cross-reference, and an export if the schema has one.
  */
-export const HEAVY_QUERY_FIELDS = [
+const HEAVY_QUERY_FIELDS = [
   'neighborhood',
   'shortestPath',
   'crossReference',
@@ -81,14 +82,7 @@ type FieldResolver = (parent: unknown, args: unknown, context: { budget?: Reques
  */
 export function gateHeavyFields<R extends { Query?: object }>(resolvers: R, gate: HeavyFieldGate): R {
   const turns = new WeakMap<object, LimitFunction>();
-  const turnOf = (context: object): LimitFunction => {
-    let turn = turns.get(context);
-    if (!turn) {
-      turn = pLimit(1);
-      turns.set(context, turn);
-    }
-    return turn;
-  };
+  const turnOf = (context: object): LimitFunction => getOrCreate(turns, context, () => pLimit(1));
   const query = { ...(resolvers.Query as Record<string, unknown> | undefined) };
   for (const field of HEAVY_QUERY_FIELDS) {
     const resolve = query[field];

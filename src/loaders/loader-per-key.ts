@@ -3,16 +3,11 @@
  * load asked with equal keys is batched into one statement.
  */
 import type DataLoader from 'dataloader';
+import { getOrCreate } from '../get-or-create.ts';
 
 export function loaderPerKey<K, V>(create: (key: K) => DataLoader<string, V>): (key: K) => DataLoader<string, V> {
   const loaders = new Map<string, DataLoader<string, V>>();
   return (key) => {
-    const json = JSON.stringify(key);
-    let loader = loaders.get(json);
-    if (!loader) {
-      loader = create(key);
-      loaders.set(json, loader);
-    }
-    return loader;
+    return getOrCreate(loaders, JSON.stringify(key), () => create(key));
   };
 }

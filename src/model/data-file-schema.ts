@@ -96,7 +96,7 @@ const properties = z
     }
   });
 
-export const citationSchema = z.strictObject({
+const citationSchema = z.strictObject({
   section: z.string().min(1),
   table: z.string().min(1).optional(),
   row: z.number().int().min(1).optional(),
@@ -107,7 +107,7 @@ const entityId = z
   .string()
   .regex(/^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of the form <kind prefix>:<slug>, e.g. company:tsmc');
 
-export const documentSchema = z.strictObject({
+const documentSchema = z.strictObject({
   id: z.string().regex(DOCUMENT_ID, 'a lowercase slug such as japan-supply-chain-policy'),
   title: z.string().min(1),
   author: z.string().min(1).optional(),

@@ -7,7 +7,7 @@
  * Keys that date a fact, in precedence order: a relationship holds from the first of these it has (and until
  * `until`), and a typed `date` field shows the first of these an entity or relationship has.
  */
-export const DATE_KEYS = ['since', 'date', 'asOf'] as const;
+const DATE_KEYS = ['since', 'date', 'asOf'] as const;
 
 /** The key that ends a relationship's validity. */
 export const UNTIL_KEY = 'until';

@@ -12,7 +12,7 @@ export const MODEL_MARKER =
   '# ---- Generated from src/model/vocabulary.ts by `npm run codegen`: edit the vocabulary, not below. ----';
 
 /** The hand-written part of a schema text (everything above the marker). */
-export function handWrittenSdl(schemaText: string): string {
+function handWrittenSdl(schemaText: string): string {
   const at = schemaText.indexOf(MODEL_MARKER);
   return (at === -1 ? schemaText : schemaText.slice(0, at)).trimEnd();
 }
@@ -24,7 +24,7 @@ export function schemaSdlFor(schemaText: string, vocabulary: Vocabulary): string
 }
 
 /** The model's enums and kind types; `entityFields` are the Entity interface's fields, printed. */
-export function renderModelSdl(vocabulary: Vocabulary, entityFields: readonly string[]): string {
+function renderModelSdl(vocabulary: Vocabulary, entityFields: readonly string[]): string {
   const kinds = Object.entries(vocabulary.kinds);
   const enumOf = (description: string, name: string, values: Array<[string, { description: string }]>) =>
     `${quote(description)}\nenum ${name} {\n${values.map(([value, spec]) => `  ${quote(spec.description)}\n  ${value}`).join('\n')}\n}`;

@@ -26,7 +26,7 @@ export interface Metrics {
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Codes that mean "refused for asking too much": counted as cost rejections. */
-export function isCostRejection(code: string): boolean {
+function isCostRejection(code: string): boolean {
   return code === 'LIMIT_EXCEEDED' || /COST/.test(code);
 }
 

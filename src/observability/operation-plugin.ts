@@ -14,7 +14,7 @@ import type { Metrics } from './metrics.ts';
 import { currentRequest } from './request-scope.ts';
 import { annotateRequestSpan } from './tracing.ts';
 
-export const MAX_OPERATION_NAMES = 200;
+const MAX_OPERATION_NAMES = 200;
 const RETRY_AFTER_SECONDS = '5';
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 

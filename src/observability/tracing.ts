@@ -11,7 +11,7 @@ import { SpanKind, SpanStatusCode, context, trace, type Tracer } from '@opentele
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { QueryObserver } from '../db/query-runner.ts';
 
-export const TRACER_NAME = 'policy-knowledge-graph';
+const TRACER_NAME = 'policy-knowledge-graph';
 
 export interface Tracing {
   /** Undefined when tracing is off. */

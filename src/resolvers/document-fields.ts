@@ -2,7 +2,7 @@
 import { BadUserInputError } from '../errors.ts';
 import type { DocumentResolvers, FactResolvers } from '../generated/graphql.ts';
 import { findFacts } from '../graph/facts.ts';
-import { orNull } from './arguments.ts';
+import { orNull } from '../argument-checks.ts';
 import { checkPageSize, keyAfter, toKeysetPage } from './pagination.ts';
 
 export const documentFields: Pick<DocumentResolvers, 'sections' | 'facts'> = {

@@ -6,7 +6,7 @@ import type { RequestContext } from '../context.ts';
 import type { CountryResolvers } from '../generated/graphql.ts';
 import type { RelatedRow } from '../graph/related-entities.ts';
 import type { DocumentRow } from '../graph/rows.ts';
-import { asOfBound, optionalList } from './arguments.ts';
+import { asOfBound, optionalList } from '../argument-checks.ts';
 import { checkPageSize, offsetAfter, toPage } from './pagination.ts';
 
 /** A RelatedRow as an edge of Entity.relationships. */

@@ -4,7 +4,7 @@
  */
 import { BadUserInputError } from '../errors.ts';
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 export function checkPageSize(first: number, argument = 'first', max = MAX_PAGE_SIZE): number {
   if (!Number.isInteger(first) || first < 1 || first > max) {
@@ -25,7 +25,7 @@ export function offsetAfter(after: string | null | undefined): number {
   return Number(match[1]) + 1;
 }
 
-export function encodeKeyCursor(key: string): string {
+function encodeKeyCursor(key: string): string {
   return Buffer.from(`key:${key}`).toString('base64url');
 }
 
@@ -81,11 +81,4 @@ export function toKeysetPage<T>(
     },
     totalCount,
   };
-}
-
-/** Pages through a list held in memory. */
-export function paginate<T>(all: readonly T[], first: number, after: string | null | undefined): Page<T> {
-  checkPageSize(first);
-  const start = offsetAfter(after);
-  return toPage(all.slice(start, start + first), start, first, all.length);
 }

@@ -13,8 +13,9 @@ import type { KindPlan, RelatedPlan } from '../graph/related-tree.ts';
 import type { RelatedFieldSpec } from '../model/typed-fields.ts';
 import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
-import { asOfBound, checkRange } from './arguments.ts';
+import { asOfBound, checkRange } from '../argument-checks.ts';
 import { entityProjection, fieldDefinition, selectedFields } from './projection.ts';
+import { getOrCreate } from '../get-or-create.ts';
 
 /**
  * The most levels one tree statement reads (the field's own and those below it). A bigger selection is read as
@@ -126,15 +127,8 @@ export function planOf(
   vocabulary: Vocabulary,
 ): RelatedPlan {
   relatedSpecOf(field, args); // the argument errors, before any planning
-  let byVariables = planned.get(info.fieldNodes);
-  if (!byVariables) {
-    byVariables = new WeakMap();
-    planned.set(info.fieldNodes, byVariables);
-  }
-  let plan = byVariables.get(info.variableValues);
-  if (!plan) {
-    plan = planOfNodes(field, args, info.fieldNodes, info, vocabulary);
-    byVariables.set(info.variableValues, plan);
-  }
-  return plan;
+  const byVariables = getOrCreate(planned, info.fieldNodes, () => new WeakMap());
+  return getOrCreate(byVariables, info.variableValues, () =>
+    planOfNodes(field, args, info.fieldNodes, info, vocabulary),
+  );
 }

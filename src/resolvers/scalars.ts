@@ -16,7 +16,7 @@ function parsePartialDate(value: unknown): string {
   return value;
 }
 
-export const PartialDateScalar = new GraphQLScalarType<string, string>({
+const PartialDateScalar = new GraphQLScalarType<string, string>({
   name: 'PartialDate',
   description: 'A year, a year and month, or a full date: YYYY, YYYY-MM or YYYY-MM-DD.',
   serialize: (value) => String(value),

@@ -14,7 +14,7 @@ import { readExistingGraph } from '../store/existing-graph.ts';
 import { referencedOutside, validateGraphData } from '../store/validate-graph-data.ts';
 import { writeGraph, type WriteSummary } from '../store/write-graph.ts';
 
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
 /** Every YAML data file under `dir`, in path order. */
 export function listDataFiles(dir = DATA_DIR): string[] {

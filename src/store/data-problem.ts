@@ -12,7 +12,7 @@ export interface DataProblem {
   message: string;
 }
 
-export function formatProblem(problem: DataProblem): string {
+function formatProblem(problem: DataProblem): string {
   const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const what = [problem.subject, problem.field && `field "${problem.field}"`].filter(Boolean).join(' ');
   return what ? `${place}: ${what}: ${problem.message}` : `${place}: ${problem.message}`;

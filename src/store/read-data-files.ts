@@ -85,7 +85,7 @@ function describeIssue(
   return { file, line: lineOf(issuePath), field: fieldName(issuePath), message };
 }
 
-export function subjectOf(doc: Document | DataFile, section: 'entities' | 'relationships', index: number): string {
+function subjectOf(doc: Document | DataFile, section: 'entities' | 'relationships', index: number): string {
   const raw = 'getIn' in doc ? doc.getIn([section, index]) : doc[section][index];
   const item = (raw && typeof raw === 'object' && 'toJSON' in raw ? (raw as { toJSON(): unknown }).toJSON() : raw) as
     Record<string, unknown> | undefined;

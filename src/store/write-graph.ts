@@ -29,6 +29,7 @@ import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { indexSourceText } from './source-text-index.ts';
 import type { Citation } from '../model/data-file-schema.ts';
 import type { DocumentToWrite, EntityToWrite, GraphData, RelationshipToWrite } from './validate-graph-data.ts';
+import { getOrCreate } from '../get-or-create.ts';
 
 const BATCH_SIZE = 500;
 
@@ -63,12 +64,7 @@ const MERGE_RELATIONSHIPS = new Map<string, string>();
 
 function mergeRelationshipsStatement(type: string): string {
   if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new RangeError(`not a relationship type name: ${JSON.stringify(type)}`);
-  let statement = MERGE_RELATIONSHIPS.get(type);
-  if (statement === undefined) {
-    statement = mergeRelationships(type);
-    MERGE_RELATIONSHIPS.set(type, statement);
-  }
-  return statement;
+  return getOrCreate(MERGE_RELATIONSHIPS, type, mergeRelationships);
 }
 
 /** Takes: $sections [{id, documentId, heading, level, ordinal}]. */

@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../../src/server.ts';
 import { clearDatabase } from './graph-snapshot.ts';
 import { openTestDatabase, silentLogger } from './test-neo4j.ts';
 
-export interface GraphqlResponse<T = Record<string, any>> {
+interface GraphqlResponse<T = Record<string, any>> {
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
@@ -37,7 +37,7 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export const SECOND_DOCUMENT = fileURLToPath(new URL('../fixtures/second-document/survey.yaml', import.meta.url));
+const SECOND_DOCUMENT = fileURLToPath(new URL('../fixtures/second-document/survey.yaml', import.meta.url));
 
 /** Whether this run imports the second document (the api+second-document project). */
 export function withSecondDocument(): boolean {

@@ -28,7 +28,7 @@ export function providedNeo4j(): ProvidedNeo4j {
   return inject('neo4j');
 }
 
-export function testDatabaseConfig(overrides: { uri?: string } = {}): Config['database'] {
+function testDatabaseConfig(overrides: { uri?: string } = {}): Config['database'] {
   const neo4j = providedNeo4j();
   return {
     source: { kind: 'external', uri: overrides.uri ?? neo4j.uri, user: neo4j.user, password: neo4j.password },

@@ -5,11 +5,11 @@
 import type { CrossReferenceFilter as FilterArgument, InputMaybe, QueryResolvers } from '../../generated/graphql.ts';
 import { findCrossReferences, type CrossReferenceFilter } from '../../graph/cross-reference.ts';
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
-import { asOfBound, checkRange, optionalList } from '../arguments.ts';
+import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
 import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
 
 /** The most links one matrix is built from; beyond it the matrix says it is truncated. */
-export const MAX_MATRIX_LINKS = 5_000;
+const MAX_MATRIX_LINKS = 5_000;
 
 function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossReferenceFilter {
   return {

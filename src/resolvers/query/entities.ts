@@ -1,7 +1,7 @@
 /** Query.entities: a filtered, ordered page of entities with the total count. */
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { listEntities } from '../../graph/list-entities.ts';
-import { orNull } from '../arguments.ts';
+import { orNull } from '../../argument-checks.ts';
 import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
 
 export const entities: QueryResolvers['entities'] = async (_parent, args, { runner }) => {

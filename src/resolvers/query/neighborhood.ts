@@ -1,7 +1,7 @@
 /** Query.neighborhood: the subgraph around an entity, for visualisation clients; null for an unknown id. */
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { findNeighborhood, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES } from '../../graph/neighborhood.ts';
-import { asOfBound, checkRange, optionalList } from '../arguments.ts';
+import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
 import { entityProjection, nodesOfField, relationshipProjection, selectedFields } from '../projection.ts';
 
 export const neighborhood: QueryResolvers['neighborhood'] = async (_parent, args, context, info) => {

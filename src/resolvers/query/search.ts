@@ -2,7 +2,7 @@
 import { BadUserInputError } from '../../errors.ts';
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { searchEntities, searchWords } from '../../graph/search-entities.ts';
-import { checkRange, optionalList } from '../arguments.ts';
+import { checkRange, optionalList } from '../../argument-checks.ts';
 
 const MAX_TEXT = 200;
 const MAX_WORDS = 20;

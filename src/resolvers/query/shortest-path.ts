@@ -1,7 +1,7 @@
 /** Query.shortestPath: a shortest path between two entities, or null (unknown id, or no path within maxHops). */
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { findShortestPath, MAX_HOPS } from '../../graph/shortest-path.ts';
-import { asOfBound, checkRange, optionalList } from '../arguments.ts';
+import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
 
 export const shortestPath: QueryResolvers['shortestPath'] = async (_parent, args, context) => {
   const maxHops = checkRange('maxHops', args.maxHops, 1, MAX_HOPS);

@@ -1,9 +1,9 @@
 /**
- * Internal: argument checks shared by resolvers. Each failure is a BAD_USER_INPUT error that names the argument
+ * Internal: the argument checks of every entry that takes arguments (resolvers, export parameters). Each failure is a BAD_USER_INPUT error that names the argument
  * and the allowed range. Defaults live in schema.graphql, not here.
  */
-import { BadUserInputError } from '../errors.ts';
-import { endOfPeriod } from '../model/partial-date.ts';
+import { BadUserInputError } from './errors.ts';
+import { endOfPeriod } from './model/partial-date.ts';
 
 export function checkRange(argument: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
