@@ -9,7 +9,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json ./
 COPY explorer ./explorer
-COPY src/explorer ./src/explorer
+COPY src/explorer-page ./src/explorer-page
 COPY scripts/build-explorer.ts ./scripts/
 RUN npm run build:explorer
 

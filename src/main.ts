@@ -14,7 +14,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { applySchema } from './db/apply-schema.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
-import { ensureExplorerBuilt } from './explorer/explorer-bundle.ts';
+import { ensureExplorerBuilt } from './explorer-page/explorer-bundle.ts';
 import { createLogger } from './logger.ts';
 import { startTracing, type Tracing } from './observability/tracing.ts';
 import { DataValidationError } from './store/data-problem.ts';

@@ -20,7 +20,7 @@ import { createContext, type RequestContext } from './context.ts';
 import { authenticateCurator } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
-import { createExplorerRouter } from './explorer/explorer-route.ts';
+import { createExplorerRouter } from './explorer-page/explorer-route.ts';
 import { createExportRouter } from './export/export-route.ts';
 import { createFormatError } from './format-error.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -38,7 +38,7 @@ import { loadTypeDefs } from './api-schema.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
 
 export const GRAPHQL_PATH = '/graphql';
-export { EXPLORER_PATH } from './explorer/explorer-route.ts';
+export { EXPLORER_PATH } from './explorer-page/explorer-route.ts';
 export const METRICS_PATH = '/metrics';
 /** How long a shutdown waits for requests in flight: longer than a query's timeout plus a pool wait. */
 export const DRAIN_GRACE_MS = 30_000;
