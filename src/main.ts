@@ -14,7 +14,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { applySchema } from './db/apply-schema.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
-import { ensureExplorerBuilt } from './explorer-page/explorer-bundle.ts';
+import { assertExplorerBuilt } from './explorer-page/explorer-bundle.ts';
 import { createLogger } from './logger.ts';
 import { startTracing, type Tracing } from './observability/tracing.ts';
 import { DataValidationError } from './store/data-problem.ts';
@@ -55,8 +55,8 @@ function main(): void {
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
-  // The explorer page builds (first start only) while the database starts; a failed build does not stop the API.
-  const explorerBuilt = ensureExplorerBuilt(logger);
+  // `npm run build` made the bundle (`npm start` runs it first); a missing one fails here, before anything starts.
+  assertExplorerBuilt();
   try {
     tracing = await startTracing(config.tracing);
     if (config.tracing) logger.info('OpenTelemetry tracing is on (OTLP over HTTP)');
@@ -72,7 +72,6 @@ async function start(config: Config, logger: Logger): Promise<void> {
       const summary = await loadGraph(database.runner, listDataFiles());
       logger.info(summary, 'seeded the empty database from data/');
     }
-    await explorerBuilt;
     if (startup.signal.aborted) return;
     server = await listen(config, database, logger);
   } catch (error) {

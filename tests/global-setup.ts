@@ -4,10 +4,15 @@
  * 2. a neo4j:5.26-community container through testcontainers when a Docker engine answers;
  * 3. the embedded launcher (Neo4j from Maven Central) in a temporary folder.
  * Whatever it started, it stops at the end of the run.
+ *
+ * First it runs `npm run build` for both targets (a no-op when they are current), so a fresh clone's `npm test`
+ * has the launcher, which the server tests run whatever NEO4J_URI says, and the bundle the explorer test loads.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import neo4jDriver from 'neo4j-driver';
 import { pino } from 'pino';
@@ -19,6 +24,7 @@ import type { ProvidedNeo4j } from './helpers/test-neo4j.ts';
 const NEO4J_IMAGE = 'neo4j:5.26-community';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  build();
   const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'warn' });
 
   const uri = process.env['NEO4J_URI'];
@@ -84,6 +90,17 @@ async function claimForTests({ uri, user, password }: { uri: string; user: strin
     await driver.executeQuery(`MERGE (:${TEST_DATABASE_MARKER})`);
   } finally {
     await driver.close();
+  }
+}
+
+/** `npm run build -- launcher explorer`, its output going to the terminal; throws when it fails. */
+function build(): void {
+  const script = fileURLToPath(new URL('../scripts/build.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, 'launcher', 'explorer'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (run.status !== 0) {
+    throw new Error(`npm run build failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}); see above`);
   }
 }
 

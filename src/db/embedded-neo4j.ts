@@ -1,22 +1,22 @@
 /**
  * Internal: runs the embedded Neo4j (Community 5.26 LTS from Maven Central, see neo4j-launcher/) as a child JVM.
+ * It runs what `npm run build` built (launcher-output.ts) and builds nothing itself.
  *
  * Contract: `startEmbeddedNeo4j` resolves once Bolt accepts connections on 127.0.0.1:port, or rejects with a
- * StartupError that names the setting to change; it never leaves a JVM behind when it rejects. The JVM exits
- * when its stdin closes, so it cannot outlive this process even if this process is killed.
+ * StartupError that names the setting to change (or `npm run build` when the launcher is not built or out of
+ * date); it never leaves a JVM behind when it rejects. The JVM exits when its stdin closes, so it cannot outlive
+ * this process even if this process is killed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { assertBuilt } from '../build-output/source-stamp.ts';
 import { StartupError } from '../errors.ts';
+import { findJava } from './find-java.ts';
+import { LAUNCHER_CLASSPATH, LAUNCHER_MAIN_CLASS, LAUNCHER_OUTPUT } from './launcher-output.ts';
 
-export const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-launcher/', import.meta.url));
-const LAUNCHER_MAIN_CLASS = 'org.kgserver.launcher.EmbeddedNeo4j';
-const BUILD_STAMP = path.join(LAUNCHER_DIR, 'target', 'build-stamp');
 const LOOPBACK = '127.0.0.1';
 const STOP_GRACE_MS = 20_000;
 const KILL_GRACE_MS = 10_000;
@@ -49,7 +49,7 @@ export interface EmbeddedNeo4j {
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
   const { logger } = options;
   const java = findJava();
-  buildLauncher(logger);
+  assertBuilt(LAUNCHER_OUTPUT, 'Or set NEO4J_URI to use an existing Neo4j 5 server.');
   await assertPortFree(options.port);
   mkdirSync(options.dataDir, { recursive: true });
 
@@ -62,9 +62,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
       `-Xmx${options.heap}`,
       '-XX:+ExitOnOutOfMemoryError',
       '-cp',
-      [path.join(LAUNCHER_DIR, 'target', 'classes'), path.join(LAUNCHER_DIR, 'target', 'lib', '*')].join(
-        path.delimiter,
-      ),
+      LAUNCHER_CLASSPATH,
       LAUNCHER_MAIN_CLASS,
       options.dataDir,
     ],
@@ -137,74 +135,6 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
       return stopChild(child);
     },
   };
-}
-
-/** The java binary: $JAVA_HOME/bin/java when JAVA_HOME is set, else `java` on PATH; Neo4j 5.26 needs Java 17+. */
-function findJava(): string {
-  const javaHome = process.env['JAVA_HOME'];
-  const java = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
-  const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  if (probe.error !== undefined || probe.status !== 0) {
-    throw new StartupError(
-      `Java was not found (tried ${java}). The embedded Neo4j needs Java 17 or newer and Maven: install them ` +
-        '(Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven) or set NEO4J_URI to an existing Neo4j 5 server.',
-    );
-  }
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(probe.stderr);
-  const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : NaN;
-  if (!(major >= 17)) {
-    throw new StartupError(
-      `The embedded Neo4j needs Java 17 or newer; ${java} is version ${match?.[0] ?? 'unknown'}. ` +
-        'Set JAVA_HOME to a Java 17 or 21 installation, or set NEO4J_URI to an existing Neo4j 5 server.',
-    );
-  }
-  return java;
-}
-
-/**
- * Compiles the launcher and fetches Neo4j's jars from Maven Central into neo4j-launcher/target (first run only:
- * a stamp of the launcher's sources says whether the build is current).
- */
-export function buildLauncher(logger: Logger): void {
-  const stamp = launcherSourceHash();
-  if (existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, 'utf8') === stamp) {
-    return;
-  }
-  logger.info('building the embedded Neo4j launcher (the first build downloads Neo4j 5.26 from Maven Central)');
-  // `clean` first: after a Neo4j version bump, no jar of the old version may stay on the classpath.
-  const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'clean', 'package'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (build.error !== undefined) {
-    throw new StartupError(
-      'Maven (mvn) was not found. The embedded Neo4j is fetched from Maven Central with Maven: install it ' +
-        '(Debian/Ubuntu: apt-get install maven) or set NEO4J_URI to an existing Neo4j 5 server.',
-    );
-  }
-  if (build.status !== 0) {
-    throw new StartupError(
-      `Building the embedded Neo4j launcher failed (mvn package in ${LAUNCHER_DIR}, exit ${build.status}): ` +
-        `${lastLines(build.stdout + build.stderr)}. Check that Maven Central is reachable, or set NEO4J_URI.`,
-    );
-  }
-  writeFileSync(BUILD_STAMP, stamp);
-}
-
-function launcherSourceHash(): string {
-  const hash = createHash('sha256');
-  const files = [path.join(LAUNCHER_DIR, 'pom.xml'), ...listFiles(path.join(LAUNCHER_DIR, 'src'))].sort();
-  for (const file of files) {
-    hash.update(file.slice(LAUNCHER_DIR.length)).update(readFileSync(file));
-  }
-  return hash.digest('hex');
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full) : [full];
-  });
 }
 
 function portInUse(port: number): StartupError {

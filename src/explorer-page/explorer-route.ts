@@ -1,6 +1,7 @@
 /**
  * Internal: serves the explorer page (the Vite bundle in explorer/dist) at /explore. The page is static and talks
- * only to the public GraphQL endpoint, so it works offline; when the bundle is missing, /explore says how to build it.
+ * only to the public GraphQL endpoint, so it works offline. The server checks the bundle at start; should it
+ * disappear afterwards, /explore says how to build it.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,10 +20,7 @@ export function createExplorerRouter(): Router {
   router.get(EXPLORER_PATH, (_req, res) => {
     const index = path.join(EXPLORER_DIST, 'index.html');
     if (!existsSync(index)) {
-      res
-        .status(503)
-        .type('text')
-        .send('The explorer page is not built yet: run `npm run build:explorer` (or restart `npm start`).');
+      res.status(503).type('text').send('The explorer page is not built: run `npm run build`.');
       return;
     }
     res.sendFile(index, { headers: { 'cache-control': 'no-cache' } });

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExplorer, isExplorerBuildCurrent } from '../../src/explorer-page/explorer-bundle.ts';
+import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -30,7 +30,7 @@ describe.skipIf(!available)('explorer in a browser, offline', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!isExplorerBuildCurrent()) await buildExplorer();
+    assertExplorerBuilt(); // the global setup ran `npm run build`
     mkdirSync(ARTIFACTS, { recursive: true });
     api = await startApiServer();
     origin = new URL(api.url).origin;

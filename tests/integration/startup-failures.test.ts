@@ -1,12 +1,15 @@
 /**
  * Start-up failures: one paragraph naming the setting and the address, exit status 1 within 60 s,
- * no stack trace, and nothing left running.
+ * no stack trace, and nothing left running. Build failures (`npm run build`), likewise, name what to install.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildState, REPO_ROOT } from '../../src/build-output/source-stamp.ts';
+import { LAUNCHER_OUTPUT } from '../../src/db/launcher-output.ts';
 import { freePort } from '../helpers/free-port.ts';
 import {
   embeddedNeo4jPid,
@@ -142,7 +145,26 @@ describe('start-up failures', () => {
   it('missing Java says what to install or to set NEO4J_URI', async () => {
     await expectCleanFailure(
       spawnServer({ PATH: tempDataDir(), JAVA_HOME: undefined, NEO4J_EMBEDDED_DATA_DIR: tempDataDir() }),
-      /Java was not found.*Java 17 or newer and Maven.*or set NEO4J_URI/,
+      /Java was not found.*Java 17 or newer: install it.*or set NEO4J_URI/,
     );
+  });
+});
+
+describe('build failures (npm run build)', () => {
+  it('missing Maven says what to install or to set NEO4J_URI, and leaves the built launcher as it was', async () => {
+    // --force reaches for mvn even though the launcher is current; with no mvn on PATH nothing is touched.
+    const build = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', 'launcher', '--force'], {
+      cwd: REPO_ROOT,
+      env: { PATH: tempDataDir(), HOME: process.env['HOME'] ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => build.once('close', resolve));
+    expect(code, output).toBe(1);
+    expect(output).toMatch(/^npm run build failed: Maven \(mvn\) was not found\..*apt-get install maven.*NEO4J_URI/m);
+    expect(output, 'no stack trace').not.toMatch(/^\s+at /m);
+    expect(buildState(LAUNCHER_OUTPUT)).toBe('current');
   });
 });
