@@ -40,6 +40,8 @@ function listFiles(dir: string): string[] {
  * and content, in a fixed order. Throws when a source is missing, which is a broken checkout, not a stale build.
  */
 export function sourceStamp(output: BuildOutput): string {
+  const absent = output.sources.filter((source) => !existsSync(path.join(output.root, source)));
+  if (absent.length > 0) throw new Error(`its sources ${absent.join(', ')} are missing from ${output.root}`);
   const files = output.sources
     .map((source) => path.join(output.root, source))
     .flatMap((source) => (statSync(source).isDirectory() ? listFiles(source) : [source]))
@@ -71,7 +73,15 @@ export function writeStamp(output: BuildOutput, stamp: string, dir = path.join(o
  * message (another way out, such as a setting that makes the output unnecessary).
  */
 export function assertBuilt(output: BuildOutput, otherwise = ''): void {
-  const state = buildState(output);
+  let state: BuildState;
+  try {
+    state = buildState(output);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(
+      `Cannot tell whether ${output.name} is built: ${reason}.${otherwise ? ` ${otherwise}` : ''}`,
+    );
+  }
   if (state === 'current') return;
   const problem =
     state === 'missing'

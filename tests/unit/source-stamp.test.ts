@@ -85,4 +85,12 @@ describe('source stamps: is a build output there and current?', () => {
     writeFileSync(path.join(root, 'page', 'index.html'), '<p>changed</p>');
     expect(() => assertBuilt(output)).toThrow(/^The page in page\/dist is out of date .*: run `npm run build`/);
   });
+
+  it('says which sources are missing rather than calling the output stale', () => {
+    build();
+    rmSync(path.join(root, 'page', 'src'), { recursive: true });
+    expect(() => assertBuilt(output)).toThrow(
+      /^Cannot tell whether the page is built: its sources page\/src are missing/,
+    );
+  });
 });
