@@ -1,17 +1,18 @@
 # The GraphQL server, for docker-compose.yml (which also runs Neo4j). It talks to Neo4j through NEO4J_URI,
 # so the image needs no Java: the embedded launcher is only for machines without Docker.
 
-# The explorer page (/explore) is bundled with Vite, a development package, in a stage of its own; the runtime
-# image gets the bundle with its source stamp, so it never needs to build it.
+# The explorer page (/explore) is bundled by `npm run build` with Vite, a development package, in a stage of its
+# own; the runtime image gets the bundle with its source stamp, which the server checks at start. The launcher,
+# the build's other target, is not built: this image has no Java and talks to Neo4j through NEO4J_URI.
 FROM node:20-bookworm-slim AS explorer
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json ./
 COPY explorer ./explorer
-COPY src/explorer-page ./src/explorer-page
-COPY scripts/build-explorer.ts ./scripts/
-RUN npm run build:explorer
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build -- explorer
 
 FROM node:20-bookworm-slim
 WORKDIR /app
