@@ -12,6 +12,7 @@ export default tseslint.config(
       'explorer/dist/',
       'explorer/dist.tmp-*/',
       'tests/artifacts/',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,
