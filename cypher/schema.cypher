@@ -65,3 +65,7 @@ FOR (a:AuditEntry) ON (a.at);
 // The facts a curator created, changed or removed (by entity or relationship id): the seed leaves them as they are.
 CREATE CONSTRAINT curated_fact_id_unique IF NOT EXISTS
 FOR (f:CuratedFact) REQUIRE f.id IS UNIQUE;
+
+// The graph's version: one node, bumped by every write (src/store/graph-version.ts); cached analytics key on it.
+CREATE CONSTRAINT graph_version_id_unique IF NOT EXISTS
+FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE;

@@ -37,6 +37,14 @@ const config = {
     Section: '../graph/documents.ts#SectionRow',
     Fact: '../graph/facts.ts#FactRow',
     CrossReferenceRow: '../graph/cross-reference.ts#CrossReferenceLink',
+    SupplyRisk: '../graph/supply-risk.ts#SupplyRiskRow',
+    SupplierShare: '../graph/supply-risk.ts#ShareRow',
+    SupplyRiskChange: '../graph/disruption.ts#SupplyRiskChangeRow',
+    DisruptionReport: '../measures/disruption-report.ts#DisruptionReportRow',
+    EntityScore: '../measures/projection-measures.ts#EntityScoreRow',
+    Articulation: '../measures/projection-measures.ts#ArticulationRow',
+    Community: '../measures/projection-measures.ts#CommunityRow',
+    Change: '../graph/changes.ts#ChangeRow',
   },
 };
 

@@ -70,6 +70,8 @@ const envSchema = z.object({
     .min(1)
     .max(3600)
     .default(DEFAULT_REQUEST_LIMITS.retryAfterSeconds),
+  // The most relationships a graph measure (centrality, articulation points, communities, paths) reads in process.
+  ANALYTICS_MAX_RELATIONSHIPS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   // OpenTelemetry tracing: off unless asked (OTEL_ENABLED, or the standard OTEL_TRACES_EXPORTER naming an exporter).
   OTEL_ENABLED: flag.default(false),
   OTEL_TRACES_EXPORTER: z.string().optional(),
@@ -122,6 +124,8 @@ export interface Config {
   tracing: boolean;
   /** Who may write (curated writes); empty: a read-only deployment. */
   apiKeys: ApiKey[];
+  /** The most relationships a graph measure reads into memory (src/measures/projection-measures.ts). */
+  analyticsMaxRelationships: number;
 }
 
 /** The driver's budgets: with Neo4j gone, a request fails within about connection + retry time. */
@@ -244,5 +248,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     tracing: e.OTEL_ENABLED || (e.OTEL_TRACES_EXPORTER !== undefined && e.OTEL_TRACES_EXPORTER !== 'none'),
     apiKeys: parseApiKeys(e.API_KEYS),
+    analyticsMaxRelationships: e.ANALYTICS_MAX_RELATIONSHIPS,
   };
 }

@@ -14,6 +14,7 @@ import { createEntityTreeLoaders, type EntityTreeLoaders } from './loaders/creat
 import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
 import { createSectionLoader } from './loaders/create-section-loader.ts';
 import { budgetedRunner, type RequestBudget } from './limits/request-budget.ts';
+import { ProjectionMeasures } from './measures/projection-measures.ts';
 
 export interface RequestContext {
   runner: QueryRunner;
@@ -29,6 +30,8 @@ export interface RequestContext {
   budget?: RequestBudget;
   /** Whether this request may write (curated writes), and as which curator. */
   writeAccess: WriteAccess;
+  /** The server's graph measures (a relationship cap and caches shared by its requests). */
+  measures: ProjectionMeasures;
 }
 
 /** `writeAccess`: decided from the request's Authorization header (src/curation/authenticate-curator.ts). */
@@ -37,6 +40,7 @@ export function createContext(
   vocabulary: Vocabulary,
   budget?: RequestBudget,
   writeAccess: WriteAccess = { kind: 'read-only' },
+  measures: ProjectionMeasures = new ProjectionMeasures(),
 ): RequestContext {
   const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
   const entities = createEntityLoader(runner);
@@ -46,6 +50,7 @@ export function createContext(
     runner,
     vocabulary,
     writeAccess,
+    measures,
     entities,
     documents: createDocumentLoader(runner),
     sections: createSectionLoader(runner),

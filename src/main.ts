@@ -16,6 +16,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
 import { assertExplorerBuilt } from './explorer-page/explorer-bundle.ts';
 import { createLogger } from './logger.ts';
+import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { startTracing, type Tracing } from './observability/tracing.ts';
 import { DataValidationError } from './store/data-problem.ts';
 import { isGraphEmpty } from './graph/is-graph-empty.ts';
@@ -99,6 +100,7 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<Run
         ...(tracing?.tracer ? { tracer: tracing.tracer } : {}),
         ...(config.database.driverLimits ? { maxPoolSize: config.database.driverLimits.maxPoolSize } : {}),
         apiKeys: config.apiKeys,
+        measures: new ProjectionMeasures(config.analyticsMaxRelationships),
       },
       config.http.host,
       config.http.port,

@@ -35,13 +35,14 @@ import { responseSizePlugin } from './limits/response-size-plugin.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
+import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export { EXPLORER_PATH } from './explorer-page/explorer-route.ts';
 export const METRICS_PATH = '/metrics';
 /** How long a shutdown waits for requests in flight: longer than a query's timeout plus a pool wait. */
-export const DRAIN_GRACE_MS = 30_000;
+const DRAIN_GRACE_MS = 30_000;
 export { PLAYGROUND_PATH };
 
 export interface ServerDependencies {
@@ -53,6 +54,8 @@ export interface ServerDependencies {
   development: boolean;
   /** The knowledge model to serve; this server's own (src/model/vocabulary.ts) unless a test extends it. */
   vocabulary?: Vocabulary;
+  /** The graph measures' relationship cap and caches; defaults when omitted. */
+  measures?: ProjectionMeasures;
   /** Cost, time, statement, size and concurrency limits per request (defaults when omitted); 'off' for benchmarks. */
   limits?: RequestLimits | 'off';
   /** OpenTelemetry tracer when tracing is on (src/observability/tracing.ts); no spans when absent. */
@@ -74,6 +77,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const httpServer = http.createServer(app);
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
+  const measures = deps.measures ?? new ProjectionMeasures();
   const gate = limits ? new HeavyFieldGate(limits) : undefined;
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
@@ -135,6 +139,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
           deps.vocabulary ?? VOCABULARY,
           limits ? new RequestBudget(limits) : undefined,
           authenticateCurator(req.headers.authorization, deps.apiKeys ?? []),
+          measures,
         ),
     }),
   );
@@ -143,13 +148,11 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   // Errors outside GraphQL (a body that is not JSON, a failing route) get the same JSON shape, never a stack.
-  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: HttpError, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
     const [message, code] =
-      status === 500
-        ? ['Internal server error', ErrorCode.INTERNAL_SERVER_ERROR]
-        : [`Bad request (${error.type ?? status})`, ErrorCode.BAD_REQUEST];
+      status === 500 ? ['Internal server error', ErrorCode.INTERNAL_SERVER_ERROR] : clientError(error);
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
@@ -167,4 +170,32 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       for (const remove of unobserve) remove?.();
     },
   };
+}
+
+/** An error raised by Express or its body parser: an HTTP status and, from body-parser, a type and a limit. */
+interface HttpError {
+  status?: number;
+  type?: string;
+  limit?: number;
+}
+
+/** What a client did wrong, in words, for the errors that Express raises before GraphQL sees the request. */
+function clientError(error: HttpError): [string, ErrorCode] {
+  switch (error.type) {
+    case 'entity.too.large':
+      return [
+        `The request body is larger than the limit of ${error.limit ?? 'the server'} bytes`,
+        ErrorCode.BAD_REQUEST,
+      ];
+    case 'entity.parse.failed':
+      return ['The request body is not valid JSON', ErrorCode.BAD_REQUEST];
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return [
+        'The request body has an encoding or charset the server does not read (use UTF-8)',
+        ErrorCode.BAD_REQUEST,
+      ];
+    default:
+      return [`Bad request (HTTP ${error.status ?? 400})`, ErrorCode.BAD_REQUEST];
+  }
 }

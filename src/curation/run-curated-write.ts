@@ -13,6 +13,7 @@ import type { QueryRunner, Transaction } from '../db/query-runner.ts';
 import { BadUserInputError, ConflictError } from '../errors.ts';
 import type { AuditEntryRow, CurationAction } from '../graph/audit-log.ts';
 import { createAuditEntry, findByIdempotencyKey } from '../store/audit-entries.ts';
+import { bumpGraphVersion } from '../store/graph-version.ts';
 
 export interface CuratedWriteRequest {
   curator: string;
@@ -62,6 +63,7 @@ export async function runCuratedWrite(
       }
       const stamp = { curator: request.curator, at: new Date().toISOString() };
       const touched = await work(tx, stamp);
+      await bumpGraphVersion(tx);
       const audit = await createAuditEntry(
         tx,
         {

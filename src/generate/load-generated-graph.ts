@@ -11,6 +11,7 @@ import type { QueryRunner, Transaction } from '../db/query-runner.ts';
 import type { SyntheticGraph } from './synthetic-graph.ts';
 import type { RelationshipToWrite } from '../store/validate-graph-data.ts';
 import { readGeneratorRun, recordGeneratorRun } from '../store/generator-runs.ts';
+import { bumpGraphVersion } from '../store/graph-version.ts';
 import { writeDocuments, writeEntities, writeRelationships } from '../store/write-graph.ts';
 
 /** Records per write transaction, and rows per UNWIND statement within it. */
@@ -72,6 +73,7 @@ export async function loadGeneratedGraph(
       await runner.writeTransaction('generate.batch', async (tx) => {
         await write(tx);
         await record(tx);
+        await bumpGraphVersion(tx);
       });
       written += 1;
     }

@@ -6,6 +6,11 @@ import type { RelatedRow } from '../graph/related-entities.ts';
 import type { SectionRow } from '../graph/documents.ts';
 import type { FactRow } from '../graph/facts.ts';
 import type { CrossReferenceLink } from '../graph/cross-reference.ts';
+import type { SupplyRiskRow, ShareRow } from '../graph/supply-risk.ts';
+import type { SupplyRiskChangeRow } from '../graph/disruption.ts';
+import type { DisruptionReportRow } from '../measures/disruption-report.ts';
+import type { EntityScoreRow, ArticulationRow, CommunityRow } from '../measures/projection-measures.ts';
+import type { ChangeRow } from '../graph/changes.ts';
 import type { RequestContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -68,6 +73,44 @@ export type Query = {
    * kind; null when an entity it names does not exist or no path is found.
    */
   exportGraph?: Maybe<GraphExport>;
+  /**
+   * Where the supply of each material item (or category) is concentrated: its suppliers' and their countries' shares,
+   * the Herfindahl-Hirschman index, and whether it hangs on a single company or country. Supply links are
+   * APPROVED_SUPPLY_PLAN_FOR, PRODUCES and DEVELOPS from a Company to a Material; every row carries the cited links it
+   * was computed from and says how it weighed them.
+   */
+  supplyRisk: SupplyRiskConnection;
+  /**
+   * What removing countries and/or companies would break: a country removes the supply links of the companies based
+   * in it. Reports the removed links with their citations, the items left with no supplier or exactly one, and the
+   * concentration of every affected item before and after.
+   */
+  disruption: DisruptionReport;
+  /**
+   * The entities that matter most to the connectivity of a projection of the graph (undirected), highest score first,
+   * ties by id.
+   */
+  centrality: Array<EntityScore>;
+  /**
+   * Chokepoints: entities whose removal splits a projection of the graph (undirected) into more connected parts,
+   * with the sizes of the parts. Most parts split off first.
+   */
+  articulationPoints: Array<Articulation>;
+  /**
+   * Communities of a projection of the graph (Louvain modularity, undirected, deterministic for a fixed seed),
+   * largest first.
+   */
+  communities: Array<Community>;
+  /**
+   * Exposure paths: the k shortest simple paths between two entities, ignoring direction, shortest first; every hop
+   * is a cited relationship, and parallel relationships make distinct paths.
+   */
+  paths: Array<Path>;
+  /**
+   * What changed between two dates: the relationships that started (their since/date) or ended (their until) within
+   * the period, each with its citations, in date order.
+   */
+  changes: ChangeConnection;
   /** The audit log of curated writes, newest first; with `subjectId`, only the writes that touched that entity or relationship. */
   auditLog: AuditEntryConnection;
 };
@@ -134,6 +177,64 @@ export type QueryCrossReferenceMatrixArgs = {
 export type QueryExportGraphArgs = {
   format: ExportFormat;
   selection: ExportSelection;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QuerySupplyRiskArgs = {
+  filter?: InputMaybe<SupplyRiskFilter>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  orderBy?: SupplyRiskOrder;
+  first?: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryDisruptionArgs = {
+  remove: Array<Scalars['ID']['input']>;
+  filter?: InputMaybe<SupplyRiskFilter>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryCentralityArgs = {
+  measure: CentralityMeasure;
+  projection?: InputMaybe<ProjectionInput>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryArticulationPointsArgs = {
+  projection?: InputMaybe<ProjectionInput>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryCommunitiesArgs = {
+  projection?: InputMaybe<ProjectionInput>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  seed?: Scalars['Int']['input'];
+  first?: Scalars['Int']['input'];
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryPathsArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+  k?: Scalars['Int']['input'];
+  maxHops?: Scalars['Int']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
+export type QueryChangesArgs = {
+  from: Scalars['PartialDate']['input'];
+  to: Scalars['PartialDate']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+  first?: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
@@ -670,6 +771,238 @@ export type ExportFile = {
   mediaType: Scalars['String']['output'];
   /** The file's text. */
   content: Scalars['String']['output'];
+};
+
+/** Which supply links count in a risk question, and whether rows are material items or their categories. */
+export type SupplyRiskFilter = {
+  /** Only items under these designated categories (material ids, e.g. material:semiconductors). */
+  categories?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these material items (ids). */
+  materials?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only links of these companies (ids). */
+  companies?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only links of companies based in these countries (ids). */
+  countries?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these kinds of supply link; APPROVED_SUPPLY_PLAN_FOR, PRODUCES and DEVELOPS when omitted. */
+  linkTypes?: InputMaybe<Array<RelationshipType>>;
+  /** ITEM: one row per linked material; CATEGORY: one row per designated category, over all its items. */
+  level?: InputMaybe<RiskLevel>;
+  /**
+   * The top country's share above which a row is overThreshold, 0 to 1 (0.65: the EU Critical Raw Materials Act's
+   * benchmark for dependence on a single third country).
+   */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** What a supply-risk row is about. */
+export type RiskLevel =
+  /** The material item a link names. */
+  | 'ITEM'
+  /** The designated critical-material category, over every item under it. */
+  | 'CATEGORY';
+
+/** Orders of supply-risk rows. */
+export type SupplyRiskOrder =
+  /** Most concentrated (by company) first. */
+  | 'HHI_DESC'
+  /** Fewest suppliers first. */
+  | 'SUPPLIER_COUNT_ASC'
+  /** By the material's name. */
+  | 'NAME_ASC';
+
+/** How a risk figure weighed the links it counts. */
+export type Weighting =
+  /** Every cited link weighs 1: a count of stated links, not a market share. */
+  | 'LINK_COUNT'
+  /** Every link of the row states its share (the `share` property), and the shares are normalised over them. */
+  | 'STATED_SHARE';
+
+/** The supply concentration of one material item or category. */
+export type SupplyRisk = {
+  __typename?: 'SupplyRisk';
+  /** The item (or, at CATEGORY level, the category). */
+  material: Material;
+  /** Its designated critical-material category; the material itself at CATEGORY level; null when none. */
+  category?: Maybe<Material>;
+  /** ITEM or CATEGORY. */
+  level: RiskLevel;
+  /** Distinct supplying companies. */
+  supplierCount: Scalars['Int']['output'];
+  /** Distinct known countries of the suppliers (companies with no stated country are not counted here). */
+  countryCount: Scalars['Int']['output'];
+  /** Each supplying company's share, largest first. */
+  suppliers: Array<SupplierShare>;
+  /** Each country's share, largest first; suppliers with no stated country form one entry with a null entity. */
+  countries: Array<SupplierShare>;
+  /** Herfindahl-Hirschman index over the companies' shares: sum of squared shares x 10,000 (10,000 = one supplier). */
+  hhiByCompany: Scalars['Float']['output'];
+  /** The same over the countries' shares (the unknown entry counts as one); null when no supplier's country is known. */
+  hhiByCountry?: Maybe<Scalars['Float']['output']>;
+  /** The largest company's share, 0 to 1. */
+  topCompanyShare: Scalars['Float']['output'];
+  /** The largest known country's share, 0 to 1 (0 when none is known). */
+  topCountryShare: Scalars['Float']['output'];
+  /** The share of suppliers with no stated country, 0 to 1. */
+  unknownCountryShare: Scalars['Float']['output'];
+  /** Exactly one supplying company. */
+  singleSupplier: Scalars['Boolean']['output'];
+  /** All supply from one known country (and none of unknown country). */
+  singleCountry: Scalars['Boolean']['output'];
+  /** The top known country's share is above the filter's threshold. */
+  overThreshold: Scalars['Boolean']['output'];
+  /** How the links were weighed. */
+  weighting: Weighting;
+  /** The cited supply links the figures were computed from. */
+  links: Array<Relationship>;
+};
+
+/** One supplier's (or country's) part of a material's supply. */
+export type SupplierShare = {
+  __typename?: 'SupplierShare';
+  /** The company or country; null for the suppliers with no stated country. */
+  entity?: Maybe<Entity>;
+  /** Its share, 0 to 1. */
+  share: Scalars['Float']['output'];
+  /** How many of the row's links it stands for. */
+  linkCount: Scalars['Int']['output'];
+};
+
+/** A page of supply-risk rows. */
+export type SupplyRiskConnection = {
+  __typename?: 'SupplyRiskConnection';
+  /** The rows on this page. */
+  edges: Array<SupplyRiskEdge>;
+  /** Pagination. */
+  pageInfo: PageInfo;
+  /** How many rows match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One supply-risk row in a page. */
+export type SupplyRiskEdge = {
+  __typename?: 'SupplyRiskEdge';
+  /** Cursor for pagination. */
+  cursor: Scalars['String']['output'];
+  /** The row. */
+  node: SupplyRisk;
+};
+
+/** What a disruption would break. */
+export type DisruptionReport = {
+  __typename?: 'DisruptionReport';
+  /** The countries and companies removed. */
+  removed: Array<Entity>;
+  /** The supply links that go, with their citations. */
+  removedLinks: Array<Relationship>;
+  /** Items (or categories) that lose every supplier: their concentration before. */
+  itemsWithoutSupplier: Array<SupplyRisk>;
+  /** Affected items left with exactly one supplier: their concentration after. */
+  itemsWithOneSupplier: Array<SupplyRisk>;
+  /** Every item that loses a link, before and after, by name. */
+  affected: Array<SupplyRiskChange>;
+};
+
+/** One item's concentration before and after a disruption. */
+export type SupplyRiskChange = {
+  __typename?: 'SupplyRiskChange';
+  /** The item (or category). */
+  material: Material;
+  /** Before the removal. */
+  before: SupplyRisk;
+  /** After it; null when no supplier is left. */
+  after?: Maybe<SupplyRisk>;
+};
+
+/** Graph measures of how central an entity is. */
+export type CentralityMeasure =
+  /** Number of relationships in the projection (parallel relationships each count). */
+  | 'DEGREE'
+  /** Share of shortest paths between other entities that pass through it (normalised, 0 to 1). */
+  | 'BETWEENNESS'
+  /** PageRank (damping 0.85) over the undirected projection; the scores sum to 1. */
+  | 'PAGERANK';
+
+/** Which part of the graph a measure runs over. */
+export type ProjectionInput = {
+  /** Entity kinds kept; Company, Material and Country when omitted. */
+  kinds?: InputMaybe<Array<EntityKind>>;
+  /** Relationship types kept; the supply links, BASED_IN and PART_OF when omitted. */
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** An entity's score under a measure. */
+export type EntityScore = {
+  __typename?: 'EntityScore';
+  /** The entity. */
+  entity: Entity;
+  /** Its score. */
+  score: Scalars['Float']['output'];
+  /** Its position, 1 for the highest. */
+  rank: Scalars['Int']['output'];
+};
+
+/** An articulation point and what its removal splits its connected part into. */
+export type Articulation = {
+  __typename?: 'Articulation';
+  /** The entity. */
+  entity: Entity;
+  /** Sizes (entities) of the parts its removal leaves of the connected part it was in, largest first. */
+  componentSizes: Array<Scalars['Int']['output']>;
+};
+
+/** A community found by Louvain. */
+export type Community = {
+  __typename?: 'Community';
+  /** Its number: 0 for the largest, ties by their smallest member id. */
+  id: Scalars['Int']['output'];
+  /** Number of entities. */
+  size: Scalars['Int']['output'];
+  /** Its entities, by id. */
+  members: EntityConnection;
+};
+
+/** A community found by Louvain. */
+export type CommunityMembersArgs = {
+  first?: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Whether a relationship started or ended. */
+export type ChangeKind =
+  /** It began in the period (since or date). */
+  | 'STARTED'
+  /** It ended in the period (until). */
+  | 'ENDED';
+
+/** A relationship that started or ended in a period. */
+export type Change = {
+  __typename?: 'Change';
+  /** STARTED or ENDED. */
+  change: ChangeKind;
+  /** The date the source gives (since, date or until). */
+  date: Scalars['PartialDate']['output'];
+  /** The relationship, with its citations. */
+  relationship: Relationship;
+};
+
+/** A page of changes. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes on this page. */
+  edges: Array<ChangeEdge>;
+  /** Pagination. */
+  pageInfo: PageInfo;
+  /** How many changes match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One change in a page. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Cursor for pagination. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: Change;
 };
 
 /**
@@ -2072,6 +2405,29 @@ export type ResolversTypes = {
   WholeGraphSelection: WholeGraphSelection;
   GraphExport: ResolverTypeWrapper<GraphExport>;
   ExportFile: ResolverTypeWrapper<ExportFile>;
+  SupplyRiskFilter: SupplyRiskFilter;
+  RiskLevel: RiskLevel;
+  SupplyRiskOrder: SupplyRiskOrder;
+  Weighting: Weighting;
+  SupplyRisk: ResolverTypeWrapper<SupplyRiskRow>;
+  SupplierShare: ResolverTypeWrapper<ShareRow>;
+  SupplyRiskConnection: ResolverTypeWrapper<
+    Omit<SupplyRiskConnection, 'edges'> & { edges: Array<ResolversTypes['SupplyRiskEdge']> }
+  >;
+  SupplyRiskEdge: ResolverTypeWrapper<Omit<SupplyRiskEdge, 'node'> & { node: ResolversTypes['SupplyRisk'] }>;
+  DisruptionReport: ResolverTypeWrapper<DisruptionReportRow>;
+  SupplyRiskChange: ResolverTypeWrapper<SupplyRiskChangeRow>;
+  CentralityMeasure: CentralityMeasure;
+  ProjectionInput: ProjectionInput;
+  EntityScore: ResolverTypeWrapper<EntityScoreRow>;
+  Articulation: ResolverTypeWrapper<ArticulationRow>;
+  Community: ResolverTypeWrapper<CommunityRow>;
+  ChangeKind: ChangeKind;
+  Change: ResolverTypeWrapper<ChangeRow>;
+  ChangeConnection: ResolverTypeWrapper<
+    Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }
+  >;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   CitationInput: CitationInput;
   CreateEntityInput: CreateEntityInput;
@@ -2170,6 +2526,20 @@ export type ResolversParentTypes = {
   WholeGraphSelection: WholeGraphSelection;
   GraphExport: GraphExport;
   ExportFile: ExportFile;
+  SupplyRiskFilter: SupplyRiskFilter;
+  SupplyRisk: SupplyRiskRow;
+  SupplierShare: ShareRow;
+  SupplyRiskConnection: Omit<SupplyRiskConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplyRiskEdge']> };
+  SupplyRiskEdge: Omit<SupplyRiskEdge, 'node'> & { node: ResolversParentTypes['SupplyRisk'] };
+  DisruptionReport: DisruptionReportRow;
+  SupplyRiskChange: SupplyRiskChangeRow;
+  ProjectionInput: ProjectionInput;
+  EntityScore: EntityScoreRow;
+  Articulation: ArticulationRow;
+  Community: CommunityRow;
+  Change: ChangeRow;
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   Mutation: Record<PropertyKey, never>;
   CitationInput: CitationInput;
   CreateEntityInput: CreateEntityInput;
@@ -2267,6 +2637,48 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<QueryExportGraphArgs, 'format' | 'selection'>
+  >;
+  supplyRisk?: Resolver<
+    ResolversTypes['SupplyRiskConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QuerySupplyRiskArgs, 'orderBy' | 'first'>
+  >;
+  disruption?: Resolver<
+    ResolversTypes['DisruptionReport'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryDisruptionArgs, 'remove'>
+  >;
+  centrality?: Resolver<
+    Array<ResolversTypes['EntityScore']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryCentralityArgs, 'measure' | 'first'>
+  >;
+  articulationPoints?: Resolver<
+    Array<ResolversTypes['Articulation']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryArticulationPointsArgs, 'first'>
+  >;
+  communities?: Resolver<
+    Array<ResolversTypes['Community']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryCommunitiesArgs, 'seed' | 'first'>
+  >;
+  paths?: Resolver<
+    Array<ResolversTypes['Path']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryPathsArgs, 'from' | 'to' | 'k' | 'maxHops'>
+  >;
+  changes?: Resolver<
+    ResolversTypes['ChangeConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryChangesArgs, 'from' | 'to' | 'first'>
   >;
   auditLog?: Resolver<
     ResolversTypes['AuditEntryConnection'],
@@ -2606,6 +3018,132 @@ export type ExportFileResolvers<
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SupplyRiskResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['SupplyRisk'] = ResolversParentTypes['SupplyRisk'],
+> = {
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  supplierCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countryCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suppliers?: Resolver<Array<ResolversTypes['SupplierShare']>, ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['SupplierShare']>, ParentType, ContextType>;
+  hhiByCompany?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hhiByCountry?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  topCompanyShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topCountryShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unknownCountryShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  singleSupplier?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  singleCountry?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overThreshold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  weighting?: Resolver<ResolversTypes['Weighting'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+};
+
+export type SupplierShareResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['SupplierShare'] = ResolversParentTypes['SupplierShare'],
+> = {
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  linkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplyRiskConnectionResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['SupplyRiskConnection'] = ResolversParentTypes['SupplyRiskConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['SupplyRiskEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplyRiskEdgeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['SupplyRiskEdge'] = ResolversParentTypes['SupplyRiskEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SupplyRisk'], ParentType, ContextType>;
+};
+
+export type DisruptionReportResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['DisruptionReport'] = ResolversParentTypes['DisruptionReport'],
+> = {
+  removed?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  removedLinks?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  itemsWithoutSupplier?: Resolver<Array<ResolversTypes['SupplyRisk']>, ParentType, ContextType>;
+  itemsWithOneSupplier?: Resolver<Array<ResolversTypes['SupplyRisk']>, ParentType, ContextType>;
+  affected?: Resolver<Array<ResolversTypes['SupplyRiskChange']>, ParentType, ContextType>;
+};
+
+export type SupplyRiskChangeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['SupplyRiskChange'] = ResolversParentTypes['SupplyRiskChange'],
+> = {
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['SupplyRisk'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['SupplyRisk']>, ParentType, ContextType>;
+};
+
+export type EntityScoreResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['EntityScore'] = ResolversParentTypes['EntityScore'],
+> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ArticulationResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Articulation'] = ResolversParentTypes['Articulation'],
+> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  componentSizes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CommunityResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'],
+> = {
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<
+    ResolversTypes['EntityConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<CommunityMembersArgs, 'first'>
+  >;
+};
+
+export type ChangeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change'],
+> = {
+  change?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<
@@ -3326,6 +3864,18 @@ export type Resolvers<ContextType = RequestContext> = {
   MatrixCell?: MatrixCellResolvers<ContextType>;
   GraphExport?: GraphExportResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
+  SupplyRisk?: SupplyRiskResolvers<ContextType>;
+  SupplierShare?: SupplierShareResolvers<ContextType>;
+  SupplyRiskConnection?: SupplyRiskConnectionResolvers<ContextType>;
+  SupplyRiskEdge?: SupplyRiskEdgeResolvers<ContextType>;
+  DisruptionReport?: DisruptionReportResolvers<ContextType>;
+  SupplyRiskChange?: SupplyRiskChangeResolvers<ContextType>;
+  EntityScore?: EntityScoreResolvers<ContextType>;
+  Articulation?: ArticulationResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   EntityWriteResult?: EntityWriteResultResolvers<ContextType>;
   LinkResult?: LinkResultResolvers<ContextType>;

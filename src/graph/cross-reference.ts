@@ -6,6 +6,7 @@
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
+import { categoryOf, MAX_CATEGORY_DEPTH } from './material-category.ts';
 import { holdsAsOf } from './partial-date.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
@@ -25,23 +26,10 @@ export interface CrossReferenceLink {
   relationship: RelationshipRow;
 }
 
-/** The most PART_OF steps from a material item up to its category. */
-const MAX_CATEGORY_DEPTH = 4;
-
 /** The conditions on a link `rel` of company `c`, other than its category. */
 const linkConditions = (rel: string) => `type(${rel}) IN $linkTypes
   AND ${holdsAsOf(rel)}
   AND ($programs IS NULL OR ${rel}.program IN $programs)`;
-
-/** The category of material `m` as `cat` (or null). */
-const categoryOf = (m: string, cat: string) => `
-CALL (${m}) {
-  OPTIONAL MATCH path = (${m})-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]->(category:Material)
-  WHERE EXISTS { (:Law)-[:DESIGNATES]->(category) }
-  RETURN category AS ${cat}
-  ORDER BY length(path)
-  LIMIT 1
-}`;
 
 /**
  * Where the links (c, r, m, cat) come from: the named categories' materials, the named companies, or every

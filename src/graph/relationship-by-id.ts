@@ -23,3 +23,26 @@ export async function readRelationship(
   );
   return row ? toRelationshipRow(row.type, row.source, row.target, row.props) : null;
 }
+
+/** Takes: $refs [{id, source}]. Returns: each relationship found, with its ends and properties. */
+const READ_RELATIONSHIPS = `
+UNWIND $refs AS ref
+MATCH (a:Entity {id: ref.source})-[r]->(b:Entity)
+WHERE r.id = ref.id
+RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props`;
+
+/** Relationships by id and source entity (an index seek each), in the order asked; missing ones are left out. */
+export async function readRelationships(
+  runner: QueryRunner,
+  refs: ReadonlyArray<{ id: string; source: string }>,
+): Promise<RelationshipRow[]> {
+  const rows = await runner.read<{ type: string; source: string; target: string; props: Record<string, unknown> }>(
+    'relationships-by-id',
+    READ_RELATIONSHIPS,
+    { refs },
+  );
+  const byId = new Map(
+    rows.map((r) => [String(r.props['id']), toRelationshipRow(r.type, r.source, r.target, r.props)]),
+  );
+  return refs.flatMap((ref) => byId.get(ref.id) ?? []);
+}

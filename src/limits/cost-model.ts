@@ -35,6 +35,14 @@ const ROOT_BASE_COSTS: Record<string, number> = {
   crossReference: 100,
   // Built from up to 5,000 links.
   crossReferenceMatrix: 1_000,
+  // Supply analytics read every in-scope supply link (and disruption twice); the graph algorithms a projection.
+  supplyRisk: 500,
+  disruption: 1_000,
+  changes: 500,
+  paths: 1_000,
+  centrality: 2_000,
+  articulationPoints: 2_000,
+  communities: 2_000,
 };
 
 /** exportGraph by its selection: about the rows it reads (the whole-graph cap is 5,000 nodes). */
@@ -65,6 +73,10 @@ const LIST_SIZES: Record<string, number> = {
   'CrossReferenceMatrix.companies': 100,
   'CrossReferenceMatrix.materials': 100,
   'CrossReferenceMatrix.cells': 500,
+  'DisruptionReport.affected': 50,
+  'DisruptionReport.removedLinks': 50,
+  'DisruptionReport.itemsWithoutSupplier': 20,
+  'DisruptionReport.itemsWithOneSupplier': 20,
 };
 
 /** Lists whose length the parent field already counted (its `first`, `limit` or `maxHops`). */

@@ -21,6 +21,13 @@ const HEAVY_QUERY_FIELDS = [
   'crossReference',
   'crossReferenceMatrix',
   'exportGraph',
+  'supplyRisk',
+  'disruption',
+  'changes',
+  'paths',
+  'centrality',
+  'articulationPoints',
+  'communities',
 ] as const;
 
 export class HeavyFieldGate {

@@ -4,6 +4,7 @@
  * derived from the knowledge model, as their types are.
  */
 import type { Resolvers } from '../generated/graphql.ts';
+import { analyticsObjectResolvers } from './analytics-objects.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { documentFields, factFields } from './document-fields.ts';
 import { createKindResolvers } from './kind-resolvers.ts';
@@ -12,6 +13,9 @@ import { link } from './mutation/link.ts';
 import { unlink } from './mutation/unlink.ts';
 import { updateEntity } from './mutation/update-entity.ts';
 import { auditLog } from './query/audit-log.ts';
+import { changes } from './query/changes.ts';
+import { articulationPoints, centrality, communities, paths } from './query/graph-measures.ts';
+import { disruption, supplyRisk } from './query/supply-risk.ts';
 import { crossReference, crossReferenceMatrix } from './query/cross-reference.ts';
 import { documents } from './query/documents.ts';
 import { entities } from './query/entities.ts';
@@ -39,6 +43,13 @@ const sharedResolvers: Resolvers = {
     documents,
     exportGraph,
     auditLog,
+    supplyRisk,
+    disruption,
+    centrality,
+    articulationPoints,
+    communities,
+    paths,
+    changes,
   },
   Mutation: {
     createEntity,
@@ -56,6 +67,7 @@ const sharedResolvers: Resolvers = {
   Document: documentFields,
   Fact: factFields,
   ...relationshipObjectResolvers,
+  ...analyticsObjectResolvers,
 };
 
 /** The whole resolver map for a knowledge model (the server's own unless a test extends it). */

@@ -30,6 +30,7 @@ import { indexSourceText } from './source-text-index.ts';
 import type { Citation } from '../model/data-file-schema.ts';
 import type { DocumentToWrite, EntityToWrite, GraphData, RelationshipToWrite } from './validate-graph-data.ts';
 import { getOrCreate } from '../get-or-create.ts';
+import { bumpGraphVersion } from './graph-version.ts';
 
 const BATCH_SIZE = 500;
 
@@ -169,6 +170,7 @@ export async function writeGraph(
     });
     await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections, keepSubjects: [] });
   }
+  await bumpGraphVersion(tx);
 
   return {
     documents: graph.documents.length,

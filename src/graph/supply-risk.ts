@@ -1,0 +1,298 @@
+/**
+ * Internal: supply concentration per material item or category (Query.supplyRisk, Query.disruption), computed in
+ * one statement: the items in scope, their supply links, each supplier's and each country's share, the
+ * Herfindahl-Hirschman index, the flags, the order and the page. Definitions and references: docs/analytics.md.
+ *
+ * - Supply links are the vocabulary's SUPPLY_LINK_TYPES (or `linkTypes`) from a Company to a Material.
+ * - Rows are the linked items (ITEM) or their designated categories (CATEGORY, over every item under the category:
+ *   src/graph/material-category.ts). Scope filters choose rows, not links: `companies` keeps the items those
+ *   companies supply, with the concentration over all their suppliers.
+ * - Weighting: each link weighs 1 (LINK_COUNT) unless every link of the row states a `share`, which are then
+ *   normalised over the row (STATED_SHARE).
+ * - A supplier's weight goes to its BASED_IN countries in equal parts, or to one "unknown" entry when it has none.
+ * - `removedCompanies` / `removedCountries` drop the links of those companies and of the companies based in those
+ *   countries (a disruption's "after"); an item left with no link has no row.
+ *
+ * Work: the scope start is an index seek when the filter names materials, categories, companies or countries, and
+ * every in-scope item's links are read once; the page is cut in Cypher after ordering (ordering needs every row).
+ */
+import type { QueryRunner } from '../db/query-runner.ts';
+import { getOrCreate } from '../get-or-create.ts';
+import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
+import { categoryOf, MAX_CATEGORY_DEPTH } from './material-category.ts';
+import { holdsAsOf } from './partial-date.ts';
+import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
+
+type RiskLevel = 'ITEM' | 'CATEGORY';
+export type SupplyRiskOrder = 'HHI_DESC' | 'SUPPLIER_COUNT_ASC' | 'NAME_ASC';
+type Weighting = 'LINK_COUNT' | 'STATED_SHARE';
+
+export interface SupplyRiskFilter {
+  categories: readonly string[] | null;
+  materials: readonly string[] | null;
+  companies: readonly string[] | null;
+  countries: readonly string[] | null;
+  linkTypes: readonly string[] | null;
+  level: RiskLevel;
+  /** The top country's share above which a row is overThreshold, 0 to 1. */
+  threshold: number;
+}
+
+export interface Removal {
+  companies: readonly string[];
+  countries: readonly string[];
+}
+
+export interface ShareRow {
+  /** The company or country; null for the suppliers with no stated country. */
+  entity: EntityRow | null;
+  share: number;
+  linkCount: number;
+}
+
+export interface SupplyRiskRow {
+  material: EntityRow;
+  category: EntityRow | null;
+  level: RiskLevel;
+  supplierCount: number;
+  countryCount: number;
+  suppliers: ShareRow[];
+  countries: ShareRow[];
+  hhiByCompany: number;
+  hhiByCountry: number | null;
+  topCompanyShare: number;
+  topCountryShare: number;
+  unknownCountryShare: number;
+  singleSupplier: boolean;
+  singleCountry: boolean;
+  overThreshold: boolean;
+  weighting: Weighting;
+  links: RelationshipRow[];
+}
+
+/** A link `r` of company `c` that counts: its type, its date, and not removed. */
+const LINK_HOLDS = (c: string, r: string) => `type(${r}) IN $linkTypes AND ${holdsAsOf(r)}
+  AND NOT ${c}.id IN $removedCompanies
+  AND (size($removedCountries) = 0 OR NOT EXISTS { (${c})-[:BASED_IN]->(k:Country) WHERE k.id IN $removedCountries })`;
+
+/** A supply link `r0` of company `c0` to `m` in scope (type and date only: scope does not depend on removal). */
+const SCOPE_LINK = `type(r0) IN $linkTypes AND ${holdsAsOf('r0')}`;
+
+/**
+ * Where the in-scope items (m, cat) come from: the first of materials, categories, companies, countries that the
+ * filter names (an index seek), else every material. The other named filters are conditions (SCOPE_CONDITIONS).
+ */
+const START = {
+  materials: `
+UNWIND $materials AS materialId
+MATCH (m:Material {id: materialId})
+${categoryOf('m', 'cat')}`,
+  categories: `
+UNWIND $categories AS categoryId
+MATCH (:Material {id: categoryId})<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(m:Material)
+WITH DISTINCT m
+${categoryOf('m', 'cat')}`,
+  companies: `
+UNWIND $companies AS companyId
+MATCH (:Company {id: companyId})-[r0]->(m:Material)
+WHERE ${SCOPE_LINK}
+WITH DISTINCT m
+${categoryOf('m', 'cat')}`,
+  countries: `
+UNWIND $countries AS countryId
+MATCH (:Country {id: countryId})<-[:BASED_IN]-(:Company)-[r0]->(m:Material)
+WHERE ${SCOPE_LINK}
+WITH DISTINCT m
+${categoryOf('m', 'cat')}`,
+  all: `
+MATCH (m:Material)
+${categoryOf('m', 'cat')}`,
+};
+
+type Start = keyof typeof START;
+
+const SCOPE_CONDITIONS = `
+WITH m, cat
+WHERE ($materials IS NULL OR m.id IN $materials)
+  AND ($categories IS NULL OR cat.id IN $categories)
+  AND ($companies IS NULL OR EXISTS { (c0:Company)-[r0]->(m) WHERE c0.id IN $companies AND ${SCOPE_LINK} })
+  AND ($countries IS NULL OR EXISTS {
+    (k0:Country)<-[:BASED_IN]-(:Company)-[r0]->(m) WHERE k0.id IN $countries AND ${SCOPE_LINK} })`;
+
+/** From items (m, cat) to the rows' subjects and each subject's items: the item itself, or a category's items. */
+const SUBJECTS: Record<RiskLevel, string> = {
+  ITEM: `
+WITH m AS subject, cat AS category, m AS item`,
+  CATEGORY: `
+WITH DISTINCT cat AS subject
+WHERE subject IS NOT NULL
+MATCH (subject)<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(item:Material)
+WITH DISTINCT subject, item
+${categoryOf('item', 'itemCategory')}
+WITH subject, subject AS category, item
+WHERE itemCategory = subject`,
+};
+
+/** Takes: the rows (subject, category, item). Computes every figure of a row. */
+const FIGURES = `
+MATCH (c:Company)-[r]->(item)
+WHERE ${LINK_HOLDS('c', 'r')}
+WITH subject, category, c, collect(r) AS rels
+CALL (c) {
+  OPTIONAL MATCH (c)-[:BASED_IN]->(k:Country)
+  RETURN collect(DISTINCT k) AS countries
+}
+WITH subject, category, collect({c: c, rels: rels, countries: countries}) AS suppliers
+WITH subject, category, suppliers,
+     all(s IN suppliers WHERE all(x IN s.rels WHERE x.share IS NOT NULL)) AS stated
+WITH subject, category, stated,
+     [s IN suppliers | s {.*, w: CASE WHEN stated
+        THEN reduce(t = 0.0, x IN s.rels | t + toFloat(x.share)) ELSE toFloat(size(s.rels)) END}] AS suppliers
+WITH subject, category, stated, suppliers, reduce(t = 0.0, s IN suppliers | t + s.w) AS total
+WHERE total > 0
+WITH subject, category, stated, [s IN suppliers | s {.*, share: s.w / total}] AS suppliers
+CALL (suppliers) {
+  UNWIND suppliers AS s
+  UNWIND CASE WHEN size(s.countries) = 0 THEN [null] ELSE s.countries END AS k
+  WITH k, sum(s.share / CASE WHEN size(s.countries) = 0 THEN 1 ELSE size(s.countries) END) AS share,
+       sum(size(s.rels)) AS linkCount
+  RETURN collect({k: k, share: share, linkCount: linkCount}) AS countryShares
+}
+WITH subject, category, stated, suppliers, countryShares,
+     size([x IN countryShares WHERE x.k IS NOT NULL]) AS countryCount,
+     reduce(u = 0.0, x IN countryShares | u + CASE WHEN x.k IS NULL THEN x.share ELSE 0.0 END) AS unknownShare
+WITH subject, category, stated, suppliers, countryShares, countryCount, unknownShare,
+     reduce(h = 0.0, s IN suppliers | h + s.share * s.share) * 10000 AS hhiByCompany,
+     reduce(t = 0.0, s IN suppliers | CASE WHEN s.share > t THEN s.share ELSE t END) AS topCompanyShare,
+     CASE WHEN countryCount = 0 THEN null
+          ELSE reduce(h = 0.0, x IN countryShares | h + x.share * x.share) * 10000 END AS hhiByCountry,
+     reduce(t = 0.0, x IN countryShares | CASE WHEN x.k IS NOT NULL AND x.share > t THEN x.share ELSE t END)
+       AS topCountryShare`;
+
+const ORDER: Record<SupplyRiskOrder, string> = {
+  HHI_DESC: 'hhiByCompany DESC, toLower(subject.name), subject.id',
+  SUPPLIER_COUNT_ASC: 'size(suppliers), toLower(subject.name), subject.id',
+  NAME_ASC: 'toLower(subject.name), subject.id',
+};
+
+/** Takes: the figures, $threshold, $offset, $limit. Returns: how many rows in all, and the page's rows. */
+const PAGE = (order: SupplyRiskOrder) => `
+ORDER BY ${ORDER[order]}
+WITH collect({subject: subject, category: category, stated: stated, suppliers: suppliers,
+  countryShares: countryShares, countryCount: countryCount, unknownShare: unknownShare, hhiByCompany: hhiByCompany,
+  topCompanyShare: topCompanyShare, hhiByCountry: hhiByCountry, topCountryShare: topCountryShare}) AS rows
+WITH size(rows) AS total, rows[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
+RETURN total, [row IN page | {
+  material: properties(row.subject),
+  category: properties(row.category),
+  stated: row.stated,
+  suppliers: [s IN row.suppliers | {entity: properties(s.c), share: s.share, linkCount: size(s.rels)}],
+  countries: [x IN row.countryShares | {entity: properties(x.k), share: x.share, linkCount: x.linkCount}],
+  countryCount: row.countryCount,
+  unknownShare: row.unknownShare,
+  hhiByCompany: row.hhiByCompany,
+  hhiByCountry: row.hhiByCountry,
+  topCompanyShare: row.topCompanyShare,
+  topCountryShare: row.topCountryShare,
+  links: [s IN row.suppliers | [x IN s.rels |
+    {type: type(x), source: s.c.id, target: endNode(x).id, props: properties(x)}]]
+}] AS rows`;
+
+const statements = new Map<string, string>();
+
+function statementFor(start: Start, level: RiskLevel, order: SupplyRiskOrder): string {
+  return getOrCreate(statements, `${start} ${level} ${order}`, () =>
+    [START[start], SCOPE_CONDITIONS, SUBJECTS[level], FIGURES, PAGE(order)].join('\n'),
+  );
+}
+
+function startOf(filter: SupplyRiskFilter): Start {
+  if (filter.materials) return 'materials';
+  if (filter.categories) return 'categories';
+  if (filter.companies) return 'companies';
+  if (filter.countries) return 'countries';
+  return 'all';
+}
+
+interface StoredShare {
+  entity: Record<string, unknown> | null;
+  share: number;
+  linkCount: number;
+}
+
+interface StoredRow {
+  material: Record<string, unknown>;
+  category: Record<string, unknown> | null;
+  stated: boolean;
+  suppliers: StoredShare[];
+  countries: StoredShare[];
+  countryCount: number;
+  unknownShare: number;
+  hhiByCompany: number;
+  hhiByCountry: number | null;
+  topCompanyShare: number;
+  topCountryShare: number;
+  links: Array<Array<{ type: string; source: string; target: string; props: Record<string, unknown> }>>;
+}
+
+/** Largest share first, then by name (the unknown entry last among equals). */
+function byShare(a: ShareRow, b: ShareRow): number {
+  return b.share - a.share || (a.entity?.name ?? '\uffff').localeCompare(b.entity?.name ?? '\uffff');
+}
+
+function toRow(stored: StoredRow, filter: SupplyRiskFilter): SupplyRiskRow {
+  const share = (s: StoredShare): ShareRow => ({
+    entity: s.entity ? toEntityRow(s.entity) : null,
+    share: s.share,
+    linkCount: Number(s.linkCount),
+  });
+  const suppliers = stored.suppliers.map(share).sort(byShare);
+  const countries = stored.countries.map(share).sort(byShare);
+  return {
+    material: toEntityRow(stored.material),
+    category: stored.category ? toEntityRow(stored.category) : null,
+    level: filter.level,
+    supplierCount: suppliers.length,
+    countryCount: Number(stored.countryCount),
+    suppliers,
+    countries,
+    hhiByCompany: stored.hhiByCompany,
+    hhiByCountry: stored.hhiByCountry,
+    topCompanyShare: stored.topCompanyShare,
+    topCountryShare: stored.topCountryShare,
+    unknownCountryShare: stored.unknownShare,
+    singleSupplier: suppliers.length === 1,
+    singleCountry: Number(stored.countryCount) === 1 && stored.unknownShare === 0,
+    overThreshold: stored.topCountryShare > filter.threshold,
+    weighting: stored.stated ? 'STATED_SHARE' : 'LINK_COUNT',
+    links: stored.links.flat().map((l) => toRelationshipRow(l.type, l.source, l.target, l.props)),
+  };
+}
+
+/** One page of supply-risk rows (offset and limit in Cypher) and how many rows match in all. */
+export async function findSupplyRisk(
+  runner: QueryRunner,
+  filter: SupplyRiskFilter,
+  options: {
+    asOf: string | null;
+    order: SupplyRiskOrder;
+    offset: number;
+    limit: number;
+    removal?: Removal;
+  },
+): Promise<{ rows: SupplyRiskRow[]; total: number }> {
+  const statement = statementFor(startOf(filter), filter.level, options.order);
+  const [result] = await runner.read<{ total: number; rows: StoredRow[] }>('supply-risk', statement, {
+    materials: filter.materials,
+    categories: filter.categories,
+    companies: filter.companies,
+    countries: filter.countries,
+    linkTypes: filter.linkTypes ?? SUPPLY_LINK_TYPES,
+    asOf: options.asOf,
+    removedCompanies: options.removal?.companies ?? [],
+    removedCountries: options.removal?.countries ?? [],
+    offset: options.offset,
+    limit: options.limit,
+  });
+  return { rows: (result?.rows ?? []).map((row) => toRow(row, filter)), total: Number(result?.total ?? 0) };
+}

@@ -1,0 +1,14 @@
+/**
+ * Internal: the graph's version, a counter every writer bumps in its own transaction (a seed or import, a
+ * generator batch, a curated write). Cached analytics are keyed by it (src/graph/graph-version.ts reads it), and
+ * since it lives in Neo4j, several server replicas behind one load balancer agree on it.
+ */
+import type { Transaction } from '../db/query-runner.ts';
+
+const BUMP_GRAPH_VERSION = `
+MERGE (v:GraphVersion {id: 'graph'})
+SET v.version = coalesce(v.version, 0) + 1`;
+
+export async function bumpGraphVersion(tx: Transaction): Promise<void> {
+  await tx.run(BUMP_GRAPH_VERSION);
+}
