@@ -40,7 +40,8 @@ const linkConditions = (rel: string) => `type(${rel}) IN $linkTypes
 const START = {
   categories: `
 UNWIND $categories AS categoryId
-MATCH (:Material {id: categoryId})<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(m:Material)
+MATCH (named:Entity {id: categoryId})<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(m:Material)
+WHERE named:Material
 WITH DISTINCT m
 ${categoryOf('m', 'cat')}
 WITH m, cat
@@ -49,8 +50,8 @@ MATCH (c:Company)-[r]->(m)
 WHERE ${linkConditions('r')}`,
   companies: `
 UNWIND $companies AS companyId
-MATCH (c:Company {id: companyId})-[r]->(m:Material)
-WHERE ${linkConditions('r')}
+MATCH (c:Entity {id: companyId})-[r]->(m:Material)
+WHERE c:Company AND ${linkConditions('r')}
 ${categoryOf('m', 'cat')}`,
   all: `
 MATCH (m:Material)

@@ -18,11 +18,13 @@ import { findSupplyRisk, type Removal, type SupplyRiskFilter, type SupplyRiskRow
 const REMOVED_LINKS = `
 CALL () {
   UNWIND $companies AS companyId
-  MATCH (c:Company {id: companyId})
+  MATCH (c:Entity {id: companyId})
+  WHERE c:Company
   RETURN c
   UNION
   UNWIND $countries AS countryId
-  MATCH (:Country {id: countryId})<-[:BASED_IN]-(c:Company)
+  MATCH (k:Entity {id: countryId})<-[:BASED_IN]-(c:Company)
+  WHERE k:Country
   RETURN c
 }
 MATCH (c)-[r]->(m:Material)

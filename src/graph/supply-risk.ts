@@ -85,23 +85,25 @@ const SCOPE_LINK = `type(r0) IN $linkTypes AND ${holdsAsOf('r0')}`;
 const START = {
   materials: `
 UNWIND $materials AS materialId
-MATCH (m:Material {id: materialId})
+MATCH (m:Entity {id: materialId})
+WHERE m:Material
 ${categoryOf('m', 'cat')}`,
   categories: `
 UNWIND $categories AS categoryId
-MATCH (:Material {id: categoryId})<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(m:Material)
+MATCH (named:Entity {id: categoryId})<-[:PART_OF*0..${MAX_CATEGORY_DEPTH}]-(m:Material)
+WHERE named:Material
 WITH DISTINCT m
 ${categoryOf('m', 'cat')}`,
   companies: `
 UNWIND $companies AS companyId
-MATCH (:Company {id: companyId})-[r0]->(m:Material)
-WHERE ${SCOPE_LINK}
+MATCH (c0:Entity {id: companyId})-[r0]->(m:Material)
+WHERE c0:Company AND ${SCOPE_LINK}
 WITH DISTINCT m
 ${categoryOf('m', 'cat')}`,
   countries: `
 UNWIND $countries AS countryId
-MATCH (:Country {id: countryId})<-[:BASED_IN]-(:Company)-[r0]->(m:Material)
-WHERE ${SCOPE_LINK}
+MATCH (k0:Entity {id: countryId})<-[:BASED_IN]-(:Company)-[r0]->(m:Material)
+WHERE k0:Country AND ${SCOPE_LINK}
 WITH DISTINCT m
 ${categoryOf('m', 'cat')}`,
   all: `

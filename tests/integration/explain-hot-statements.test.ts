@@ -58,6 +58,9 @@ const MIX = [
      t: facts(table: "Table 1", row: 7) { totalCount } s: facts(section: "1) Semiconductors", first: 5) { totalCount }
      all: facts(first: 5) { totalCount } } }`,
   `{ node(id: "japan-supply-chain-policy") { id } }`,
+  `{ supplyRisk(filter: { categories: ["material:semiconductors"] }, first: 5) { totalCount edges { node { hhiByCompany } } } }`,
+  `{ supplyRisk(filter: { companies: ["company:resonac"], level: CATEGORY }) { totalCount } }`,
+  `{ disruption(remove: ["company:resonac"]) { removedLinks { id } affected { after { hhiByCompany } } } }`,
 ];
 
 function operators(plan: PlanOperator): PlanOperator[] {
@@ -85,6 +88,8 @@ describe('hot statements use indexes (EXPLAIN)', () => {
       'entities.page',
       'facts.page',
       'neighborhood.level',
+      'supply-risk',
+      'disruption.removed-links',
     ])
       expect(operations).toContain(expected);
   });
