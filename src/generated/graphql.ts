@@ -93,7 +93,7 @@ export type Query = {
   centrality: Array<EntityScore>;
   /**
    * Chokepoints: entities whose removal splits a projection of the graph (undirected) into more connected parts,
-   * with the sizes of the parts. Most parts split off first.
+   * with the sizes of the parts. Most entities cut off first (all parts but the largest), then more parts, then id.
    */
   articulationPoints: Array<Articulation>;
   /**
