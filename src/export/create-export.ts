@@ -3,7 +3,9 @@
  * Shared by the HTTP route and Query.exportGraph, so both give the same files for the same selection.
  */
 import type { RequestContext } from '../context.ts';
+import { asOfBound } from '../argument-checks.ts';
 import { buildExportGraph } from './build-export-graph.ts';
+import { addExportMeasures, type ExportMeasure } from './export-measures.ts';
 import { exportBaseName } from './export-filename.ts';
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormatName } from './export-formats.ts';
 import type { ExportMetadata } from './export-metadata.ts';
@@ -26,14 +28,15 @@ export interface GraphExportResult {
 }
 
 export async function createExport(
-  context: Pick<RequestContext, 'runner' | 'entities'>,
+  context: Pick<RequestContext, 'runner' | 'entities' | 'measures'>,
   selection: ExportSelection,
   formatName: ExportFormatName,
-  caps: GraphCaps = DEFAULT_GRAPH_CAPS,
+  options: { caps?: GraphCaps; measures?: readonly ExportMeasure[] } = {},
 ): Promise<GraphExportResult | NotFound> {
-  const subgraph = await loadExportSubgraph(context, selection, caps);
+  const subgraph = await loadExportSubgraph(context, selection, options.caps ?? DEFAULT_GRAPH_CAPS);
   if ('notFound' in subgraph) return subgraph;
   const graph = buildExportGraph(subgraph, { kind: selection.kind, parameters: describeParameters(selection) });
+  await addExportMeasures(context, graph, options.measures ?? [], asOfBound(selection.asOf));
   const format = EXPORT_FORMATS[formatName];
   const baseName = exportBaseName(selection);
   return {

@@ -11,7 +11,8 @@ import { AppError, ErrorCode } from '../errors.ts';
 import { createExport } from './create-export.ts';
 import { EXPORT_FORMAT_NAMES, isExportFormatName } from './export-formats.ts';
 import { DEFAULT_GRAPH_CAPS, type GraphCaps } from './load-export-subgraph.ts';
-import { readSelectionParams } from './read-selection-params.ts';
+import { readMeasureParams, readSelectionParams } from './read-selection-params.ts';
+import type { ProjectionMeasures } from '../measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { zipExport } from './zip-export.ts';
 
@@ -37,7 +38,7 @@ function attachment(filename: string): string {
 
 export function createExportRouter(
   runner: QueryRunner,
-  options: { caps?: GraphCaps; vocabulary?: Vocabulary } = {},
+  options: { caps?: GraphCaps; vocabulary?: Vocabulary; measures?: ProjectionMeasures } = {},
 ): Router {
   const caps = options.caps ?? DEFAULT_GRAPH_CAPS;
   const router = express.Router();
@@ -55,7 +56,8 @@ export function createExportRouter(
       return;
     }
     const selection = readSelectionParams(params);
-    const result = await createExport(createContext(runner, options.vocabulary ?? VOCABULARY), selection, format, caps);
+    const context = createContext(runner, options.vocabulary ?? VOCABULARY, undefined, undefined, options.measures);
+    const result = await createExport(context, selection, format, { caps, measures: readMeasureParams(params) });
     if ('notFound' in result) {
       sendError(res, 404, ErrorCode.NOT_FOUND, result.notFound.message, result.notFound.parameter);
       return;

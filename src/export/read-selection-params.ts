@@ -2,10 +2,11 @@
  * Internal: an export's selection from HTTP parameters (the query string, or a POST's JSON body). Multi-valued
  * parameters are comma-separated, repeated, or (in JSON) arrays. Without `selection`, `root` means a
  * neighborhood, `from` and `to` a path, `ids` an ids selection. Unknown parameters are refused by name, so a typo
- * does not silently export something else.
+ * does not silently export something else. `measures` (any selection) names analytics to carry as attributes.
  */
 import { BadUserInputError } from '../errors.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../model/vocabulary.ts';
+import { checkExportMeasures, type ExportMeasure } from './export-measures.ts';
 import { checkSelection, type ExportSelection, type SelectionInput } from './export-selection.ts';
 
 const COMMON = ['types', 'asOf'];
@@ -88,9 +89,14 @@ function selectionKind(params: Params): string {
   );
 }
 
+/** The analytics the export carries as node attributes (`measures`, src/export/export-measures.ts). */
+export function readMeasureParams(params: Params): ExportMeasure[] {
+  return checkExportMeasures('measures', strings(params, 'measures'));
+}
+
 export function readSelectionParams(params: Params): ExportSelection {
   const kind = selectionKind(params);
-  const allowed = new Set(['selection', ...(PARAMETERS[kind] ?? [])]);
+  const allowed = new Set(['selection', 'measures', ...(PARAMETERS[kind] ?? [])]);
   for (const name of Object.keys(params)) {
     if (!allowed.has(name)) {
       throw new BadUserInputError(

@@ -177,6 +177,7 @@ export type QueryCrossReferenceMatrixArgs = {
 export type QueryExportGraphArgs = {
   format: ExportFormat;
   selection: ExportSelection;
+  measures?: InputMaybe<Array<ExportMeasure>>;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
@@ -243,6 +244,19 @@ export type QueryAuditLogArgs = {
   first?: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** An analytic an export can carry as node attributes. */
+export type ExportMeasure =
+  /** A material's supply concentration as an item: hhiByCompany, supplierCount, singleSupplier, weighting. */
+  | 'HHI'
+  /** Degree in the supply network (companies, materials, countries; supply links, BASED_IN, PART_OF). */
+  | 'DEGREE'
+  /** Betweenness in the supply network (normalised, 0 to 1). */
+  | 'BETWEENNESS'
+  /** PageRank in the supply network (the scores sum to 1). */
+  | 'PAGERANK'
+  /** The entity's Louvain community (seed 1) in the supply network, 0 for the largest. */
+  | 'COMMUNITY';
 
 /** An object with a global id (Relay). */
 export type Node = {
@@ -2339,6 +2353,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ExportMeasure: ExportMeasure;
   Node: ResolverTypeWrapper<NodeRow>;
   Entity: ResolverTypeWrapper<EntityRow>;
   EntityOrder: EntityOrder;

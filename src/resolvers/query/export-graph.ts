@@ -6,6 +6,7 @@ import type { RequestContext } from '../../context.ts';
 import { BadUserInputError } from '../../errors.ts';
 import { createExport } from '../../export/create-export.ts';
 import type { ExportFormatName } from '../../export/export-formats.ts';
+import { checkExportMeasures } from '../../export/export-measures.ts';
 import { checkSelection, type SelectionInput } from '../../export/export-selection.ts';
 import type { ExportFormat, ExportSelection, QueryExportGraphArgs } from '../../generated/graphql.ts';
 
@@ -47,7 +48,8 @@ export async function exportGraph(_parent: unknown, args: QueryExportGraphArgs, 
       ? `selection.crossReference.filter.${parameter}`
       : `selection.${key}.${parameter}`,
   );
-  const result = await createExport(context, selection, FORMAT_NAMES[args.format]);
+  const measures = checkExportMeasures('measures', args.measures ?? null);
+  const result = await createExport(context, selection, FORMAT_NAMES[args.format], { measures });
   if ('notFound' in result) return null;
   return {
     format: args.format,
