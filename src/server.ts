@@ -77,11 +77,12 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const httpServer = http.createServer(app);
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
-  const measures = deps.measures ?? new ProjectionMeasures();
+  const measures = deps.measures ?? new ProjectionMeasures(undefined, { logger: deps.logger });
   const gate = limits ? new HeavyFieldGate(limits) : undefined;
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
     ...(gate ? { heavyFieldLoad: () => gate.load } : {}),
+    analyticsCaches: measures.caches,
   });
   const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
   if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));

@@ -10,6 +10,8 @@
  * - neo4j_sessions_in_use, neo4j_pool_max_size: connections in use or waited for, against the pool's size;
  * - graphql_heavy_fields_running, graphql_heavy_fields_waiting: expensive fields in the gate
  *   (src/limits/heavy-field-gate.ts) now;
+ * - analytics_cache_entries{measure}, analytics_cache_hits{measure}, analytics_cache_misses{measure}: the bounded
+ *   caches of the graph measures (src/measures/projection-measures.ts);
  * - the process defaults (RSS, heap, event-loop lag, GC) with the prefix kg_.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -30,8 +32,19 @@ function isCostRejection(code: string): boolean {
   return code === 'LIMIT_EXCEEDED' || /COST/.test(code);
 }
 
+/** What a bounded cache reports (src/analytics/analytics-cache.ts). */
+interface CacheStats {
+  size: number;
+  hits: number;
+  misses: number;
+}
+
 export function createMetrics(
-  options: { maxPoolSize?: number; heavyFieldLoad?: () => { running: number; waiting: number } } = {},
+  options: {
+    maxPoolSize?: number;
+    heavyFieldLoad?: () => { running: number; waiting: number };
+    analyticsCaches?: Record<string, CacheStats>;
+  } = {},
 ): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kg_' });
@@ -93,6 +106,23 @@ export function createMetrics(
         this.set(heavyFieldLoad().waiting);
       },
     });
+  }
+
+  const caches = options.analyticsCaches;
+  if (caches) {
+    const cacheGauge = (name: string, help: string, read: (stats: CacheStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['measure'] as const,
+        registers: [registry],
+        collect() {
+          for (const [measure, stats] of Object.entries(caches)) this.set({ measure }, read(stats));
+        },
+      });
+    cacheGauge('analytics_cache_entries', 'Answers held by each graph-measure cache (bounded).', (s) => s.size);
+    cacheGauge('analytics_cache_hits', 'Graph-measure answers served from the cache, since start.', (s) => s.hits);
+    cacheGauge('analytics_cache_misses', 'Graph-measure answers computed, since start.', (s) => s.misses);
   }
 
   return {

@@ -298,3 +298,22 @@ describe('Query.changes: what started or ended in a period', () => {
   it('refuses a period whose from is after its to: BAD_USER_INPUT naming from', () =>
     badInput(CHANGES, { from: '2023-01', to: '2022-12' }, 'from'));
 });
+
+describe('Graph measures: the bounded cache', () => {
+  /** One analytics_cache_* gauge of the server's /metrics for `measure`. */
+  async function cacheGauge(name: string, measure: string): Promise<number> {
+    const text = await (await fetch(api.url.replace(/\/graphql$/, '/metrics'))).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${name}{measure="${measure}"}`));
+    return Number(line?.split(' ').at(-1));
+  }
+
+  it('answers a repeated question from the cache, and /metrics counts the hit', async () => {
+    const query = '{ articulationPoints(first: 3, projection: { kinds: [Company, Material] }) { entity { id } } }';
+    const first = await api.graphql(query);
+    const hitsBefore = await cacheGauge('analytics_cache_hits', 'articulationPoints');
+    const again = await api.graphql(query);
+    expect(again).toEqual(first);
+    expect(await cacheGauge('analytics_cache_hits', 'articulationPoints')).toBe(hitsBefore + 1);
+    expect(await cacheGauge('analytics_cache_entries', 'articulationPoints')).toBeGreaterThan(0);
+  });
+});

@@ -75,7 +75,7 @@ describe('Exports carry the analytics as node attributes', () => {
   it('an unknown measure is refused by name', async () => {
     const response = await fetch(`${base}/export/gexf?root=company:resonac&measures=hhi,colour`);
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'measures' });
     expect(body.errors[0].message).toContain("'colour'");
   });
