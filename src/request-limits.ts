@@ -18,7 +18,7 @@ const MAX_ALIASES = 30;
 /** Tokens the parser reads before giving up. */
 export const MAX_TOKENS = 5_000;
 
-/** What one operation may cost and do; see README's configuration table for each setting. */
+/** What one operation may cost and do; README's configuration table names each setting. */
 export interface RequestLimits {
   /** Highest estimated cost (src/limits/cost-model.ts) an operation may have; over it, LIMIT_EXCEEDED. */
   costBudget: number;

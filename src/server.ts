@@ -123,7 +123,13 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     );
   });
   app.use(createPlaygroundRouter(GRAPHQL_PATH));
-  app.use(createExportRouter(deps.runner, { vocabulary: deps.vocabulary ?? VOCABULARY, measures }));
+  app.use(
+    createExportRouter(deps.runner, {
+      vocabulary: deps.vocabulary ?? VOCABULARY,
+      measures,
+      ...(limits && gate ? { limits: { requestLimits: limits, gate } } : {}),
+    }),
+  );
   app.use(createExplorerRouter());
   app.get('/', (_req, res) => {
     res.redirect(PLAYGROUND_PATH);

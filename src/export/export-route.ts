@@ -3,6 +3,10 @@
  * same parameters, for long id lists) answers the file with its media type and a Content-Disposition filename,
  * so `curl -OJ` saves it; CSV answers a zip of nodes.csv, edges.csv and metadata.json. Errors answer in the
  * server's JSON error shape: 400 BAD_USER_INPUT naming the parameter (or `format`), 404 NOT_FOUND naming it.
+ *
+ * The same door as /graphql: with request limits, an export runs under a request's time and statement budget and
+ * takes a turn in the server's heavy-field gate, so downloads cannot starve the API; a full gate answers 503
+ * SERVER_BUSY with Retry-After, a spent budget 503 LIMIT_EXCEEDED naming it.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { createContext } from '../context.ts';
@@ -12,6 +16,9 @@ import { createExport } from './create-export.ts';
 import { EXPORT_FORMAT_NAMES, isExportFormatName } from './export-formats.ts';
 import { DEFAULT_GRAPH_CAPS, type GraphCaps } from './load-export-subgraph.ts';
 import { readMeasureParams, readSelectionParams } from './read-selection-params.ts';
+import type { HeavyFieldGate } from '../limits/heavy-field-gate.ts';
+import { RequestBudget } from '../limits/request-budget.ts';
+import type { RequestLimits } from '../request-limits.ts';
 import type { ProjectionMeasures } from '../measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { zipExport } from './zip-export.ts';
@@ -22,6 +29,8 @@ const EXPORT_PATH = '/export';
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.LIMIT_EXCEEDED]: 503,
+  [ErrorCode.SERVER_BUSY]: 503,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.DATABASE_TIMEOUT]: 504,
 };
@@ -38,7 +47,13 @@ function attachment(filename: string): string {
 
 export function createExportRouter(
   runner: QueryRunner,
-  options: { caps?: GraphCaps; vocabulary?: Vocabulary; measures?: ProjectionMeasures } = {},
+  options: {
+    caps?: GraphCaps;
+    vocabulary?: Vocabulary;
+    measures?: ProjectionMeasures;
+    /** The request limits and heavy-field gate /graphql runs under; none: exports run unlimited (benchmarks). */
+    limits?: { requestLimits: RequestLimits; gate: HeavyFieldGate };
+  } = {},
 ): Router {
   const caps = options.caps ?? DEFAULT_GRAPH_CAPS;
   const router = express.Router();
@@ -56,8 +71,11 @@ export function createExportRouter(
       return;
     }
     const selection = readSelectionParams(params);
-    const context = createContext(runner, options.vocabulary ?? VOCABULARY, undefined, undefined, options.measures);
-    const result = await createExport(context, selection, format, { caps, measures: readMeasureParams(params) });
+    const measures = readMeasureParams(params);
+    const budget = options.limits ? new RequestBudget(options.limits.requestLimits) : undefined;
+    const context = createContext(runner, options.vocabulary ?? VOCABULARY, budget, undefined, options.measures);
+    const work = () => createExport(context, selection, format, { caps, measures });
+    const result = options.limits ? await options.limits.gate.run('export', work, budget) : await work();
     if ('notFound' in result) {
       sendError(res, 404, ErrorCode.NOT_FOUND, result.notFound.message, result.notFound.parameter);
       return;
@@ -86,6 +104,8 @@ export function createExportRouter(
         .catch((error: unknown) => {
           const status = error instanceof AppError ? STATUS_OF[error.code] : undefined;
           if (error instanceof AppError && status !== undefined) {
+            const retryAfter = error.extensions['retryAfterSeconds'];
+            if (retryAfter !== undefined) res.set('Retry-After', String(retryAfter));
             sendError(res, status, error.code, error.message, error.extensions['argument'] as string | undefined);
             return;
           }

@@ -1038,7 +1038,7 @@ export type Mutation = {
   updateEntity: EntityWriteResult;
   /** Creates a relationship between two existing entities of kinds its type allows, with one citation. */
   link: LinkResult;
-  /** Removes a relationship (and its citations). The seed does not bring it back (see the README's Curated writes). */
+  /** Removes a relationship (and its citations). The seed does not bring it back (docs/curated-writes.md). */
   unlink: UnlinkResult;
 };
 

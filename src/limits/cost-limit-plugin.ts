@@ -17,7 +17,7 @@ export function costLimitPlugin(costBudget: number): ApolloServerPlugin {
     new AppError(
       ErrorCode.LIMIT_EXCEEDED,
       `The operation's estimated cost is ${cost}, over the budget of ${costBudget}; ask for less (smaller pages, ` +
-        `lower depth or limit, fewer aliases or nested lists). See "Request limits" in the README.`,
+        `lower depth or limit, fewer aliases or nested lists). See docs/operations.md#request-limits.`,
       { ...extensions, budget: costBudget, http: { status: 400 } },
     );
   return {

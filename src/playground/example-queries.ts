@@ -1,5 +1,5 @@
 /**
- * Public contract: the example queries the playground opens with (and README shows). Tests run every one of them,
+ * Public contract: the example queries the playground opens with (and docs/api.md shows). Tests run every one of them,
  * so they always work against the seeded graph.
  */
 export interface ExampleQuery {

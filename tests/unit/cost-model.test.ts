@@ -1,5 +1,5 @@
 /**
- * The cost model: what an operation is estimated to cost before it runs, and that every example the README and
+ * The cost model: what an operation is estimated to cost before it runs, and that every example docs/api.md and
  * GraphiQL show fits the default budget while 30 aliased depth-3, 500-node neighborhoods do not.
  */
 import { createRequire } from 'node:module';

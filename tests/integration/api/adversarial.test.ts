@@ -54,7 +54,7 @@ async function heavyLoad(graphqlUrl: string): Promise<{ running: number; waiting
 
 /**
  * Posts as a GraphQL-over-HTTP client (application/graphql-response+json), which gets request errors with their
- * 4xx status; clients accepting only application/json get them with 200 (see README, GraphQL over HTTP).
+ * 4xx status; clients accepting only application/json get them with 200 (docs/operations.md, GraphQL over HTTP).
  */
 async function post(url: string, body: unknown): Promise<Answer> {
   const response = await fetch(url, {
@@ -203,6 +203,46 @@ describe('adversarial: expensive fields beyond the concurrency and the queue', (
       expect(answer.body.data.neighborhood.nodes[0].id).toBe('company:rapidus');
     }
     await expectNormalQueryAnswered(url);
+  });
+
+  it('include exports: a download waits for the same gate, and is SERVER_BUSY with Retry-After when it is full', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: QueryRunner = {
+      ...api.db.runner,
+      read: async (operation, query, params, options) => {
+        if (operation.startsWith('neighborhood')) await released;
+        return api.db.runner.read(operation, query, params, options);
+      },
+      get statementCount() {
+        return api.db.runner.statementCount;
+      },
+    };
+    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 0, retryAfterSeconds: 7 }, held);
+    const exportUrl = url.replace(/\/graphql$/, '/export/gexf?root=company:rapidus&limit=5');
+    // A GraphQL neighbourhood holds the one slot; the export finds no slot and no queue.
+    const a = post(url, { query: `{ neighborhood(id: "company:rapidus", limit: 5) { nodes { id } } }` });
+    await expect.poll(() => heavyLoad(url), { timeout: 10_000 }).toEqual({ running: 1, waiting: 0 });
+    const busy = await fetch(exportUrl);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('7');
+    const body = (await busy.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('SERVER_BUSY');
+    expect(body.errors[0].message).toContain("'export' was not started");
+    release();
+    expect((await a).status).toBe(200);
+    const served = await fetch(exportUrl);
+    expect(served.status).toBe(200);
+    expect(await served.text()).toContain('company:rapidus');
+  });
+
+  it('include exports: a download spends from the same statement budget', async () => {
+    const url = await serverWith({ maxStatements: 1 });
+    const response = await fetch(url.replace(/\/graphql$/, '/export/graphml?root=country:japan&depth=2'));
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
+    expect(body.errors[0].message).toContain('more than 1 database statements');
   });
 
   it('of one request take turns instead of filling the queue: 12 in one operation, with 1 slot and no queue', async () => {

@@ -1,13 +1,13 @@
 /**
  * GraphQL over HTTP conformance: graphql-http's server audit against our /graphql. Every MUST passes; the SHOULDs
- * that do not are exactly the ones README lists with their reasons (ACCEPTED_SHOULD_FAILURES), so a new failure
- * or a newly passing one both fail this test until README and the list agree again.
+ * that do not are exactly the ones docs/operations.md lists with their reasons (ACCEPTED_SHOULD_FAILURES), so a new failure
+ * or a newly passing one both fail this test until the docs and the list agree again.
  */
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
 
-/** Audit ids (graphql-http's) of SHOULDs that fail on purpose; README "GraphQL over HTTP" says why. */
+/** Audit ids (graphql-http's) of SHOULDs that fail on purpose; docs/operations.md "GraphQL over HTTP" says why. */
 const ACCEPTED_SHOULD_FAILURES: string[] = [];
 
 let api: ApiServer;
