@@ -15,7 +15,7 @@ import { BadUserInputError } from '../errors.ts';
 import { findSupplyRisk } from '../graph/supply-risk.ts';
 import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 
-export const EXPORT_MEASURES = ['hhi', 'degree', 'betweenness', 'pagerank', 'community'] as const;
+const EXPORT_MEASURES = ['hhi', 'degree', 'betweenness', 'pagerank', 'community'] as const;
 export type ExportMeasure = (typeof EXPORT_MEASURES)[number];
 
 /** The supply network the centrality measures and communities run over (Query.centrality's default). */

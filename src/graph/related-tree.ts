@@ -6,6 +6,7 @@
  * primed in their loaders (src/loaders/create-related-loader.ts, create-entity-tree-loader.ts).
  */
 import type { QueryRunner } from '../db/query-runner.ts';
+import { LRUCache } from 'lru-cache';
 import {
   pageOf,
   specParams,
@@ -14,7 +15,6 @@ import {
   type RelatedSpec,
   type StoredRow,
 } from './related-entities.ts';
-import { getOrCreate } from '../get-or-create.ts';
 
 /** A related spec and the plans of the typed relationship fields selected on the entities it reaches. */
 export interface RelatedPlan {
@@ -63,15 +63,29 @@ CALL (reached${i}) {
     .join('');
 }
 
-/** Statement text by shape, built once per shape (the lookahead bounds a tree's size, so shapes are few). */
-const statements = new Map<string, string>();
+/**
+ * Statement text by shape, built once per shape. Shapes follow what clients select, so the cache is an LRU with a
+ * bound (a shape's text is a few kilobytes); Neo4j caches the plans by text on its side.
+ */
+export const TREE_STATEMENT_CACHE_SIZE = 500;
+const statements = new LRUCache<string, string>({ max: TREE_STATEMENT_CACHE_SIZE });
+
+/** How many statement texts the cache holds (for /metrics and tests). */
+export function treeStatementCacheSize(): number {
+  return statements.size;
+}
 
 function shapeOf(plan: RelatedPlan): string {
   return `${plan.spec.direction} ${plan.spec.projection}(${plan.children.map(shapeOf).join(',')})`;
 }
 
-function statementFor(shape: string, build: () => string): string {
-  return getOrCreate(statements, shape, build);
+/** The statement text of `shape`, built by `build` unless cached. */
+export function statementFor(shape: string, build: () => string): string {
+  const cached = statements.get(shape);
+  if (cached !== undefined) return cached;
+  const statement = build();
+  statements.set(shape, statement);
+  return statement;
 }
 
 type PagesRow = Record<string, Array<{ id: string; rows: StoredRow[] }> | undefined>;
