@@ -2,7 +2,9 @@
  * Chooses what the benchmark questions ask about, from the generated graph itself (deterministic, no database):
  * a typical company (three or more materials, none with more than twice the average number of suppliers, so
  * the three-level answer stays a similar size at every scale), the hub country, the fourth-largest category
- * and a deep page of its cross-reference (90 % of the way down).
+ * and a deep page of its cross-reference (90 % of the way down); for the risk analytics, the hub category and how
+ * many relationships the supply-network projection holds (supply links, BASED_IN and PART_OF: in the generated
+ * graph all of them join companies, countries and materials).
  */
 import { SUPPLY_LINK_TYPES, type SyntheticGraph } from '../../src/generate/synthetic-graph.ts';
 import type { Subjects } from './questions.ts';
@@ -15,7 +17,9 @@ export function pickSubjects(graph: SyntheticGraph): Subjects {
   const supplyTypes = new Set<string>(SUPPLY_LINK_TYPES);
   const links: Array<[string, string]> = [];
   let lastFacility = '';
+  let supplyNetworkRelationships = 0;
   for (const r of graph.relationships()) {
+    if (supplyTypes.has(r.type) || r.type === 'BASED_IN' || r.type === 'PART_OF') supplyNetworkRelationships += 1;
     degree.set(r.from, (degree.get(r.from) ?? 0) + 1);
     degree.set(r.to, (degree.get(r.to) ?? 0) + 1);
     if (r.type === 'PART_OF') categoryOf.set(r.from, r.to);
@@ -48,5 +52,7 @@ export function pickSubjects(graph: SyntheticGraph): Subjects {
     category,
     deepOffset: Math.floor((total * 0.9) / 100) * 100,
     pathTo: lastFacility,
+    hubCategory: graph.hubs.category,
+    supplyNetworkRelationships,
   };
 }

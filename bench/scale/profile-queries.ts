@@ -5,6 +5,8 @@
  * PROFILE, so the plans are those of the statements as they are, not of copies, with the benchmark's selections
  * (the traversal as one tree statement, rows reading their core). Prints, per statement, its time,
  * rows and db hits and the operators with the most db hits; writes bench/results/<scale>-profile.json.
+ * `--risk`: the risk analytics questions instead (our supplyRisk, disruption and DEGREE statements, each beside
+ * the benchmark's raw Cypher for it); writes bench/results/<scale>-profile-risk.json.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,12 @@ import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts
 import { VOCABULARY } from '../../src/model/vocabulary.ts';
 import { relatedSpecOf } from '../../src/resolvers/related-plan.ts';
 import getPort from 'get-port';
+import { findDisruption } from '../../src/graph/disruption.ts';
+import { findDegrees } from '../../src/graph/degree-centrality.ts';
+import { findSupplyRisk, type SupplyRiskFilter } from '../../src/graph/supply-risk.ts';
+import { SUPPLY_LINK_TYPES } from '../../src/model/vocabulary.ts';
 import { pickSubjects } from './pick-subjects.ts';
+import { DEGREE_TOP, DISRUPTION, SUPPLY_RISK_PAGE } from './risk-questions.ts';
 import { SCALES, type ScaleName } from './scales.ts';
 
 interface PlanNode {
@@ -37,7 +44,9 @@ interface PlanNode {
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '10k' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '10k' }, risk: { type: 'boolean', default: false } },
+});
 const scaleName = values.scale as ScaleName;
 const scale = SCALES[scaleName];
 const graph = generateSyntheticGraph({ relationships: scale.relationships, seed: 42, label: scaleName });
@@ -128,58 +137,106 @@ const entityRow = async (id: string) => {
   return toEntityRow(row.props);
 };
 
+/** The risk analytics questions: each of our statements as the resolver calls it, then the raw Cypher's. */
+async function profileRisk(): Promise<void> {
+  const filter = (categories: string[] | null): SupplyRiskFilter => ({
+    categories,
+    materials: null,
+    companies: null,
+    countries: null,
+    linkTypes: null,
+    level: 'ITEM',
+    threshold: 0.65,
+  });
+  const rawSession = driver.session({ database: 'neo4j', defaultAccessMode: 'READ' });
+  const raw = (statement: string, params: Record<string, unknown>) =>
+    profiled((s, p) => rawSession.run(s, p), statement, params);
+  try {
+    question = 'supplyRisk of the hub category (ours)';
+    await findSupplyRisk(runner, filter([subjects.hubCategory]), {
+      asOf: null,
+      order: 'HHI_DESC',
+      offset: 0,
+      limit: 20,
+    });
+    question = 'supplyRisk of the hub category (raw Cypher)';
+    await raw(SUPPLY_RISK_PAGE, { category: subjects.hubCategory, first: 20 });
+    question = 'disruption removing the hub country (ours)';
+    await findDisruption(runner, { companies: [], countries: [subjects.hubCountry] }, filter(null), null);
+    question = 'disruption removing the hub country (raw Cypher)';
+    await raw(DISRUPTION, { country: subjects.hubCountry });
+    question = 'centrality DEGREE (ours)';
+    await findDegrees(
+      runner,
+      {
+        kinds: ['Company', 'Country', 'Material'],
+        types: [...SUPPLY_LINK_TYPES, 'BASED_IN', 'PART_OF'].sort(),
+        asOf: null,
+      },
+      20,
+    );
+    question = 'centrality DEGREE (raw Cypher)';
+    await raw(DEGREE_TOP, {});
+  } finally {
+    await rawSession.close();
+  }
+}
+
 try {
+  if (values.risk) await profileRisk();
   // The statements our server runs for the benchmark's selections (ids only, so rows read their core).
   const typed = (kind: string, field: string) => {
     const spec = VOCABULARY.kinds[kind]?.fields[field];
     if (spec?.of !== 'related') throw new Error(`${kind}.${field} is not a typed relationship field`);
     return relatedSpecOf(spec, {}, 'core');
   };
-  question = 'company -> materials -> suppliers -> countries';
-  await findEntitiesWithTrees(
-    runner,
-    [subjects.company],
-    [
-      {
-        kind: 'Company',
-        plan: {
-          spec: typed('Company', 'materials'),
-          children: [
-            { spec: typed('Material', 'suppliers'), children: [{ spec: typed('Company', 'country'), children: [] }] },
-          ],
+  if (!values.risk) {
+    question = 'company -> materials -> suppliers -> countries';
+    await findEntitiesWithTrees(
+      runner,
+      [subjects.company],
+      [
+        {
+          kind: 'Company',
+          plan: {
+            spec: typed('Company', 'materials'),
+            children: [
+              { spec: typed('Material', 'suppliers'), children: [{ spec: typed('Company', 'country'), children: [] }] },
+            ],
+          },
         },
-      },
-    ],
-  );
-  question = 'neighborhood depth 2, limit 500, of the hub';
-  await findNeighborhood(runner, await entityRow(subjects.hubCountry), {
-    depth: 2,
-    limit: 500,
-    types: null,
-    asOf: null,
-    projection: { nodes: 'core', edges: 'core' },
-  });
-  question = 'cross-reference of a category';
-  await findCrossReferences(runner, { categories: [subjects.category] }, null, { offset: 0, limit: 100 });
-  question = 'full-text search';
-  await searchEntities(runner, searchWords(subjects.companyName), null, 10);
-  question = 'shortest path';
-  await findShortestPath(runner, await entityRow(subjects.company), await entityRow(subjects.pathTo), {
-    maxHops: 6,
-    types: null,
-    asOf: null,
-  });
-  question = 'relationships(first: 20) of the biggest hub';
-  await createRelatedLoaders(runner)({
-    direction: 'BOTH',
-    types: null,
-    kinds: null,
-    asOf: null,
-    offset: 0,
-    limit: 20,
-    count: true,
-    projection: 'full',
-  }).load(subjects.hubCountry);
+      ],
+    );
+    question = 'neighborhood depth 2, limit 500, of the hub';
+    await findNeighborhood(runner, await entityRow(subjects.hubCountry), {
+      depth: 2,
+      limit: 500,
+      types: null,
+      asOf: null,
+      projection: { nodes: 'core', edges: 'core' },
+    });
+    question = 'cross-reference of a category';
+    await findCrossReferences(runner, { categories: [subjects.category] }, null, { offset: 0, limit: 100 });
+    question = 'full-text search';
+    await searchEntities(runner, searchWords(subjects.companyName), null, 10);
+    question = 'shortest path';
+    await findShortestPath(runner, await entityRow(subjects.company), await entityRow(subjects.pathTo), {
+      maxHops: 6,
+      types: null,
+      asOf: null,
+    });
+    question = 'relationships(first: 20) of the biggest hub';
+    await createRelatedLoaders(runner)({
+      direction: 'BOTH',
+      types: null,
+      kinds: null,
+      asOf: null,
+      offset: 0,
+      limit: 20,
+      count: true,
+      projection: 'full',
+    }).load(subjects.hubCountry);
+  }
 
   for (const p of profiles) {
     process.stdout.write(
@@ -189,7 +246,7 @@ try {
     );
   }
   writeFileSync(
-    path.join(ROOT, 'bench', 'results', `${scaleName}-profile.json`),
+    path.join(ROOT, 'bench', 'results', `${scaleName}-profile${values.risk ? '-risk' : ''}.json`),
     `${JSON.stringify({ scale: scaleName, subjects, profiles }, null, 2)}\n`,
   );
 } finally {

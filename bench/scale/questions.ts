@@ -6,6 +6,7 @@
  */
 import { encodeCursor } from '../../src/resolvers/pagination.ts';
 import { searchWords, toLuceneQuery } from '../../src/graph/search-entities.ts';
+import { buildRiskQuestions } from './risk-questions.ts';
 
 /** What the questions are about, chosen from the generated graph (see pick-subjects.ts). */
 export interface Subjects {
@@ -19,6 +20,10 @@ export interface Subjects {
   deepOffset: number;
   /** The far end of the shortest-path question. */
   pathTo: string;
+  /** The category with the most material items (the generator's hub category). */
+  hubCategory: string;
+  /** Relationships in the supply-network projection (what the analytics cap counts). */
+  supplyNetworkRelationships: number;
 }
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, shaped by each schema
@@ -26,17 +31,26 @@ export interface GraphqlAsk {
   query: string;
   variables: Record<string, unknown>;
   answer: (data: Json) => string[];
+  /**
+   * Error codes that are an answer rather than a failure (LIMIT_EXCEEDED above the analytics cap): the response
+   * then reaches `answer` as `{ errorCode }`, and a timed request that gets it counts as answered.
+   */
+  acceptErrors?: readonly string[];
 }
 export interface CypherAsk {
   statement: string;
   params: Record<string, unknown>;
   answer: (rows: Array<Record<string, unknown>>) => string[];
+  /** Time `answer` too: the work done in the client is part of raw Cypher's answer (an algorithm Cypher lacks). */
+  timeAnswer?: boolean;
 }
 export interface Question {
   name: string;
   ours: GraphqlAsk;
   neo4jGraphql: GraphqlAsk | { unsupported: string };
   cypher: CypherAsk;
+  /** Whether our answer is raw Cypher's (`reference`); equal lists unless told (numbers within a tolerance). */
+  matches?: (ours: string[], reference: string[]) => boolean;
 }
 
 const SUPPLY = 'APPROVED_SUPPLY_PLAN_FOR|PRODUCES|DEVELOPS';
@@ -270,5 +284,6 @@ LIMIT 20`,
         answer: (rows) => sorted(rows.map((r) => `${String(r['type'])}>${String(r['other'])}`)),
       },
     },
+    ...buildRiskQuestions(s),
   ];
 }

@@ -34,6 +34,7 @@ import getPort from 'get-port';
 import { runLoad, type LoadResult } from './load-loop.ts';
 import { pickSubjects } from './pick-subjects.ts';
 import { buildQuestions, type CypherAsk, type GraphqlAsk } from './questions.ts';
+import { OVER_THE_CAP } from './risk-questions.ts';
 import { SCALES, type ScaleName } from './scales.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -130,6 +131,11 @@ try {
     loadRate = (graph.counts.entities + graph.counts.relationships) / summary.seconds;
     log(`Loaded in ${summary.seconds.toFixed(1)} s (${Math.round(loadRate)} records/s)`);
   }
+  // Whether the database has Graph Data Science: our server may then answer BETWEENNESS over the cap there.
+  const gdsVersion = await driver
+    .executeQuery('RETURN gds.version() AS version', {}, { database: 'neo4j', routing: 'READ' })
+    .then((result) => String(result.records[0]?.get('version')))
+    .catch(() => null);
   if (values['load-only']) {
     log(`--load-only: ${graph.document.id} is loaded in ${dataDir}; not benchmarking.`);
   } else {
@@ -176,7 +182,7 @@ try {
     await waitForUrl(oursUrl, typename, ours, 'our server');
     await waitForUrl(theirsUrl, typename, theirs, 'the @neo4j/graphql server');
 
-    const graphql = (url: string, ask: Pick<GraphqlAsk, 'query' | 'variables'>) => {
+    const graphql = (url: string, ask: Pick<GraphqlAsk, 'query' | 'variables' | 'acceptErrors'>) => {
       const body = JSON.stringify({ query: ask.query, variables: ask.variables });
       return async () => {
         const response = await fetch(url, {
@@ -185,7 +191,19 @@ try {
           body,
           signal: AbortSignal.timeout(timeoutMs),
         });
-        const json = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
+        const json = (await response.json()) as {
+          data?: unknown;
+          errors?: Array<{ message: string; extensions?: { code?: string } }>;
+        };
+        // An error the question takes as its answer (LIMIT_EXCEEDED above the analytics cap).
+        const code = json.errors?.[0]?.extensions?.code;
+        if (
+          code !== undefined &&
+          ask.acceptErrors?.includes(code) &&
+          json.errors?.every((e) => e.extensions?.code === code)
+        ) {
+          return { errorCode: code };
+        }
         if (!response.ok || json.errors) {
           throw new Error(`HTTP ${response.status}: ${json.errors?.[0]?.message ?? 'no data'}`);
         }
@@ -204,6 +222,7 @@ try {
 
     // 3. Same answers, or the run says where not.
     log(`Subjects: ${JSON.stringify(subjects)}`);
+    log(`Graph Data Science: ${gdsVersion ?? 'absent'}`);
     const checks = [];
     /** An answer, or the error that prevented it (a timeout at a large scale), as the list compared. */
     const attempt = async (ask: () => Promise<string[]>, tries = 2): Promise<string[]> => {
@@ -227,12 +246,17 @@ try {
       // null: not comparable (the system cannot ask it, or the reference timed out, which `cypherAnswer` shows).
       const referenceFailed = reference[0]?.startsWith('error:') === true;
       const same = (a: string[] | null) =>
-        a === null || referenceFailed ? null : JSON.stringify(a) === JSON.stringify(reference);
+        a === null || referenceFailed
+          ? null
+          : q.matches
+            ? q.matches(a, reference)
+            : JSON.stringify(a) === JSON.stringify(reference);
       checks.push({
         question: q.name,
         answerSize: reference.length,
         oursMatchesCypher: same(oursAnswer),
         neo4jGraphqlMatchesCypher: same(theirsAnswer),
+        ...(oursAnswer.length === 1 && oursAnswer[0] === OVER_THE_CAP ? { oursOverTheCap: true } : {}),
         ...(same(oursAnswer) !== true
           ? { oursAnswer: oursAnswer.slice(0, 20), cypherAnswer: reference.slice(0, 20) }
           : {}),
@@ -267,6 +291,7 @@ try {
           date,
           valid,
           graph: { documentId: graph.document.id, ...graph.counts },
+          neo4j: { gds: gdsVersion },
           subjects,
           checks,
         };
@@ -290,7 +315,10 @@ try {
       for (const q of questions) {
         const oursResult = await measure(graphql(oursUrl, q.ours));
         const theirsResult = 'unsupported' in q.neo4jGraphql ? null : await measure(graphql(theirsUrl, q.neo4jGraphql));
-        const cypherResult = await measure(cypher(q.cypher));
+        const rawCypher = cypher(q.cypher);
+        const cypherResult = await measure(
+          q.cypher.timeAnswer ? async () => q.cypher.answer(await rawCypher()) : rawCypher,
+        );
         const row = {
           question: q.name,
           ours: oursResult,
@@ -323,7 +351,7 @@ try {
         date: new Date().toISOString(),
         valid,
         graph: { documentId: graph.document.id, ...graph.counts },
-        neo4j: { heap: scale.heap, pageCache: scale.pageCache },
+        neo4j: { heap: scale.heap, pageCache: scale.pageCache, gds: gdsVersion },
         loadRecordsPerSecond: loadRate,
         settings: { concurrency, durationSeconds: durationMs / 1000, warmupSeconds: warmupMs / 1000 },
         subjects,
