@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -78,6 +79,8 @@ public final class EmbeddedNeo4j {
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+                    // Graph Data Science (registered by gds.OpenGdsExtension): gds.util.asNode & co. need full access.
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
                     .build();
         } catch (RuntimeException e) {
             fail(isBindFailure(e) ? "PORT_IN_USE" : isLockFailure(e) ? "DATA_DIR_LOCKED" : "START_FAILED", e);
