@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.ts';
+import type { CorsOrigins } from './cross-origin.ts';
 
 const byteSize = z
   .string()
@@ -75,6 +76,14 @@ const envSchema = z.object({
   // OpenTelemetry tracing: off unless asked (OTEL_ENABLED, or the standard OTEL_TRACES_EXPORTER naming an exporter).
   OTEL_ENABLED: flag.default(false),
   OTEL_TRACES_EXPORTER: z.string().optional(),
+  // `*` (any origin may read) or a comma-separated list of origins that may read and write (src/cross-origin.ts).
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^(\*|https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*)$/,
+      'must be * or a comma-separated list of origins such as https://app.example.org',
+    )
+    .default('*'),
   // `curator:key,curator:key`; the keys are secrets (never echoed, only their SHA-256 digests are kept).
   API_KEYS: z
     .string()
@@ -124,6 +133,8 @@ export interface Config {
   tracing: boolean;
   /** Who may write (curated writes); empty: a read-only deployment. */
   apiKeys: ApiKey[];
+  /** Which browser origins may call the API (src/cross-origin.ts). */
+  corsOrigins: CorsOrigins;
   /** The most relationships a graph measure reads into memory (src/measures/projection-measures.ts). */
   analyticsMaxRelationships: number;
 }
@@ -248,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     tracing: e.OTEL_ENABLED || (e.OTEL_TRACES_EXPORTER !== undefined && e.OTEL_TRACES_EXPORTER !== 'none'),
     apiKeys: parseApiKeys(e.API_KEYS),
+    corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
     analyticsMaxRelationships: e.ANALYTICS_MAX_RELATIONSHIPS,
   };
 }

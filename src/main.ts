@@ -100,6 +100,7 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<Run
         ...(tracing?.tracer ? { tracer: tracing.tracer } : {}),
         ...(config.database.driverLimits ? { maxPoolSize: config.database.driverLimits.maxPoolSize } : {}),
         apiKeys: config.apiKeys,
+        corsOrigins: config.corsOrigins,
         measures: new ProjectionMeasures(config.analyticsMaxRelationships, { logger }),
       },
       config.http.host,

@@ -17,7 +17,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import type { ApiKey } from './config.ts';
 import { createContext, type RequestContext } from './context.ts';
-import { authenticateCurator } from './curation/authenticate-curator.ts';
+import { authenticateCurator, type WriteAccess } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
 import { createExplorerRouter } from './explorer-page/explorer-route.ts';
@@ -35,6 +35,7 @@ import { responseSizePlugin } from './limits/response-size-plugin.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
+import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
 
@@ -54,6 +55,8 @@ export interface ServerDependencies {
   development: boolean;
   /** The knowledge model to serve; this server's own (src/model/vocabulary.ts) unless a test extends it. */
   vocabulary?: Vocabulary;
+  /** Which browser origins may call the API; `*` (reads from anywhere, writes from no other origin) by default. */
+  corsOrigins?: CorsOrigins;
   /** The graph measures' relationship cap and caches; defaults when omitted. */
   measures?: ProjectionMeasures;
   /** Cost, time, statement, size and concurrency limits per request (defaults when omitted); 'off' for benchmarks. */
@@ -78,6 +81,13 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
   const measures = deps.measures ?? new ProjectionMeasures(undefined, { logger: deps.logger });
+  /** A request's write access: refused for pages of other origins not listed, else decided by its API key. */
+  const writeAccessOf = (req: Request): WriteAccess => {
+    const origin = refusedWriteOrigin(req, deps.corsOrigins ?? '*');
+    return origin === null
+      ? authenticateCurator(req.headers.authorization, deps.apiKeys ?? [])
+      : { kind: 'foreign-origin', origin };
+  };
   const gate = limits ? new HeavyFieldGate(limits) : undefined;
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
@@ -108,6 +118,10 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   });
   await apollo.start();
 
+  const corsOrigins = deps.corsOrigins ?? '*';
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use([GRAPHQL_PATH, '/export'], crossOriginMiddleware(corsOrigins));
   app.use(requestIdMiddleware(deps.logger));
   app.get(METRICS_PATH, (_req, res, next) => {
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
@@ -145,7 +159,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
           deps.runner,
           deps.vocabulary ?? VOCABULARY,
           limits ? new RequestBudget(limits) : undefined,
-          authenticateCurator(req.headers.authorization, deps.apiKeys ?? []),
+          writeAccessOf(req),
           measures,
         ),
     }),

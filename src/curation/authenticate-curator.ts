@@ -11,7 +11,12 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 
 /** What a request may do with writes; decided once per request, enforced by requireCurator in each mutation. */
 export type WriteAccess =
-  { kind: 'read-only' } | { kind: 'anonymous' } | { kind: 'invalid-key' } | { kind: 'curator'; curator: string };
+  | { kind: 'read-only' }
+  | { kind: 'anonymous' }
+  | { kind: 'invalid-key' }
+  | { kind: 'curator'; curator: string }
+  /** A browser page of an origin not listed in CORS_ORIGINS (src/cross-origin.ts). */
+  | { kind: 'foreign-origin'; origin: string };
 
 const READ_ONLY: WriteAccess = { kind: 'read-only' };
 
@@ -41,6 +46,10 @@ export function requireCurator(access: WriteAccess): string {
       throw new UnauthenticatedError();
     case 'invalid-key':
       throw new UnauthenticatedError('The API key is not valid.');
+    case 'foreign-origin':
+      throw new ForbiddenError(
+        `Writes from pages of the origin ${access.origin} are refused; list it in CORS_ORIGINS to allow them.`,
+      );
     default: {
       const never: never = access;
       return never;

@@ -21,8 +21,20 @@ const VENDOR_FILES = new Map<string, string>([
   ['graphiql.min.css', path.join(packageDir('graphiql'), 'graphiql.min.css')],
 ]);
 
-function page(graphqlPath: string): string {
-  const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c');
+/** The script that starts GraphiQL, served as a file of its own so the page needs no inline script (CSP). */
+function startScript(graphqlPath: string): string {
+  const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query })));
+  return `const fetcher = GraphiQL.createFetcher({ url: new URL(${JSON.stringify(graphqlPath)}, location.href).href });
+// ?query= and ?variables= (as the explorer's "open in GraphiQL" sends them) open in a tab of their own.
+const params = new URLSearchParams(location.search);
+const linked = params.has('query') ? { query: params.get('query'), variables: params.get('variables') ?? undefined } : {};
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true, ...linked }),
+);
+`;
+}
+
+function page(): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -36,24 +48,20 @@ function page(graphqlPath: string): string {
   <script src="${PLAYGROUND_PATH}/vendor/react.production.min.js"></script>
   <script src="${PLAYGROUND_PATH}/vendor/react-dom.production.min.js"></script>
   <script src="${PLAYGROUND_PATH}/vendor/graphiql.min.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: new URL(${JSON.stringify(graphqlPath)}, location.href).href });
-    // ?query= and ?variables= (as the explorer's "open in GraphiQL" sends them) open in a tab of their own.
-    const params = new URLSearchParams(location.search);
-    const linked = params.has('query') ? { query: params.get('query'), variables: params.get('variables') ?? undefined } : {};
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true, ...linked }),
-    );
-  </script>
+  <script src="${PLAYGROUND_PATH}/start.js"></script>
 </body>
 </html>`;
 }
 
 export function createPlaygroundRouter(graphqlPath: string): Router {
   const router = express.Router();
-  const html = page(graphqlPath);
+  const html = page();
+  const start = startScript(graphqlPath);
   router.get(PLAYGROUND_PATH, (_req, res) => {
     res.type('html').send(html);
+  });
+  router.get(`${PLAYGROUND_PATH}/start.js`, (_req, res) => {
+    res.type('js').send(start);
   });
   router.get(`${PLAYGROUND_PATH}/vendor/:file`, (req, res) => {
     const file = VENDOR_FILES.get(req.params.file);

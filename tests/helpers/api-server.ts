@@ -14,6 +14,7 @@ import type { Vocabulary } from '../../src/model/vocabulary.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { clearDatabase } from './graph-snapshot.ts';
 import { openTestDatabase, silentLogger } from './test-neo4j.ts';
+import type { CorsOrigins } from '../../src/cross-origin.ts';
 
 interface GraphqlResponse<T = Record<string, any>> {
   data?: T | null;
@@ -53,6 +54,8 @@ export interface ApiServerOptions {
   wrapRunner?: (runner: QueryRunner) => QueryRunner;
   /** The API keys that may write (curated writes); none: a read-only server. */
   apiKeys?: ApiKey[];
+  /** Which browser origins may call the API (CORS_ORIGINS); `*` when omitted. */
+  corsOrigins?: CorsOrigins;
 }
 
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
@@ -70,6 +73,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       development: false,
       ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
       ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     },
     '127.0.0.1',
     0,
