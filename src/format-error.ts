@@ -1,7 +1,9 @@
 /**
  * Internal: Apollo's formatError. Client errors (AppError, and GraphQL's own parse/validation errors) go out as
- * they are, request limits as LIMIT_EXCEEDED; anything else is logged and masked as INTERNAL_SERVER_ERROR, with
- * its message only in development. It never throws.
+ * they are, request limits as LIMIT_EXCEEDED, and the client mistakes graphql-js and Apollo raise without a code
+ * (a null for a non-null argument given through a variable, a persisted query of an unknown version or a hash
+ * that does not match) as BAD_USER_INPUT or BAD_REQUEST; anything else is logged and masked as
+ * INTERNAL_SERVER_ERROR, with its message only in development. It never throws.
  */
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
@@ -18,6 +20,18 @@ const CLIENT_ERROR_CODES = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
 ]);
+
+/**
+ * A GraphQLError that graphql-js or Apollo raised about the request itself: it wraps no exception of the server's
+ * (a server fault, such as a null for a non-null field, always wraps one) and carries no code of its own. Read by
+ * shape, not instanceof: under Vitest graphql-js can load twice.
+ */
+function isCodelessClientMistake(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || error.constructor.name !== 'GraphQLError') return false;
+  const { originalError, extensions } = error as { originalError?: unknown; extensions?: Record<string, unknown> };
+  const code = extensions?.['code'];
+  return originalError === undefined && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR);
+}
 
 export function createFormatError(logger: Logger, showInternalMessages: boolean) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -37,6 +51,11 @@ export function createFormatError(logger: Logger, showInternalMessages: boolean)
       ) {
         const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions };
+      }
+      if (isCodelessClientMistake(original)) {
+        const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+        const clientCode = formatted.path || formatted.locations ? ErrorCode.BAD_USER_INPUT : ErrorCode.BAD_REQUEST;
+        return { ...formatted, extensions: { ...extensions, code: clientCode } };
       }
       logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
       return {

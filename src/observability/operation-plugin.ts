@@ -46,6 +46,13 @@ export function createOperationPlugin(metrics: Metrics): ApolloServerPlugin {
           if (codes.length > 0 && codes.every((code) => code === ErrorCode.DATABASE_UNAVAILABLE)) {
             response.http.status = 503;
             response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
+          } else if (
+            response.http.status === 500 &&
+            codes.length > 0 &&
+            codes.every((code) => code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.BAD_REQUEST)
+          ) {
+            // A client mistake graphql-js or Apollo raised without a status (src/format-error.ts names it).
+            response.http.status = acceptsGraphqlResponseJson(requestContext.request.http) ? 400 : 200;
           } else if (response.http.status === 400 && !acceptsGraphqlResponseJson(requestContext.request.http)) {
             // A GraphQL request error (parse, validation, variables): GraphQL over HTTP asks for 200 with
             // application/json (legacy clients read the errors from the body), 4xx only with
