@@ -76,6 +76,8 @@ const envSchema = z.object({
   // OpenTelemetry tracing: off unless asked (OTEL_ENABLED, or the standard OTEL_TRACES_EXPORTER naming an exporter).
   OTEL_ENABLED: flag.default(false),
   OTEL_TRACES_EXPORTER: z.string().optional(),
+  // Seconds a CDN or browser may keep the answer of a GET query without errors (0: no-store).
+  GET_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   // `*` (any origin may read) or a comma-separated list of origins that may read and write (src/cross-origin.ts).
   CORS_ORIGINS: z
     .string()
@@ -135,6 +137,8 @@ export interface Config {
   apiKeys: ApiKey[];
   /** Which browser origins may call the API (src/cross-origin.ts). */
   corsOrigins: CorsOrigins;
+  /** Cache-Control max-age of GET query answers (src/observability/operation-plugin.ts). */
+  getCacheMaxAgeSeconds: number;
   /** The most relationships a graph measure reads into memory (src/measures/projection-measures.ts). */
   analyticsMaxRelationships: number;
 }
@@ -260,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     tracing: e.OTEL_ENABLED || (e.OTEL_TRACES_EXPORTER !== undefined && e.OTEL_TRACES_EXPORTER !== 'none'),
     apiKeys: parseApiKeys(e.API_KEYS),
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
+    getCacheMaxAgeSeconds: e.GET_CACHE_MAX_AGE_SECONDS,
     analyticsMaxRelationships: e.ANALYTICS_MAX_RELATIONSHIPS,
   };
 }

@@ -101,6 +101,7 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<Run
         ...(config.database.driverLimits ? { maxPoolSize: config.database.driverLimits.maxPoolSize } : {}),
         apiKeys: config.apiKeys,
         corsOrigins: config.corsOrigins,
+        getCacheMaxAgeSeconds: config.getCacheMaxAgeSeconds,
         measures: new ProjectionMeasures(config.analyticsMaxRelationships, { logger }),
       },
       config.http.host,

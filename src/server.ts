@@ -55,6 +55,8 @@ export interface ServerDependencies {
   development: boolean;
   /** The knowledge model to serve; this server's own (src/model/vocabulary.ts) unless a test extends it. */
   vocabulary?: Vocabulary;
+  /** Seconds a CDN or browser may keep a GET query's answer (Cache-Control max-age); 0: no-store. */
+  getCacheMaxAgeSeconds?: number;
   /** Which browser origins may call the API; `*` (reads from anywhere, writes from no other origin) by default. */
   corsOrigins?: CorsOrigins;
   /** The graph measures' relationship cap and caches; defaults when omitted. */
@@ -112,7 +114,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       ApolloServerPluginLandingPageDisabled(),
       // No field has a cache hint, and the plugin would wrap every field's resolution to collect them.
       ApolloServerPluginCacheControlDisabled(),
-      createOperationPlugin(metrics),
+      createOperationPlugin(metrics, { getMaxAgeSeconds: deps.getCacheMaxAgeSeconds ?? 60 }),
       ...(limits ? [costLimitPlugin(limits.costBudget), responseSizePlugin(limits.maxResponseBytes)] : []),
     ],
   });

@@ -7,6 +7,11 @@
  * DATABASE_UNAVAILABLE gets HTTP 503 with Retry-After: the database, not the request, is at fault. A GraphQL
  * request error (parse, validation, variable coercion, request limits) is 400 for clients that accept
  * application/graphql-response+json and 200 for application/json ones, as GraphQL over HTTP asks.
+ *
+ * Caching: a query answered without errors over GET (which Apollo serves for queries only, never mutations) is
+ * `Cache-Control: public, max-age=<getMaxAgeSeconds>`, so a CDN or the browser may keep it (Express adds the ETag,
+ * and a conditional GET gets 304); a GET with an Authorization header is `no-store`, as is every POST answer and
+ * every answer with errors.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../errors.ts';
@@ -24,7 +29,11 @@ function acceptsGraphqlResponseJson(http: { headers: Map<string, string> } | und
   return http?.headers.get('accept')?.includes(GRAPHQL_RESPONSE_JSON) ?? false;
 }
 
-export function createOperationPlugin(metrics: Metrics): ApolloServerPlugin {
+export function createOperationPlugin(
+  metrics: Metrics,
+  options: { getMaxAgeSeconds?: number } = {},
+): ApolloServerPlugin {
+  const getMaxAgeSeconds = options.getMaxAgeSeconds ?? 60;
   const seenNames = new Set<string>();
 
   function labelFor(name: string | null | undefined): string {
@@ -59,6 +68,10 @@ export function createOperationPlugin(metrics: Metrics): ApolloServerPlugin {
             // application/graphql-response+json. Apollo answers 400 for both.
             response.http.status = 200;
           }
+          const http = requestContext.request.http;
+          const publicRead =
+            http?.method === 'GET' && errors.length === 0 && !http.headers.has('authorization') && getMaxAgeSeconds > 0;
+          response.http.headers.set('cache-control', publicRead ? `public, max-age=${getMaxAgeSeconds}` : 'no-store');
           const operation = labelFor(requestContext.operationName ?? requestContext.request.operationName);
           const outcome = codes[0] ?? 'ok';
           metrics.recordRequest(operation, outcome, (performance.now() - started) / 1000);

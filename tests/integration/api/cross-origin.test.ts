@@ -94,3 +94,34 @@ describe('Security headers on everything served', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 });
+
+describe('Caching GET reads', () => {
+  const GET = (api: ApiServer) =>
+    `${api.url}?query=${encodeURIComponent('{ entity(id: "company:resonac") { name } }')}`;
+
+  it('a GET query is public for a minute, with an ETag that a conditional GET turns into 304', async () => {
+    const first = await fetch(GET(open), { headers: { 'apollo-require-preflight': 'true' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // fetch adds `Cache-Control: no-cache` to a conditional request unless one is given, which forbids a 304.
+    const again = await fetch(GET(open), {
+      headers: { 'apollo-require-preflight': 'true', 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('a GET with a key, a POST and an answer with errors are no-store', async () => {
+    const keyed = await fetch(GET(open), {
+      headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${KEY}` },
+    });
+    expect(keyed.headers.get('cache-control')).toBe('no-store');
+    const posted = await open.post('{ entity(id: "company:resonac") { name } }');
+    expect(posted.headers.get('cache-control')).toBe('no-store');
+    const failed = await fetch(`${open.url}?query=${encodeURIComponent('{ entities(first: 500) { totalCount } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(failed.headers.get('cache-control')).toBe('no-store');
+  });
+});
