@@ -9,8 +9,8 @@
  * table of ratios. Options: --duration seconds per measurement (8), --warmup seconds (2), --concurrency (8),
  * --timeout seconds after which a request counts as an error (30), --seed (42),
  * --cpu-prof (writes a V8 CPU profile of our server to bench/results/profiles/), --only TEXT (only the questions
- * whose name contains TEXT; for profiling; its report is written as <scale>-<date>-only.json), --load-only (load the
- * scale if needed, then stop).
+ * whose name contains TEXT; for profiling; its report is written as <scale>-<date>-only.json), --tag TEXT (appended
+ * to the report's name, for a run with other settings), --load-only (load the scale if needed, then stop).
  *
  * Timings are only valid when every answer check passed. If any system answered differently from raw Cypher (or
  * the raw-Cypher reference itself failed, so nothing could be checked), the run says so, writes
@@ -18,7 +18,7 @@
  * without timing anything; `--time-anyway` still times, for diagnosis, and the report stays marked invalid.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -50,6 +50,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'time-anyway': { type: 'boolean', default: false },
     only: { type: 'string' },
+    tag: { type: 'string' },
     'load-only': { type: 'boolean', default: false },
   },
 });
@@ -65,7 +66,7 @@ const seed = parseCount(values.seed);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function peakRssMiB(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
+  if (pid === undefined || !existsSync(`/proc/${pid}/status`)) return NaN; // not started, or exited (crashed)
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match?.[1] ? Number(match[1]) / 1024 : NaN;
 }
@@ -74,7 +75,9 @@ function startChild(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Their output is the bench's: a pipe nobody reads fills up and then blocks a server that logs (a log line
+    // is a synchronous write to a pipe), which would stall it mid-run; and a server's last words stay visible.
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
 
@@ -276,7 +279,7 @@ try {
     const fileOf = (date: string) =>
       path.join(
         resultsDir,
-        `${scaleName}-${date.slice(0, 10)}${values.only ? '-only' : ''}${valid ? '' : '-INVALID'}.json`,
+        `${scaleName}-${date.slice(0, 10)}${values.only ? '-only' : ''}${values.tag ? `-${values.tag}` : ''}${valid ? '' : '-INVALID'}.json`,
       );
     if (!valid) {
       log(
