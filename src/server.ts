@@ -35,6 +35,7 @@ import { responseSizePlugin } from './limits/response-size-plugin.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
+import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
@@ -129,6 +130,10 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
   });
 
+  const possibleTypes = possibleTypesOf(loadTypeDefs(deps.vocabulary));
+  app.get(POSSIBLE_TYPES_PATH, (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').json(possibleTypes);
+  });
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -125,3 +125,16 @@ describe('Caching GET reads', () => {
     expect(failed.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('possibleTypes for normalised caches', () => {
+  it('lists every kind under Entity and Node, from the served schema', async () => {
+    const response = await fetch(`${base(open)}/possible-types.json`, { headers: { origin: 'https://example.org' } });
+    expect(response.status).toBe(200);
+    const possibleTypes = (await response.json()) as Record<string, string[]>;
+    const { data } = await open.graphql('{ __type(name: "Entity") { possibleTypes { name } } }');
+    const kinds = (data as any).__type.possibleTypes.map((t: { name: string }) => t.name).sort();
+    expect(kinds.length).toBeGreaterThan(10);
+    expect(possibleTypes['Entity']).toEqual(kinds);
+    expect(possibleTypes['Node']).toEqual([...kinds, 'Document'].sort());
+  });
+});
