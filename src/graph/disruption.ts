@@ -5,6 +5,7 @@
  * (src/graph/supply-risk.ts), without and with the removal, so "before" and "after" are computed alike.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
+import { LimitExceededError } from '../errors.ts';
 import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { categoryOf } from './material-category.ts';
 import { holdsAsOf } from './partial-date.ts';
@@ -13,7 +14,7 @@ import { findSupplyRisk, type Removal, type SupplyRiskFilter, type SupplyRiskRow
 
 /**
  * Takes: $companies, $countries (ids), $linkTypes, $asOf. Returns: each supply link of those companies and of the
- * companies based in those countries, with its item and the item's category.
+ * companies based in those countries, with its item and the item's category (found once per item).
  */
 const REMOVED_LINKS = `
 CALL () {
@@ -29,9 +30,17 @@ CALL () {
 }
 MATCH (c)-[r]->(m:Material)
 WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')}
+WITH m, collect({type: type(r), source: c.id, props: properties(r), key: r.key}) AS links
 ${categoryOf('m', 'cat')}
-RETURN type(r) AS type, c.id AS source, m.id AS target, properties(r) AS props, cat.id AS category
-ORDER BY source, target, type, r.key`;
+UNWIND links AS link
+RETURN link.type AS type, link.source AS source, m.id AS target, link.props AS props, cat.id AS category
+ORDER BY source, target, type, link.key`;
+
+/** What a disruption removes: countries and companies, by id. */
+export interface DisruptionRemoval {
+  companies: readonly string[];
+  countries: readonly string[];
+}
 
 export interface SupplyRiskChangeRow {
   material: EntityRow;
@@ -51,7 +60,7 @@ const MAX_AFFECTED_ROWS = 5_000;
 
 export async function findDisruption(
   runner: QueryRunner,
-  removal: Removal,
+  removal: DisruptionRemoval,
   filter: SupplyRiskFilter,
   asOf: string | null,
 ): Promise<DisruptionReport> {
@@ -76,7 +85,15 @@ export async function findDisruption(
     ...new Set(inScope.flatMap((l) => (filter.level === 'ITEM' ? [l.target] : l.category ? [l.category] : []))),
   ];
   const removedLinks = inScope.map((l) => toRelationshipRow(l.type, l.source, l.target, l.props));
+  // The companies whose links go: those named, and those based in the named countries (every one with a link).
+  const removedCompanies: Removal = { companies: [...new Set([...removal.companies, ...links.map((l) => l.source)])] };
   if (subjects.length === 0) return { removedLinks, itemsWithoutSupplier: [], itemsWithOneSupplier: [], affected: [] };
+  if (subjects.length > MAX_AFFECTED_ROWS) {
+    throw new LimitExceededError(
+      `The removal affects ${subjects.length} rows, more than the ${MAX_AFFECTED_ROWS} one disruption compares; ` +
+        'narrow it with filter.categories or filter.materials',
+    );
+  }
 
   // The affected rows: the subjects, within the caller's other scope filters.
   const affectedFilter: SupplyRiskFilter =
@@ -89,7 +106,8 @@ export async function findDisruption(
       limit: MAX_AFFECTED_ROWS,
       ...(withRemoval ? { removal: withRemoval } : {}),
     });
-  const [before, after] = await Promise.all([read(), read(removal)]);
+  const before = await read();
+  const after = await read(removedCompanies);
   const afterById = new Map(after.rows.map((row) => [row.material.id, row]));
   const affected = before.rows.map((row) => ({
     material: row.material,

@@ -10,11 +10,12 @@
  * - Weighting: each link weighs 1 (LINK_COUNT) unless every link of the row states a `share`, which are then
  *   normalised over the row (STATED_SHARE).
  * - A supplier's weight goes to its BASED_IN countries in equal parts, or to one "unknown" entry when it has none.
- * - `removedCompanies` / `removedCountries` drop the links of those companies and of the companies based in those
- *   countries (a disruption's "after"); an item left with no link has no row.
+ * - `removal` drops the links of those companies (a disruption's "after": src/graph/disruption.ts resolves removed
+ *   countries to their companies); an item left with no link has no row.
  *
  * Work: the scope start is an index seek when the filter names materials, categories, companies or countries, and
- * every in-scope item's links are read once; the page is cut in Cypher after ordering (ordering needs every row).
+ * every in-scope item's links are read once; the page is cut in Cypher after ordering (ordering needs every row's
+ * company shares), and the suppliers' countries are read for the page's rows only.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import { getOrCreate } from '../get-or-create.ts';
@@ -38,9 +39,9 @@ export interface SupplyRiskFilter {
   threshold: number;
 }
 
+/** The companies whose supply links a disruption removes (those named, and those based in the named countries). */
 export interface Removal {
   companies: readonly string[];
-  countries: readonly string[];
 }
 
 export interface ShareRow {
@@ -72,8 +73,7 @@ export interface SupplyRiskRow {
 
 /** A link `r` of company `c` that counts: its type, its date, and not removed. */
 const LINK_HOLDS = (c: string, r: string) => `type(${r}) IN $linkTypes AND ${holdsAsOf(r)}
-  AND NOT ${c}.id IN $removedCompanies
-  AND (size($removedCountries) = 0 OR NOT EXISTS { (${c})-[:BASED_IN]->(k:Country) WHERE k.id IN $removedCountries })`;
+  AND NOT ${c}.id IN $removedCompanies`;
 
 /** A supply link `r0` of company `c0` to `m` in scope (type and date only: scope does not depend on removal). */
 const SCOPE_LINK = `type(r0) IN $linkTypes AND ${holdsAsOf('r0')}`;
@@ -135,16 +135,15 @@ WITH subject, subject AS category, item
 WHERE itemCategory = subject`,
 };
 
-/** Takes: the rows (subject, category, item). Computes every figure of a row. */
+/**
+ * Takes: the rows (subject, category, item). Computes the figures the order needs (the companies' shares and
+ * HHI) for every row; the countries are read after the page is cut (COUNTRIES), for its rows only.
+ */
 const FIGURES = `
 MATCH (c:Company)-[r]->(item)
 WHERE ${LINK_HOLDS('c', 'r')}
 WITH subject, category, c, collect(r) AS rels
-CALL (c) {
-  OPTIONAL MATCH (c)-[:BASED_IN]->(k:Country)
-  RETURN collect(DISTINCT k) AS countries
-}
-WITH subject, category, collect({c: c, rels: rels, countries: countries}) AS suppliers
+WITH subject, category, collect({c: c, rels: rels}) AS suppliers
 WITH subject, category, suppliers,
      all(s IN suppliers WHERE all(x IN s.rels WHERE x.share IS NOT NULL)) AS stated
 WITH subject, category, stated,
@@ -153,23 +152,9 @@ WITH subject, category, stated,
 WITH subject, category, stated, suppliers, reduce(t = 0.0, s IN suppliers | t + s.w) AS total
 WHERE total > 0
 WITH subject, category, stated, [s IN suppliers | s {.*, share: s.w / total}] AS suppliers
-CALL (suppliers) {
-  UNWIND suppliers AS s
-  UNWIND CASE WHEN size(s.countries) = 0 THEN [null] ELSE s.countries END AS k
-  WITH k, sum(s.share / CASE WHEN size(s.countries) = 0 THEN 1 ELSE size(s.countries) END) AS share,
-       sum(size(s.rels)) AS linkCount
-  RETURN collect({k: k, share: share, linkCount: linkCount}) AS countryShares
-}
-WITH subject, category, stated, suppliers, countryShares,
-     size([x IN countryShares WHERE x.k IS NOT NULL]) AS countryCount,
-     reduce(u = 0.0, x IN countryShares | u + CASE WHEN x.k IS NULL THEN x.share ELSE 0.0 END) AS unknownShare
-WITH subject, category, stated, suppliers, countryShares, countryCount, unknownShare,
+WITH subject, category, stated, suppliers,
      reduce(h = 0.0, s IN suppliers | h + s.share * s.share) * 10000 AS hhiByCompany,
-     reduce(t = 0.0, s IN suppliers | CASE WHEN s.share > t THEN s.share ELSE t END) AS topCompanyShare,
-     CASE WHEN countryCount = 0 THEN null
-          ELSE reduce(h = 0.0, x IN countryShares | h + x.share * x.share) * 10000 END AS hhiByCountry,
-     reduce(t = 0.0, x IN countryShares | CASE WHEN x.k IS NOT NULL AND x.share > t THEN x.share ELSE t END)
-       AS topCountryShare`;
+     reduce(t = 0.0, s IN suppliers | CASE WHEN s.share > t THEN s.share ELSE t END) AS topCompanyShare`;
 
 const ORDER: Record<SupplyRiskOrder, string> = {
   HHI_DESC: 'hhiByCompany DESC, toLower(subject.name), subject.id',
@@ -177,28 +162,54 @@ const ORDER: Record<SupplyRiskOrder, string> = {
   NAME_ASC: 'toLower(subject.name), subject.id',
 };
 
-/** Takes: the figures, $threshold, $offset, $limit. Returns: how many rows in all, and the page's rows. */
+/**
+ * The countries of one page row's suppliers (`row`): each supplier's share goes to its BASED_IN countries in equal
+ * parts, or to one null ("unknown") entry. Returns `countryShares`.
+ */
+const COUNTRIES = `
+CALL (row) {
+  UNWIND row.suppliers AS s
+  WITH s, s.c AS c
+  OPTIONAL MATCH (c)-[:BASED_IN]->(k:Country)
+  WITH s, collect(DISTINCT k) AS countries
+  UNWIND CASE WHEN size(countries) = 0 THEN [null] ELSE countries END AS k
+  WITH k, sum(s.share / CASE WHEN size(countries) = 0 THEN 1 ELSE size(countries) END) AS share,
+       sum(size(s.rels)) AS linkCount
+  RETURN collect({k: k, share: share, linkCount: linkCount}) AS countryShares
+}`;
+
+/** Takes: the figures, $offset, $limit. Returns: how many rows in all, and the page's rows in order. */
 const PAGE = (order: SupplyRiskOrder) => `
 ORDER BY ${ORDER[order]}
 WITH collect({subject: subject, category: category, stated: stated, suppliers: suppliers,
-  countryShares: countryShares, countryCount: countryCount, unknownShare: unknownShare, hhiByCompany: hhiByCompany,
-  topCompanyShare: topCompanyShare, hhiByCountry: hhiByCountry, topCountryShare: topCountryShare}) AS rows
+  hhiByCompany: hhiByCompany, topCompanyShare: topCompanyShare}) AS rows
 WITH size(rows) AS total, rows[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
-RETURN total, [row IN page | {
-  material: properties(row.subject),
-  category: properties(row.category),
-  stated: row.stated,
-  suppliers: [s IN row.suppliers | {entity: properties(s.c), share: s.share, linkCount: size(s.rels)}],
-  countries: [x IN row.countryShares | {entity: properties(x.k), share: x.share, linkCount: x.linkCount}],
-  countryCount: row.countryCount,
-  unknownShare: row.unknownShare,
-  hhiByCompany: row.hhiByCompany,
-  hhiByCountry: row.hhiByCountry,
-  topCompanyShare: row.topCompanyShare,
-  topCountryShare: row.topCountryShare,
-  links: [s IN row.suppliers | [x IN s.rels |
-    {type: type(x), source: s.c.id, target: endNode(x).id, props: properties(x)}]]
-}] AS rows`;
+CALL (page) {
+  UNWIND range(0, size(page) - 1) AS i
+  WITH i, page[i] AS row
+  ${COUNTRIES}
+  WITH i, row, countryShares,
+       size([x IN countryShares WHERE x.k IS NOT NULL]) AS countryCount,
+       reduce(u = 0.0, x IN countryShares | u + CASE WHEN x.k IS NULL THEN x.share ELSE 0.0 END) AS unknownShare
+  ORDER BY i
+  RETURN collect({
+    material: properties(row.subject),
+    category: properties(row.category),
+    stated: row.stated,
+    suppliers: [s IN row.suppliers | {entity: properties(s.c), share: s.share, linkCount: size(s.rels)}],
+    countries: [x IN countryShares | {entity: properties(x.k), share: x.share, linkCount: x.linkCount}],
+    countryCount: countryCount,
+    unknownShare: unknownShare,
+    hhiByCompany: row.hhiByCompany,
+    hhiByCountry: CASE WHEN countryCount = 0 THEN null
+      ELSE reduce(h = 0.0, x IN countryShares | h + x.share * x.share) * 10000 END,
+    topCompanyShare: row.topCompanyShare,
+    topCountryShare: reduce(t = 0.0, x IN countryShares | CASE WHEN x.k IS NOT NULL AND x.share > t THEN x.share ELSE t END),
+    links: [s IN row.suppliers | [x IN s.rels |
+      {type: type(x), source: s.c.id, target: endNode(x).id, props: properties(x)}]]
+  }) AS rows
+}
+RETURN total, rows`;
 
 const statements = new Map<string, string>();
 
@@ -292,7 +303,6 @@ export async function findSupplyRisk(
     linkTypes: filter.linkTypes ?? SUPPLY_LINK_TYPES,
     asOf: options.asOf,
     removedCompanies: options.removal?.companies ?? [],
-    removedCountries: options.removal?.countries ?? [],
     offset: options.offset,
     limit: options.limit,
   });
