@@ -6,8 +6,12 @@
 import pLimit from 'p-limit';
 
 const GRAPHQL_URL = '/graphql';
-/** Requests the whole-graph view keeps in flight at once. */
-const WHOLE_GRAPH_CONCURRENCY = 2;
+/**
+ * Requests the page's bulk and analytic calls keep in flight at once: the server runs few expensive fields at once
+ * (HEAVY_FIELD_CONCURRENCY) and queues a few more, so a page that sent them all together would be told SERVER_BUSY.
+ */
+const POLITE_CONCURRENCY = 2;
+const inFlight = pLimit(POLITE_CONCURRENCY);
 
 export interface Citation {
   section: string;
@@ -68,7 +72,7 @@ export interface CrossReferenceRow {
   sources: Citation[];
 }
 
-const CITATION_FIELDS = 'section table row quote document { title }';
+export const CITATION_FIELDS = 'section table row quote document { title }';
 
 const SEARCH_QUERY = `query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { score entity { id kind name aliases } }
@@ -143,6 +147,11 @@ async function graphql<T>(query: string, variables: Record<string, unknown>): Pr
   }
 }
 
+/** One operation through the shared two-in-flight queue (bulk and analytic requests), SERVER_BUSY retried. */
+export function politely<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  return inFlight(() => graphql<T>(query, variables));
+}
+
 export async function search(text: string, first = 8): Promise<SearchHit[]> {
   return (await graphql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first })).search;
 }
@@ -202,9 +211,6 @@ export async function wholeGraph(hub: string, asOf: string | null): Promise<Subg
   const [centre, ids] = await Promise.all([neighborhood({ id: hub, depth: 3, limit: 500, asOf }), allEntityIds()]);
   const reached = new Set(centre?.nodes.map((n) => n.id) ?? []);
   const islands = ids.filter((id) => !reached.has(id));
-  // Two at a time: the server runs few expensive fields at once (HEAVY_FIELD_CONCURRENCY) and queues a few more,
-  // so a page that sent them all together would be told SERVER_BUSY.
-  const inFlight = pLimit(WHOLE_GRAPH_CONCURRENCY);
   const rest = await Promise.all(islands.map((id) => inFlight(() => neighborhood({ id, depth: 1, limit: 500, asOf }))));
   return [centre, ...rest].filter((s): s is Subgraph => s !== null);
 }

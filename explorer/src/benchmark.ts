@@ -6,7 +6,7 @@
 import { createGraph, nodeSize } from './graph-state.ts';
 import { KINDS, kindStyle } from './kinds.ts';
 import { LayoutRunner } from './layout.ts';
-import { createRenderer } from './renderer.ts';
+import { createRenderer, emptyOverlay } from './renderer.ts';
 
 export async function measureSyntheticGraph(
   nodes: number,
@@ -65,6 +65,7 @@ export async function measureSyntheticGraph(
     selectedNode: null,
     selectedEdge: null,
     center: null,
+    overlay: emptyOverlay(),
   };
   const started = performance.now();
   const renderer = createRenderer(container, graph, filter, {

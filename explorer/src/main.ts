@@ -1,6 +1,7 @@
 /**
  * The explorer page: wires the search box, the network (graphology + Sigma, ForceAtlas2 in a worker), the filters,
- * the time slider, the side panel, the matrix, the exports and the URL state. All data comes from POST /graphql.
+ * the time slider, the side panel, the matrix, the exports and the URL state, and the analyses drawn over the
+ * network (risk lens, what-if, path finder, changes between two dates). All data comes from POST /graphql.
  *
  * A read-only debug handle, `window.__explorer`, exposes the graph on screen, the renderer and load timings; the
  * end-to-end test reads it to compare what is drawn with the API's answer.
@@ -17,6 +18,28 @@ import {
   type NeighborhoodArgs,
   type Subgraph,
 } from './api.ts';
+import {
+  centrality,
+  CENTRALITY_QUERY,
+  changes,
+  CHANGES_QUERY,
+  disruption,
+  DISRUPTION_QUERY,
+  entitySummaries,
+  paths,
+  PATHS_QUERY,
+  pathsSubgraph,
+  SUPPLY_RISK_QUERY,
+  supplyRiskOf,
+  type Change,
+  type DisruptionReport,
+  type EntityScore,
+  type ExposurePath,
+  type SupplyLinkType,
+  type SupplyRiskRow,
+} from './analytics-api.ts';
+import { renderLegend } from './analysis-legend.ts';
+import { showChanges, showDisruption, showPaths, showSupplyRisk } from './analysis-panel.ts';
 import { measureSyntheticGraph } from './benchmark.ts';
 import { byId, el } from './dom.ts';
 import { EXPORT_FORMATS, exportFile, exportPng, graphiqlUrl } from './export-view.ts';
@@ -24,7 +47,19 @@ import { createGraph, setContents } from './graph-state.ts';
 import { KINDS, kindStyle } from './kinds.ts';
 import { LayoutRunner } from './layout.ts';
 import { showCell, showEntity, showMessage, showRelationship } from './panel.ts';
-import { createRenderer, isNodeVisible, type ViewFilter } from './renderer.ts';
+import {
+  ENDED_LINK,
+  faded,
+  LOSES_A_SUPPLIER,
+  ONE_SUPPLIER_LEFT,
+  PATH,
+  REMOVED_ENTITY,
+  REMOVED_LINK,
+  STARTED_LINK,
+  WITHOUT_SUPPLIER,
+} from './palette.ts';
+import { createRenderer, emptyOverlay, isNodeVisible, type ViewFilter } from './renderer.ts';
+import { lensColors, lensSizes, type ColorLens, type SizeLens } from './risk-lens.ts';
 import { renderMatrix } from './matrix.ts';
 import { setUpSearchBox } from './search-box.ts';
 import { setUpTimeSlider } from './time-slider.ts';
@@ -34,6 +69,10 @@ import './style.css';
 /** Where "Whole graph" starts: the corpus is about Japan, which reaches most entities within 3 hops. */
 const WHOLE_GRAPH_HUB = 'country:japan';
 const EXPAND_LIMIT = 100;
+/** The end of a comparison when the view is "now": after every date the corpus gives. */
+const NOW_BOUND = '2099-12';
+/** Kinds the disruption question can remove. */
+const REMOVABLE_KINDS = new Set(['Country', 'Company']);
 
 const state: ViewState = readState(location.search);
 const graph = createGraph();
@@ -43,11 +82,26 @@ const filter: ViewFilter = {
   selectedNode: null,
   selectedEdge: null,
   center: null,
+  overlay: emptyOverlay(),
 };
 const layout = new LayoutRunner();
 const panel = byId('panel');
 const status = byId('status');
 const graphiqlLink = byId<HTMLAnchorElement>('open-graphiql');
+
+/** The analyses' latest answers, as drawn. */
+const analysis = {
+  risk: new Map<string, SupplyRiskRow>(),
+  scores: [] as EntityScore[],
+  report: null as DisruptionReport | null,
+  paths: [] as ExposurePath[],
+  changes: null as { totalCount: number; changes: Change[] } | null,
+  period: null as { from: string; to: string } | null,
+  /** Names of entities met in answers but maybe not drawn (removals, the ends of changes). */
+  names: new Map<string, string>(),
+};
+/** What the panel shows once the load under way has finished. */
+let pendingPanel: 'paths' | 'changes' | null = null;
 
 interface LoadTiming {
   nodes: number;
@@ -66,6 +120,9 @@ const debug = {
   /** Completed loads (fetch, draw and layout); the test waits for it to grow. */
   loads: 0,
   matrixLoads: 0,
+  /** Completed analysis requests (lens, sizes, what-if); the analyses test waits for it to grow. */
+  analysisLoads: 0,
+  analysis,
   lastLoad: null as LoadTiming | null,
   layoutRunning: () => layout.running,
   visibleNodeIds: () => graph.filterNodes((id) => isNodeVisible(graph, filter, id)),
@@ -122,12 +179,16 @@ async function loadGraph(): Promise<void> {
   graphiqlLink.href = graphiqlUrl(NEIGHBORHOOD_QUERY, { ...args });
   const started = performance.now();
   try {
+    extraErrors = [];
+    const fetchedPaths = fetchPaths();
     const [centre, ...expanded]: Array<Subgraph | null | undefined> = state.whole
       ? await wholeGraph(args.id, state.asOf)
       : await Promise.all([
           neighborhood(args),
           ...state.expand.map((id) => neighborhood({ id, depth: 1, limit: EXPAND_LIMIT, asOf: state.asOf })),
         ]);
+    const neighbourhoods = [centre, ...expanded].filter((s): s is Subgraph => s !== null && s !== undefined);
+    const extras = [await fetchedPaths, await fetchChanges(neighbourhoods)];
     if (ticket !== loading) return;
     if (centre === null || centre === undefined) {
       status.textContent = `No entity ${args.id}`;
@@ -136,7 +197,7 @@ async function loadGraph(): Promise<void> {
       return;
     }
     const fetched = performance.now();
-    setContents(graph, [centre, ...expanded.filter((s) => s !== null && s !== undefined)]);
+    setContents(graph, [...neighbourhoods, ...extras]);
     if (filter.selectedNode === null && filter.selectedEdge === null) {
       showMessage(
         panel,
@@ -154,10 +215,14 @@ async function loadGraph(): Promise<void> {
     status.textContent =
       `${graph.order} nodes, ${graph.size} edges` +
       (state.whole ? ' (whole graph)' : centre.truncated ? ` (truncated at ${args.limit} nodes)` : '') +
-      (state.asOf !== null ? ` as of ${state.asOf}` : '');
+      (state.asOf !== null ? ` as of ${state.asOf}` : '') +
+      extraErrors.map((e) => ` · ${e}`).join('');
     if (state.select !== null && state.select !== filter.selectedNode && graph.hasNode(state.select)) {
-      selectNode(state.select);
+      void selectNode(state.select);
     }
+    paint();
+    showPendingPanel();
+    void refreshAnalyses();
     let frames = 0;
     let counting = true;
     const count = () => {
@@ -182,6 +247,215 @@ async function loadGraph(): Promise<void> {
     status.textContent = `Error: ${(error as Error).message}`;
     debug.loads += 1;
   }
+}
+
+const EMPTY: Subgraph = { nodes: [], edges: [], truncated: false };
+/** What the paths or the changes of the load under way failed with; the status line shows it after the load. */
+let extraErrors: string[] = [];
+
+/** The exposure paths the path finder asks for, as a subgraph to draw; an error is reported, not thrown. */
+async function fetchPaths(): Promise<Subgraph> {
+  analysis.paths = [];
+  if (state.pathFrom === null || state.pathTo === null) return EMPTY;
+  try {
+    analysis.paths = await paths(state.pathFrom, state.pathTo, state.k, state.asOf);
+    for (const node of analysis.paths.flatMap((p) => p.nodes)) analysis.names.set(node.id, node.name);
+    return pathsSubgraph(analysis.paths);
+  } catch (error) {
+    extraErrors.push(`Paths: ${(error as Error).message}`);
+    return EMPTY;
+  }
+}
+
+/** The period between the comparison month and the view's date, earlier first; null when not comparing. */
+function comparedPeriod(): { from: string; to: string } | null {
+  if (state.compare === null) return null;
+  const [from, to] = [state.compare, state.asOf ?? NOW_BOUND].sort() as [string, string];
+  return { from, to };
+}
+
+/**
+ * The changes of the compared period. The ones that touch the drawn neighbourhoods are drawn (with their other
+ * end), so links that ended before the view's date show too; the panel lists them all.
+ */
+async function fetchChanges(drawn: readonly Subgraph[]): Promise<Subgraph> {
+  analysis.period = comparedPeriod();
+  analysis.changes = null;
+  if (analysis.period === null) return EMPTY;
+  try {
+    analysis.changes = await changes(analysis.period.from, analysis.period.to);
+    const inView = new Set(drawn.flatMap((s) => s.nodes.map((n) => n.id)));
+    const touching = analysis.changes.changes
+      .map((c) => c.relationship)
+      .filter((r) => inView.has(r.source) || inView.has(r.target));
+    const ends = [...new Set(analysis.changes.changes.flatMap((c) => [c.relationship.source, c.relationship.target]))];
+    const summaries = await entitySummaries(ends.filter((id) => !analysis.names.has(id)));
+    for (const e of summaries) analysis.names.set(e.id, e.name);
+    const needed = new Set(touching.flatMap((r) => [r.source, r.target]).filter((id) => !inView.has(id)));
+    return { nodes: summaries.filter((e) => needed.has(e.id)), edges: touching, truncated: false };
+  } catch (error) {
+    extraErrors.push(`Changes: ${(error as Error).message}`);
+    return EMPTY;
+  }
+}
+
+function nameOf(id: string): string {
+  return graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : (analysis.names.get(id) ?? id);
+}
+
+function linkTypes(): SupplyLinkType[] | null {
+  return state.links === null ? null : [state.links];
+}
+
+/** Runs one analysis request; the newest answer of each kind wins, an error goes to the status line. */
+const tickets = { lens: 0, size: 0, whatIf: 0 };
+async function analyse<T>(kind: keyof typeof tickets, run: () => Promise<T>, apply: (answer: T) => void) {
+  const ticket = ++tickets[kind];
+  try {
+    const answer = await run();
+    if (ticket !== tickets[kind]) return;
+    apply(answer);
+    paint();
+  } catch (error) {
+    if (ticket === tickets[kind]) status.textContent = `${kind}: ${(error as Error).message}`;
+  } finally {
+    debug.analysisLoads += 1;
+  }
+}
+
+function refreshLens(): Promise<void> {
+  const lens = state.lens;
+  const materials = graph.filterNodes((_id, a) => a.kind === 'Material');
+  return analyse(
+    'lens',
+    () =>
+      lens === null || materials.length === 0 ? Promise.resolve([]) : supplyRiskOf(materials, linkTypes(), state.asOf),
+    (rows) => {
+      analysis.risk = new Map(rows.map((r) => [r.material.id, r]));
+    },
+  );
+}
+
+/** The measure and date the sizes were computed for: the scores cover the whole projection, not the view. */
+let scoresFor: string | null = null;
+function refreshSizes(): Promise<void> {
+  const size = state.size;
+  const key = `${size} ${state.asOf}`;
+  if (size !== null && key === scoresFor) return Promise.resolve();
+  return analyse(
+    'size',
+    () =>
+      size === null ? Promise.resolve([]) : centrality(size === 'betweenness' ? 'BETWEENNESS' : 'DEGREE', state.asOf),
+    (scores) => {
+      analysis.scores = scores;
+      scoresFor = size === null ? null : key;
+    },
+  );
+}
+
+function refreshWhatIf(show = false): Promise<void> {
+  const remove = [...state.remove];
+  if (remove.length > 0) {
+    graphiqlLink.href = graphiqlUrl(DISRUPTION_QUERY, {
+      remove,
+      filter: linkTypes() && { linkTypes: linkTypes() },
+      asOf: state.asOf,
+    });
+  }
+  return analyse(
+    'whatIf',
+    () => (remove.length === 0 ? Promise.resolve(null) : disruption(remove, linkTypes(), state.asOf)),
+    (report) => {
+      analysis.report = report;
+      for (const e of report?.removed ?? []) analysis.names.set(e.id, e.name);
+      if (show && report !== null) showDisruption(panel, report, nameOf);
+    },
+  );
+}
+
+async function refreshAnalyses(): Promise<void> {
+  await Promise.all([refreshLens(), refreshSizes(), refreshWhatIf()]);
+}
+
+/** Composes what the analyses paint (later layers win: lens, what-if, changes, paths) and redraws. */
+function paint(): void {
+  const overlay = emptyOverlay();
+  if (state.lens !== null) overlay.nodeColor = lensColors(graph, state.lens, analysis.risk);
+  if (state.size !== null && analysis.scores.length > 0) overlay.nodeSize = lensSizes(graph, analysis.scores);
+  const report = state.remove.length > 0 ? analysis.report : null;
+  if (report !== null) {
+    // What the removal does not touch fades (unless the lens coloured it), so its marks stand out of the kinds.
+    graph.forEachNode((id, a) => {
+      if (!overlay.nodeColor.has(id)) overlay.nodeColor.set(id, faded(a.color));
+    });
+    for (const i of report.affected) overlay.nodeColor.set(i.material.id, LOSES_A_SUPPLIER);
+    for (const e of report.removed) overlay.nodeColor.set(e.id, REMOVED_ENTITY);
+    for (const i of report.itemsWithOneSupplier) overlay.nodeColor.set(i.material.id, ONE_SUPPLIER_LEFT);
+    for (const i of report.itemsWithoutSupplier) overlay.nodeColor.set(i.material.id, WITHOUT_SUPPLIER);
+    for (const l of report.removedLinks) overlay.edgeColor.set(l.id, REMOVED_LINK);
+  }
+  for (const c of analysis.changes?.changes ?? []) {
+    overlay.edgeColor.set(c.relationship.id, c.change === 'STARTED' ? STARTED_LINK : ENDED_LINK);
+  }
+  for (const path of analysis.paths) {
+    for (const n of path.nodes) overlay.emphasisNodes.add(n.id);
+    for (const e of path.edges) {
+      overlay.emphasisEdges.add(e.id);
+      overlay.edgeColor.set(e.id, PATH);
+    }
+  }
+  filter.overlay = overlay;
+  renderer.refresh();
+  renderLegend(byId('analysis-legend'), {
+    color: state.lens,
+    weightings: new Set([...analysis.risk.values()].map((r) => r.weighting)),
+    linkType: state.links,
+    size: state.size,
+    whatIf: report !== null,
+    changes: analysis.period,
+    paths: analysis.paths.length > 0 ? analysis.paths.length : null,
+  });
+  drawWhatIfList();
+}
+
+function showPendingPanel(): void {
+  if (pendingPanel === 'paths' && state.pathFrom !== null && state.pathTo !== null) {
+    showPaths(panel, nameOf(state.pathFrom), nameOf(state.pathTo), analysis.paths);
+  } else if (pendingPanel === 'changes' && analysis.period !== null && analysis.changes !== null) {
+    showChanges(panel, analysis.period, analysis.changes, nameOf);
+  }
+  pendingPanel = null;
+}
+
+// What-if: the removals, each with × to undo.
+function drawWhatIfList(): void {
+  byId('what-if-list').replaceChildren(
+    ...state.remove.map((id) => {
+      const undo = el(
+        'button',
+        { type: 'button', class: 'undo', title: `Put ${nameOf(id)} back`, 'data-undo': id },
+        '×',
+      );
+      undo.addEventListener('click', () => setRemoved(id, false));
+      return el('li', { 'data-id': id }, el('span', {}, nameOf(id)), undo);
+    }),
+  );
+  byId('what-if-hint').hidden = state.remove.length > 0;
+  byId('what-if-report').hidden = analysis.report === null || state.remove.length === 0;
+}
+
+function setRemoved(id: string, removed: boolean): void {
+  state.remove = removed ? [...new Set([...state.remove, id])] : state.remove.filter((r) => r !== id);
+  writeState(state);
+  if (state.remove.length === 0) {
+    analysis.report = null;
+    tickets.whatIf += 1;
+    paint();
+    if (filter.selectedNode === null) showMessage(panel, 'What-if cleared', 'Nothing is removed.');
+    return;
+  }
+  paint();
+  void refreshWhatIf(true);
 }
 
 function expand(id: string): void {
@@ -210,7 +484,29 @@ async function selectNode(id: string): Promise<void> {
         return { relationship: attributes.relationship, otherName: graph.getNodeAttribute(other, 'label'), outgoing };
       })
     : [];
-  showEntity(panel, details, links);
+  showEntity(panel, details, links, entityActions(details.id, details.kind, details.name));
+}
+
+/** The analyses a selected entity can start: remove it in the what-if, or make it an end of the path finder. */
+function entityActions(id: string, kind: string, name: string): HTMLElement[] {
+  const button = (label: string, action: string, run: () => void) => {
+    const b = el('button', { type: 'button', 'data-action': action }, label);
+    b.addEventListener('click', run);
+    return b;
+  };
+  const actions: HTMLElement[] = [];
+  if (REMOVABLE_KINDS.has(kind)) {
+    const removed = state.remove.includes(id);
+    actions.push(
+      button(removed ? 'Restore in what-if' : 'Remove in what-if', 'what-if', () => {
+        analysis.names.set(id, name);
+        setRemoved(id, !removed);
+      }),
+    );
+  }
+  actions.push(button('Path from here', 'path-from', () => setPathEnd('from', id, name)));
+  actions.push(button('Path to here', 'path-to', () => setPathEnd('to', id, name)));
+  return actions;
 }
 
 function selectEdge(id: string): void {
@@ -265,15 +561,31 @@ async function loadMatrix(): Promise<void> {
   const container = byId('matrix');
   container.textContent = 'Loading…';
   const data = await matrix(state.asOf);
-  matrixData = data;
-  renderMatrix(container, data, (ci, mi) => {
-    const company = data.companies[ci];
-    const material = data.materials[mi];
-    if (company === undefined || material === undefined) return;
-    void cellRows(company.id, material.id, state.asOf).then((rows) => {
-      if (matrixData === data) showCell(panel, company.name, material.name, rows);
-    });
+  // The supplier count of every column: the API's own answer (supplyRisk), not a count of the cells.
+  const risk = await supplyRiskOf(
+    data.materials.map((m) => m.id),
+    null,
+    state.asOf,
+  ).catch((error: Error) => {
+    status.textContent = `Supplier counts: ${error.message}`;
+    return [];
   });
+  matrixData = data;
+  const names = new Map([...data.companies, ...data.materials].map((e) => [e.id, e.name]));
+  renderMatrix(
+    container,
+    data,
+    (ci, mi) => {
+      const company = data.companies[ci];
+      const material = data.materials[mi];
+      if (company === undefined || material === undefined) return;
+      void cellRows(company.id, material.id, state.asOf).then((rows) => {
+        if (matrixData === data) showCell(panel, company.name, material.name, rows);
+      });
+    },
+    new Map(risk.map((r) => [r.material.id, r])),
+    (row) => showSupplyRisk(panel, row, (id) => names.get(id) ?? id),
+  );
   debug.matrixLoads += 1;
 }
 
@@ -325,6 +637,107 @@ setUpTimeSlider(byId<HTMLInputElement>('as-of'), byId('as-of-label'), state.asOf
     void loadMatrix();
   } else void loadGraph();
 });
+// The analyses.
+const lensColor = byId<HTMLSelectElement>('lens-color');
+const lensSize = byId<HTMLSelectElement>('lens-size');
+const lensLinks = byId<HTMLSelectElement>('lens-links');
+lensColor.value = state.lens ?? '';
+lensSize.value = state.size ?? '';
+lensLinks.value = state.links ?? '';
+lensColor.addEventListener('change', () => {
+  state.lens = (lensColor.value || null) as ColorLens | null;
+  writeState(state);
+  const materials = graph.filterNodes((_id, a) => a.kind === 'Material');
+  graphiqlLink.href = graphiqlUrl(SUPPLY_RISK_QUERY, {
+    filter: { materials, level: 'ITEM', ...(state.links !== null ? { linkTypes: [state.links] } : {}) },
+    asOf: state.asOf,
+  });
+  paint();
+  void refreshLens();
+});
+lensSize.addEventListener('change', () => {
+  state.size = (lensSize.value || null) as SizeLens | null;
+  writeState(state);
+  if (state.size !== null) {
+    const measure = state.size === 'betweenness' ? 'BETWEENNESS' : 'DEGREE';
+    graphiqlLink.href = graphiqlUrl(CENTRALITY_QUERY, { measure, asOf: state.asOf });
+  }
+  analysis.scores = [];
+  scoresFor = null;
+  paint();
+  void refreshSizes();
+});
+lensLinks.addEventListener('change', () => {
+  state.links = (lensLinks.value || null) as SupplyLinkType | null;
+  writeState(state);
+  void refreshLens();
+  void refreshWhatIf(filter.selectedNode === null && filter.selectedEdge === null);
+});
+byId('what-if-report').addEventListener('click', () => {
+  if (analysis.report !== null) showDisruption(panel, analysis.report, nameOf);
+});
+
+const pathInputs = { from: byId<HTMLInputElement>('path-from'), to: byId<HTMLInputElement>('path-to') };
+/** The ids the path finder will ask for: picked from suggestions or the selection (a typed id is taken as is). */
+const pathEnds: Record<'from' | 'to', string | null> = { from: state.pathFrom, to: state.pathTo };
+function setPathEnd(end: 'from' | 'to', id: string, name: string): void {
+  pathEnds[end] = id;
+  pathInputs[end].value = name;
+}
+for (const end of ['from', 'to'] as const) {
+  const input = pathInputs[end];
+  input.value = pathEnds[end] ?? '';
+  input.addEventListener('input', () => {
+    pathEnds[end] = null;
+  });
+  setUpSearchBox(input, byId(`path-${end}-suggestions`), (id) => {
+    pathEnds[end] = id;
+  });
+}
+const pathK = byId<HTMLSelectElement>('path-k');
+if (![...pathK.options].some((o) => o.value === String(state.k))) pathK.append(el('option', {}, String(state.k)));
+pathK.value = String(state.k);
+const clearPaths = byId('clear-paths');
+clearPaths.hidden = state.pathFrom === null;
+byId('find-paths').addEventListener('click', () => {
+  const typed = (end: 'from' | 'to') =>
+    pathEnds[end] ?? (pathInputs[end].value.includes(':') ? pathInputs[end].value.trim() : null);
+  const [from, to] = [typed('from'), typed('to')];
+  if (from === null || to === null) {
+    status.textContent = 'Paths: choose both ends (from the suggestions or with "Path from/to here")';
+    return;
+  }
+  Object.assign(state, { pathFrom: from, pathTo: to, k: Number(pathK.value) });
+  graphiqlLink.href = graphiqlUrl(PATHS_QUERY, { from, to, k: state.k, asOf: state.asOf });
+  clearPaths.hidden = false;
+  pendingPanel = 'paths';
+  void loadGraph();
+});
+clearPaths.addEventListener('click', () => {
+  Object.assign(state, { pathFrom: null, pathTo: null });
+  pathEnds.from = pathEnds.to = null;
+  pathInputs.from.value = pathInputs.to.value = '';
+  clearPaths.hidden = true;
+  void loadGraph();
+});
+
+const compare = byId<HTMLInputElement>('compare');
+const compareClear = byId('compare-clear');
+compare.value = state.compare ?? '';
+compareClear.hidden = state.compare === null;
+const setCompare = (month: string | null) => {
+  state.compare = month;
+  compare.value = month ?? '';
+  compareClear.hidden = month === null;
+  const period = comparedPeriod();
+  if (period !== null) graphiqlLink.href = graphiqlUrl(CHANGES_QUERY, { ...period });
+  pendingPanel = month === null ? null : 'changes';
+  if (state.view !== 'graph') showView('graph');
+  void loadGraph();
+};
+compare.addEventListener('change', () => setCompare(/^\d{4}-\d{2}$/.test(compare.value) ? compare.value : null));
+compareClear.addEventListener('click', () => setCompare(null));
+
 byId('whole-graph').addEventListener('click', () => {
   Object.assign(state, { id: WHOLE_GRAPH_HUB, whole: true, depth: 3, limit: 500, expand: [], select: null });
   depth.value = '3';

@@ -1,8 +1,10 @@
 /**
  * The cross-reference view: companies (rows) x materials (columns, grouped by their critical-material category)
  * as a heat map. A cell's hue is its category, its strength the number of links; clicking a cell asks for its
- * citations.
+ * citations. Under each material, its supplier count from supplyRisk, marked when a single company supplies it;
+ * clicking the count shows the item's concentration and the links it was computed from.
  */
+import type { SupplyRiskRow } from './analytics-api.ts';
 import type { MatrixData } from './api.ts';
 import { el } from './dom.ts';
 
@@ -17,6 +19,8 @@ export function renderMatrix(
   container: HTMLElement,
   data: MatrixData,
   onCell: (companyIndex: number, materialIndex: number) => void,
+  risk: ReadonlyMap<string, SupplyRiskRow>,
+  onMaterial: (row: SupplyRiskRow) => void,
 ): void {
   const counts = new Map(data.cells.map((c) => [`${c.companyIndex}:${c.materialIndex}`, c]));
   const max = Math.max(1, ...data.cells.map((c) => c.count));
@@ -43,7 +47,34 @@ export function renderMatrix(
     'tr',
     {},
     el('th', { class: 'corner' }, 'company \\ material'),
-    ...data.materials.map((m) => el('th', { class: 'material', title: m.name }, el('span', {}, m.name))),
+    ...data.materials.map((m) =>
+      el(
+        'th',
+        { class: risk.get(m.id)?.singleSupplier === true ? 'material single' : 'material', title: m.name },
+        el('span', {}, m.name),
+      ),
+    ),
+  );
+  const supplierRow = el(
+    'tr',
+    { class: 'suppliers' },
+    el('th', { class: 'corner', title: 'Distinct supplying companies (supplyRisk); ! = single supplier' }, 'suppliers'),
+    ...data.materials.map((m) => {
+      const row = risk.get(m.id);
+      if (row === undefined) return el('th', { class: 'supplier-count', 'data-material': m.id }, '–');
+      const th = el(
+        'th',
+        {
+          class: row.singleSupplier ? 'supplier-count single' : 'supplier-count',
+          'data-material': m.id,
+          'data-suppliers': String(row.supplierCount),
+          title: `${m.name}: ${row.supplierCount} supplier${row.supplierCount === 1 ? '' : 's'}${row.singleSupplier ? ' (single supplier)' : ''}, HHI ${Math.round(row.hhiByCompany)}`,
+        },
+        row.singleSupplier ? '1!' : String(row.supplierCount),
+      );
+      th.addEventListener('click', () => onMaterial(row));
+      return th;
+    }),
   );
   const body = data.companies.map((company, ci) =>
     el(
@@ -73,8 +104,9 @@ export function renderMatrix(
     el(
       'p',
       { class: 'muted' },
-      `${data.companies.length} companies × ${data.materials.length} materials, ${data.cells.length} links. Click a cell for its citations.`,
+      `${data.companies.length} companies × ${data.materials.length} materials, ${data.cells.length} links. ` +
+        `Click a cell for its citations, a supplier count for the item's concentration; red "1!": a single supplier.`,
     ),
-    el('table', { class: 'matrix' }, el('thead', {}, categoryRow, materialRow), el('tbody', {}, ...body)),
+    el('table', { class: 'matrix' }, el('thead', {}, categoryRow, materialRow, supplierRow), el('tbody', {}, ...body)),
   );
 }

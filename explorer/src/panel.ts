@@ -11,7 +11,7 @@ function present(...children: Array<Node | null>): Node[] {
   return children.filter((c): c is Node => c !== null);
 }
 
-function citationList(sources: readonly Citation[]): HTMLElement {
+export function citationList(sources: readonly Citation[]): HTMLElement {
   if (sources.length === 0) return el('p', { class: 'muted' }, 'No citation.');
   return el(
     'ul',
@@ -55,11 +55,13 @@ export function showEntity(
   panel: HTMLElement,
   entity: EntityDetails,
   links: ReadonlyArray<{ relationship: RelationshipData; otherName: string; outgoing: boolean }>,
+  actions: readonly HTMLElement[] = [],
 ): void {
   panel.replaceChildren(
     ...present(
       el('h2', {}, entity.name),
       el('div', { class: 'subtitle' }, kindBadge(entity.kind), ` ${entity.id}`),
+      actions.length > 0 ? el('div', { class: 'actions' }, ...actions) : null,
       entity.aliases.length > 0 ? el('p', {}, el('b', {}, 'Also: '), entity.aliases.join('; ')) : null,
       entity.description !== null ? el('p', {}, entity.description) : null,
       entity.note !== null ? el('p', { class: 'note' }, el('b', {}, 'Note: '), entity.note) : null,

@@ -8,12 +8,37 @@ import Sigma from 'sigma';
 import { EdgeArrowProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './graph-state.ts';
 
+/**
+ * What the analyses paint over the kind colours and degree sizes: the risk lens, the what-if, the changes of a
+ * period and the exposure paths. Main composes it; the reducers only read it.
+ */
+export interface Overlay {
+  nodeColor: Map<string, string>;
+  /** Node sizes of the lens; null: size by degree in view. */
+  nodeSize: Map<string, number> | null;
+  edgeColor: Map<string, string>;
+  /** Drawn thicker, labelled and above the rest (the paths found). */
+  emphasisNodes: Set<string>;
+  emphasisEdges: Set<string>;
+}
+
+export function emptyOverlay(): Overlay {
+  return {
+    nodeColor: new Map(),
+    nodeSize: null,
+    edgeColor: new Map(),
+    emphasisNodes: new Set(),
+    emphasisEdges: new Set(),
+  };
+}
+
 export interface ViewFilter {
   hiddenKinds: Set<string>;
   hiddenTypes: Set<string>;
   selectedNode: string | null;
   selectedEdge: string | null;
   center: string | null;
+  overlay: Overlay;
 }
 
 export interface RendererEvents {
@@ -64,12 +89,16 @@ export function createRenderer(
         filter.selectedNode !== null && !selected && graph.hasNode(filter.selectedNode)
           ? graph.areNeighbors(id, filter.selectedNode)
           : false;
+      const { overlay } = filter;
+      const emphasis = overlay.emphasisNodes.has(id);
       return {
         ...data,
-        highlighted: selected,
+        color: overlay.nodeColor.get(id) ?? data.color,
+        size: overlay.nodeSize?.get(id) ?? data.size,
+        highlighted: selected || emphasis,
         // Small graphs show every label; larger ones the centre, the selection and its neighbours, and the hubs.
-        forceLabel: selected || id === filter.center || near || graph.order <= 60,
-        zIndex: selected ? 2 : near ? 1 : 0,
+        forceLabel: selected || emphasis || id === filter.center || near || graph.order <= 60,
+        zIndex: selected ? 2 : near || emphasis ? 1 : 0,
       };
     },
     edgeReducer: (id, data) => {
@@ -78,12 +107,14 @@ export function createRenderer(
         filter.selectedNode !== null &&
         (graph.source(id) === filter.selectedNode || graph.target(id) === filter.selectedNode);
       const selected = id === filter.selectedEdge;
+      const emphasis = filter.overlay.emphasisEdges.has(id);
+      const painted = filter.overlay.edgeColor.get(id);
       return {
         ...data,
-        color: selected ? '#d62728' : touches ? '#555577' : data.color,
-        size: selected ? 3 : touches ? 2 : data.size,
-        forceLabel: selected || touches,
-        zIndex: selected || touches ? 1 : 0,
+        color: selected ? '#d62728' : (painted ?? (touches ? '#555577' : data.color)),
+        size: selected ? 3 : emphasis ? 3.5 : painted !== undefined ? 2.5 : touches ? 2 : data.size,
+        forceLabel: selected || touches || emphasis,
+        zIndex: selected || touches || emphasis || painted !== undefined ? 1 : 0,
       };
     },
   });

@@ -3,7 +3,12 @@
  * `id` (centre entity), `depth` (1-3), `limit` (nodes, 1-500), `asOf` (YYYY-MM, absent = now), `expand` (ids of
  * expanded nodes, comma-separated), `hideKinds` and `hideTypes` (filtered out, comma-separated), `select` (the
  * selected node), `view` (`graph` or `matrix`), `whole=1` (the whole graph instead of a neighbourhood).
+ * The analyses: `lens` (`hhi` or `single`: material colour), `size` (`betweenness` or `degree`), `links` (one supply
+ * link type the lens and what-if count; absent = all), `remove` (what-if removals, comma-separated), `from`, `to`
+ * and `k` (the path finder), `compare` (YYYY-MM: changes between it and the view's date).
  */
+import { SUPPLY_LINK_TYPES, type SupplyLinkType } from './analytics-api.ts';
+import { COLOR_LENSES, SIZE_LENSES, type ColorLens, type SizeLens } from './risk-lens.ts';
 
 export interface ViewState {
   id: string | null;
@@ -16,6 +21,14 @@ export interface ViewState {
   select: string | null;
   view: 'graph' | 'matrix';
   whole: boolean;
+  lens: ColorLens | null;
+  size: SizeLens | null;
+  links: SupplyLinkType | null;
+  remove: string[];
+  pathFrom: string | null;
+  pathTo: string | null;
+  k: number;
+  compare: string | null;
 }
 
 const DEFAULT_STATE: ViewState = {
@@ -29,7 +42,19 @@ const DEFAULT_STATE: ViewState = {
   select: null,
   view: 'graph',
   whole: false,
+  lens: null,
+  size: null,
+  links: null,
+  remove: [],
+  pathFrom: null,
+  pathTo: null,
+  k: 3,
+  compare: null,
 };
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+  return allowed.find((a) => a === value) ?? null;
+}
 
 function list(value: string | null): string[] {
   return value === null || value === '' ? [] : value.split(',').filter((v) => v !== '');
@@ -43,6 +68,7 @@ function bounded(value: string | null, min: number, max: number, fallback: numbe
 export function readState(search: string): ViewState {
   const p = new URLSearchParams(search);
   const asOf = p.get('asOf');
+  const compare = p.get('compare');
   return {
     id: p.get('id') || null,
     depth: bounded(p.get('depth'), 1, 3, DEFAULT_STATE.depth),
@@ -54,6 +80,14 @@ export function readState(search: string): ViewState {
     select: p.get('select') || null,
     view: p.get('view') === 'matrix' ? 'matrix' : 'graph',
     whole: p.get('whole') === '1',
+    lens: oneOf(p.get('lens'), COLOR_LENSES),
+    size: oneOf(p.get('size'), SIZE_LENSES),
+    links: oneOf(p.get('links'), SUPPLY_LINK_TYPES),
+    remove: list(p.get('remove')),
+    pathFrom: p.get('from') || null,
+    pathTo: p.get('to') || null,
+    k: bounded(p.get('k'), 1, 10, DEFAULT_STATE.k),
+    compare: compare !== null && /^\d{4}-\d{2}$/.test(compare) ? compare : null,
   };
 }
 
@@ -69,6 +103,14 @@ function stateToSearch(state: ViewState): string {
   if (state.select !== null) p.set('select', state.select);
   if (state.view !== 'graph') p.set('view', state.view);
   if (state.whole) p.set('whole', '1');
+  if (state.lens !== null) p.set('lens', state.lens);
+  if (state.size !== null) p.set('size', state.size);
+  if (state.links !== null) p.set('links', state.links);
+  if (state.remove.length > 0) p.set('remove', state.remove.join(','));
+  if (state.pathFrom !== null) p.set('from', state.pathFrom);
+  if (state.pathTo !== null) p.set('to', state.pathTo);
+  if (state.k !== DEFAULT_STATE.k) p.set('k', String(state.k));
+  if (state.compare !== null) p.set('compare', state.compare);
   const text = p.toString();
   return text === '' ? '' : `?${text}`;
 }

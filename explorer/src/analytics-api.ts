@@ -1,0 +1,225 @@
+/**
+ * The supply-chain risk analytics the explorer draws (schema.graphql, "Supply-chain risk analytics";
+ * docs/analytics.md): supplyRisk, disruption, centrality, paths and changes. Every call goes through the api
+ * client's polite queue (two in flight, SERVER_BUSY retried); each query is a named constant, as in api.ts.
+ */
+import { CITATION_FIELDS, politely, type Citation, type RelationshipData, type Subgraph } from './api.ts';
+
+interface EntityRef {
+  id: string;
+  name: string;
+}
+
+export interface EntitySummary extends EntityRef {
+  kind: string;
+}
+
+/** The supply links a risk question may count (SupplyRiskFilter.linkTypes). */
+export const SUPPLY_LINK_TYPES = ['APPROVED_SUPPLY_PLAN_FOR', 'PRODUCES', 'DEVELOPS'] as const;
+export type SupplyLinkType = (typeof SUPPLY_LINK_TYPES)[number];
+
+export type Weighting = 'LINK_COUNT' | 'STATED_SHARE';
+
+export interface CitedLink {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  sources: Citation[];
+}
+
+export interface SupplyRiskRow {
+  material: EntityRef;
+  supplierCount: number;
+  countryCount: number;
+  hhiByCompany: number;
+  hhiByCountry: number | null;
+  topCompanyShare: number;
+  singleSupplier: boolean;
+  singleCountry: boolean;
+  overThreshold: boolean;
+  weighting: Weighting;
+  suppliers: Array<{ entity: EntityRef | null; share: number; linkCount: number }>;
+  links: CitedLink[];
+}
+
+export interface DisruptionReport {
+  removed: EntityRef[];
+  removedLinks: CitedLink[];
+  itemsWithoutSupplier: Array<{ material: EntityRef; supplierCount: number }>;
+  itemsWithOneSupplier: Array<{ material: EntityRef; suppliers: Array<{ entity: EntityRef | null }> }>;
+  affected: Array<{
+    material: EntityRef;
+    before: { hhiByCompany: number; supplierCount: number };
+    after: { hhiByCompany: number; supplierCount: number } | null;
+  }>;
+}
+
+export type CentralityMeasure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
+
+export interface EntityScore {
+  entity: { id: string };
+  score: number;
+  rank: number;
+}
+
+export interface ExposurePath {
+  length: number;
+  nodes: EntitySummary[];
+  edges: RelationshipData[];
+}
+
+export interface Change {
+  change: 'STARTED' | 'ENDED';
+  date: string;
+  relationship: RelationshipData;
+}
+
+const LINK_FIELDS = `id type source target sources { ${CITATION_FIELDS} }`;
+const RELATIONSHIP_FIELDS = `id type source target properties note sources { ${CITATION_FIELDS} }`;
+
+export const SUPPLY_RISK_QUERY = `query SupplyRisk($filter: SupplyRiskFilter, $asOf: PartialDate, $after: String) {
+  supplyRisk(filter: $filter, asOf: $asOf, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      material { id name }
+      supplierCount countryCount hhiByCompany hhiByCountry topCompanyShare
+      singleSupplier singleCountry overThreshold weighting
+      suppliers { entity { id name } share linkCount }
+      links { ${LINK_FIELDS} }
+    } }
+  }
+}`;
+
+export const DISRUPTION_QUERY = `query Disruption($remove: [ID!]!, $filter: SupplyRiskFilter, $asOf: PartialDate) {
+  disruption(remove: $remove, filter: $filter, asOf: $asOf) {
+    removed { id name }
+    removedLinks { ${LINK_FIELDS} }
+    itemsWithoutSupplier { material { id name } supplierCount }
+    itemsWithOneSupplier { material { id name } suppliers { entity { id name } } }
+    affected {
+      material { id name }
+      before { hhiByCompany supplierCount }
+      after { hhiByCompany supplierCount }
+    }
+  }
+}`;
+
+export const CENTRALITY_QUERY = `query Centrality($measure: CentralityMeasure!, $asOf: PartialDate) {
+  centrality(measure: $measure, asOf: $asOf, first: 100) { entity { id } score rank }
+}`;
+
+export const PATHS_QUERY = `query Paths($from: ID!, $to: ID!, $k: Int!, $asOf: PartialDate) {
+  paths(from: $from, to: $to, k: $k, asOf: $asOf) {
+    length
+    nodes { id name kind }
+    edges { ${RELATIONSHIP_FIELDS} }
+  }
+}`;
+
+export const CHANGES_QUERY = `query Changes($from: PartialDate!, $to: PartialDate!, $after: String) {
+  changes(from: $from, to: $to, first: 100, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { change date relationship { ${RELATIONSHIP_FIELDS} } } }
+  }
+}`;
+
+/** Ids per supplyRisk request: the filter takes a list, kept short so one request stays one page or two. */
+const MATERIALS_PER_REQUEST = 100;
+/** Pages of changes read at most (100 each): a period longer than that is listed in part, and says so. */
+const MAX_CHANGE_PAGES = 5;
+
+interface Page<N> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ node: N }>;
+}
+
+/** The risk rows of these material items (the items with no supply link have none), every page. */
+export async function supplyRiskOf(
+  materials: readonly string[],
+  linkTypes: readonly SupplyLinkType[] | null,
+  asOf: string | null,
+): Promise<SupplyRiskRow[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < materials.length; i += MATERIALS_PER_REQUEST) {
+    chunks.push(materials.slice(i, i + MATERIALS_PER_REQUEST));
+  }
+  const pages = await Promise.all(
+    chunks.map(async (chunk) => {
+      const rows: SupplyRiskRow[] = [];
+      const filter = { materials: chunk, level: 'ITEM', ...(linkTypes !== null ? { linkTypes } : {}) };
+      let after: string | null = null;
+      for (;;) {
+        const data: { supplyRisk: Page<SupplyRiskRow> } = await politely(SUPPLY_RISK_QUERY, { filter, asOf, after });
+        rows.push(...data.supplyRisk.edges.map((e) => e.node));
+        if (!data.supplyRisk.pageInfo.hasNextPage) return rows;
+        after = data.supplyRisk.pageInfo.endCursor;
+      }
+    }),
+  );
+  return pages.flat();
+}
+
+export async function disruption(
+  remove: readonly string[],
+  linkTypes: readonly SupplyLinkType[] | null,
+  asOf: string | null,
+): Promise<DisruptionReport> {
+  const filter = linkTypes !== null ? { linkTypes } : null;
+  return (await politely<{ disruption: DisruptionReport }>(DISRUPTION_QUERY, { remove, filter, asOf })).disruption;
+}
+
+export async function centrality(measure: CentralityMeasure, asOf: string | null): Promise<EntityScore[]> {
+  return (await politely<{ centrality: EntityScore[] }>(CENTRALITY_QUERY, { measure, asOf })).centrality;
+}
+
+export async function paths(from: string, to: string, k: number, asOf: string | null): Promise<ExposurePath[]> {
+  return (await politely<{ paths: ExposurePath[] }>(PATHS_QUERY, { from, to, k, asOf })).paths;
+}
+
+/** The changes of a period, up to MAX_CHANGE_PAGES pages, with how many there are in all. */
+export async function changes(from: string, to: string): Promise<{ totalCount: number; changes: Change[] }> {
+  const found: Change[] = [];
+  let after: string | null = null;
+  let totalCount = 0;
+  for (let page = 0; page < MAX_CHANGE_PAGES; page += 1) {
+    const data: { changes: Page<Change> & { totalCount: number } } = await politely(CHANGES_QUERY, {
+      from,
+      to,
+      after,
+    });
+    found.push(...data.changes.edges.map((e) => e.node));
+    totalCount = data.changes.totalCount;
+    if (!data.changes.pageInfo.hasNextPage) break;
+    after = data.changes.pageInfo.endCursor;
+  }
+  return { totalCount, changes: found };
+}
+
+/** Aliased fields per request: the server refuses an operation with more than 30 aliases (LIMIT_EXCEEDED). */
+const ALIASES_PER_REQUEST = 25;
+
+/**
+ * The kind and name of entities given by id, an aliased `entity` field per id, 25 to a request: what the drawn
+ * graph needs to add the ends of a changed relationship it does not hold yet.
+ */
+export async function entitySummaries(ids: readonly string[]): Promise<EntitySummary[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += ALIASES_PER_REQUEST) chunks.push(ids.slice(i, i + ALIASES_PER_REQUEST));
+  const answers = await Promise.all(
+    chunks.map((chunk) => {
+      const variables = Object.fromEntries(chunk.map((id, i) => [`e${i}`, id]));
+      const query = `query EntitySummaries(${chunk.map((_, i) => `$e${i}: ID!`).join(', ')}) {
+  ${chunk.map((_, i) => `e${i}: entity(id: $e${i}) { id kind name }`).join('\n  ')}
+}`;
+      return politely<Record<string, EntitySummary | null>>(query, variables);
+    }),
+  );
+  return answers.flatMap((data) => Object.values(data)).filter((e): e is EntitySummary => e !== null);
+}
+
+/** Paths and changes as subgraphs the drawn graph can take in beside the neighbourhoods. */
+export function pathsSubgraph(found: readonly ExposurePath[]): Subgraph {
+  return { nodes: found.flatMap((p) => p.nodes), edges: found.flatMap((p) => p.edges), truncated: false };
+}
