@@ -165,21 +165,27 @@ describe('adversarial: work per request is bounded', () => {
   });
 });
 
+/** The test database's runner, with neighbourhood statements waiting until `release` is called. */
+function heldNeighborhoods(): { held: QueryRunner; release: () => void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: QueryRunner = {
+    ...api.db.runner,
+    read: async (operation, query, params, options) => {
+      if (operation.startsWith('neighborhood')) await released;
+      return api.db.runner.read(operation, query, params, options);
+    },
+    get statementCount() {
+      return api.db.runner.statementCount;
+    },
+  };
+  return { held, release };
+}
+
 describe('adversarial: expensive fields beyond the concurrency and the queue', () => {
   it('are SERVER_BUSY, HTTP 503 with Retry-After, while the ones with a slot complete', async () => {
     // Neighbourhood statements wait until released, so the three requests meet in the gate for certain.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held: QueryRunner = {
-      ...api.db.runner,
-      read: async (operation, query, params, options) => {
-        if (operation.startsWith('neighborhood')) await released;
-        return api.db.runner.read(operation, query, params, options);
-      },
-      get statementCount() {
-        return api.db.runner.statementCount;
-      },
-    };
+    const { held, release } = heldNeighborhoods();
     const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 1, retryAfterSeconds: 7 }, held);
     const hood = `{ neighborhood(id: "company:rapidus", limit: 5) { nodes { id } } }`;
     // a runs (held), b waits, c finds the one slot and the queue taken.
@@ -206,18 +212,7 @@ describe('adversarial: expensive fields beyond the concurrency and the queue', (
   });
 
   it('include exports: a download waits for the same gate, and is SERVER_BUSY with Retry-After when it is full', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held: QueryRunner = {
-      ...api.db.runner,
-      read: async (operation, query, params, options) => {
-        if (operation.startsWith('neighborhood')) await released;
-        return api.db.runner.read(operation, query, params, options);
-      },
-      get statementCount() {
-        return api.db.runner.statementCount;
-      },
-    };
+    const { held, release } = heldNeighborhoods();
     const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 0, retryAfterSeconds: 7 }, held);
     const exportUrl = url.replace(/\/graphql$/, '/export/gexf?root=company:rapidus&limit=5');
     // A GraphQL neighbourhood holds the one slot; the export finds no slot and no queue.
