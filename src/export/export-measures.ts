@@ -13,16 +13,10 @@ import type { ExportGraph } from './build-export-graph.ts';
 import type { RequestContext } from '../context.ts';
 import { BadUserInputError } from '../errors.ts';
 import { findSupplyRisk } from '../graph/supply-risk.ts';
-import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
+import { SUPPLY_NETWORK } from '../graph/projection.ts';
 
 const EXPORT_MEASURES = ['hhi', 'degree', 'betweenness', 'pagerank', 'community'] as const;
 export type ExportMeasure = (typeof EXPORT_MEASURES)[number];
-
-/** The supply network the centrality measures and communities run over (Query.centrality's default). */
-const SUPPLY_NETWORK = {
-  kinds: ['Company', 'Country', 'Material'],
-  types: [...SUPPLY_LINK_TYPES, 'BASED_IN', 'PART_OF'].sort(),
-};
 
 /** The most entities a ranking is read for: every entity of a projection within the in-process cap. */
 const ALL_RANKED = 1_000_000;

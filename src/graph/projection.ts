@@ -6,6 +6,7 @@
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { ProjectionData } from '../analytics/projection.ts';
+import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { holdsAsOf } from './partial-date.ts';
 
 /** Takes: $kinds, $types, $asOf, $limit. Returns: one row per relationship, by relationship id. */
@@ -14,6 +15,15 @@ MATCH (a:Entity)-[r]->(b:Entity)
 WHERE type(r) IN $types AND a.kind IN $kinds AND b.kind IN $kinds AND ${holdsAsOf('r')}
 RETURN r.id AS id, type(r) AS type, a.id AS source, a.kind AS sourceKind, b.id AS target, b.kind AS targetKind
 LIMIT toInteger($limit)`;
+
+/**
+ * The supply network, the projection a measure runs over unless told otherwise: companies, materials and
+ * countries, with the supply links, BASED_IN and PART_OF (lists sorted, so equal projections share a cache entry).
+ */
+export const SUPPLY_NETWORK: { kinds: readonly string[]; types: readonly string[] } = {
+  kinds: ['Company', 'Country', 'Material'],
+  types: [...SUPPLY_LINK_TYPES, 'BASED_IN', 'PART_OF'].sort(),
+};
 
 export interface ProjectionSpec {
   kinds: readonly string[];

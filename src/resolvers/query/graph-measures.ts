@@ -6,16 +6,10 @@ import type { InputMaybe, ProjectionInput, QueryResolvers } from '../../generate
 import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
 import { BadUserInputError } from '../../errors.ts';
 import { K_SHORTEST_PATHS_LIMITS } from '../../analytics/k-shortest-paths.ts';
-import type { ProjectionSpec } from '../../graph/projection.ts';
+import { SUPPLY_NETWORK, type ProjectionSpec } from '../../graph/projection.ts';
 import { readRelationships } from '../../graph/relationship-by-id.ts';
-import { SUPPLY_LINK_TYPES, type Vocabulary } from '../../model/vocabulary.ts';
+import type { Vocabulary } from '../../model/vocabulary.ts';
 import { checkPageSize } from '../pagination.ts';
-
-/** The supply network: companies, materials and countries, with supply links, BASED_IN and PART_OF. */
-const SUPPLY_NETWORK = {
-  kinds: ['Company', 'Country', 'Material'],
-  types: [...SUPPLY_LINK_TYPES, 'BASED_IN', 'PART_OF'].sort(),
-};
 
 /** The projection a measure runs over (sorted lists, so equal projections share a cache entry). */
 function projectionOf(
