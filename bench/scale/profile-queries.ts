@@ -158,11 +158,15 @@ async function profileRisk(): Promise<void> {
       order: 'HHI_DESC',
       offset: 0,
       limit: 20,
+      withLinks: false,
     });
     question = 'supplyRisk of the hub category (raw Cypher)';
     await raw(SUPPLY_RISK_PAGE, { category: subjects.hubCategory, first: 20 });
     question = 'disruption removing the hub country (ours)';
-    await findDisruption(runner, { companies: [], countries: [subjects.hubCountry] }, filter(null), null);
+    await findDisruption(runner, { companies: [], countries: [subjects.hubCountry] }, filter(null), {
+      asOf: null,
+      withLinks: false,
+    });
     question = 'disruption removing the hub country (raw Cypher)';
     await raw(DISRUPTION, { country: subjects.hubCountry });
     question = 'centrality DEGREE (ours)';

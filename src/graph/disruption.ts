@@ -58,12 +58,17 @@ export interface DisruptionReport {
 /** The most rows one disruption compares (before and after); beyond it the report is refused as too large. */
 const MAX_AFFECTED_ROWS = 5_000;
 
+/**
+ * The report; the affected rows' own links (SupplyRisk.links, with their properties) are read only `withLinks`,
+ * as they are most of a large report's size.
+ */
 export async function findDisruption(
   runner: QueryRunner,
   removal: DisruptionRemoval,
   filter: SupplyRiskFilter,
-  asOf: string | null,
+  options: { asOf: string | null; withLinks: boolean },
 ): Promise<DisruptionReport> {
+  const { asOf, withLinks } = options;
   const links = await runner.read<{
     type: string;
     source: string;
@@ -104,10 +109,10 @@ export async function findDisruption(
       order: 'NAME_ASC',
       offset: 0,
       limit: MAX_AFFECTED_ROWS,
+      withLinks,
       ...(withRemoval ? { removal: withRemoval } : {}),
     });
-  const before = await read();
-  const after = await read(removedCompanies);
+  const [before, after] = await Promise.all([read(), read(removedCompanies)]);
   const afterById = new Map(after.rows.map((row) => [row.material.id, row]));
   const affected = before.rows.map((row) => ({
     material: row.material,

@@ -45,8 +45,10 @@ export interface Removal {
 }
 
 export interface ShareRow {
-  /** The company or country; null for the suppliers with no stated country. */
-  entity: EntityRow | null;
+  /** The company's or country's id (its entity is loaded by id when selected); null for "unknown country". */
+  entityId: string | null;
+  /** Its name, for ordering equal shares. */
+  name: string | null;
   share: number;
   linkCount: number;
 }
@@ -68,7 +70,8 @@ export interface SupplyRiskRow {
   singleCountry: boolean;
   overThreshold: boolean;
   weighting: Weighting;
-  links: RelationshipRow[];
+  /** The row's supply links with their citations; null when they were not asked for (`withLinks`). */
+  links: RelationshipRow[] | null;
 }
 
 /** A link `r` of company `c` that counts: its type, its date, and not removed. */
@@ -163,32 +166,34 @@ const ORDER: Record<SupplyRiskOrder, string> = {
 };
 
 /**
- * The countries of one page row's suppliers (`row`): each supplier's share goes to its BASED_IN countries in equal
- * parts, or to one null ("unknown") entry. Returns `countryShares`.
+ * The countries of the page's rows' suppliers (`page`, every row with at least one supplier), each company's read
+ * once however many rows it supplies: each supplier's share goes to its BASED_IN countries in equal parts, or to
+ * one null ("unknown") entry. Returns `i` (the row's place in the page) and its `countryShares`.
  */
 const COUNTRIES = `
-CALL (row) {
-  UNWIND row.suppliers AS s
-  WITH s, s.c AS c
-  OPTIONAL MATCH (c)-[:BASED_IN]->(k:Country)
-  WITH s, collect(DISTINCT k) AS countries
-  UNWIND CASE WHEN size(countries) = 0 THEN [null] ELSE countries END AS k
-  WITH k, sum(s.share / CASE WHEN size(countries) = 0 THEN 1 ELSE size(countries) END) AS share,
-       sum(size(s.rels)) AS linkCount
-  RETURN collect({k: k, share: share, linkCount: linkCount}) AS countryShares
-}`;
+UNWIND range(0, size(page) - 1) AS i
+UNWIND page[i].suppliers AS s
+WITH s.c AS c, collect({i: i, share: s.share, linkCount: size(s.rels)}) AS uses
+OPTIONAL MATCH (c)-[:BASED_IN]->(k:Country)
+WITH uses, collect(DISTINCT k) AS countries
+UNWIND uses AS use
+UNWIND CASE WHEN size(countries) = 0 THEN [null] ELSE countries END AS k
+WITH use.i AS i, k, sum(use.share / CASE WHEN size(countries) = 0 THEN 1 ELSE size(countries) END) AS share,
+     sum(use.linkCount) AS linkCount
+WITH i, collect({k: k, share: share, linkCount: linkCount}) AS countryShares`;
 
-/** Takes: the figures, $offset, $limit. Returns: how many rows in all, and the page's rows in order. */
-const PAGE = (order: SupplyRiskOrder) => `
+/**
+ * Takes: the figures, $offset, $limit. Returns: how many rows in all, and the page's rows in order; each row's
+ * links (with their properties) only `withLinks`, as they are most of the answer's size.
+ */
+const PAGE = (order: SupplyRiskOrder, withLinks: boolean) => `
 ORDER BY ${ORDER[order]}
 WITH collect({subject: subject, category: category, stated: stated, suppliers: suppliers,
   hhiByCompany: hhiByCompany, topCompanyShare: topCompanyShare}) AS rows
 WITH size(rows) AS total, rows[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
 CALL (page) {
-  UNWIND range(0, size(page) - 1) AS i
-  WITH i, page[i] AS row
   ${COUNTRIES}
-  WITH i, row, countryShares,
+  WITH i, page[i] AS row, countryShares,
        size([x IN countryShares WHERE x.k IS NOT NULL]) AS countryCount,
        reduce(u = 0.0, x IN countryShares | u + CASE WHEN x.k IS NULL THEN x.share ELSE 0.0 END) AS unknownShare
   ORDER BY i
@@ -196,8 +201,8 @@ CALL (page) {
     material: properties(row.subject),
     category: properties(row.category),
     stated: row.stated,
-    suppliers: [s IN row.suppliers | {entity: properties(s.c), share: s.share, linkCount: size(s.rels)}],
-    countries: [x IN countryShares | {entity: properties(x.k), share: x.share, linkCount: x.linkCount}],
+    suppliers: [s IN row.suppliers | {id: s.c.id, name: s.c.name, share: s.share, linkCount: size(s.rels)}],
+    countries: [x IN countryShares | {id: x.k.id, name: x.k.name, share: x.share, linkCount: x.linkCount}],
     countryCount: countryCount,
     unknownShare: unknownShare,
     hhiByCompany: row.hhiByCompany,
@@ -205,17 +210,21 @@ CALL (page) {
       ELSE reduce(h = 0.0, x IN countryShares | h + x.share * x.share) * 10000 END,
     topCompanyShare: row.topCompanyShare,
     topCountryShare: reduce(t = 0.0, x IN countryShares | CASE WHEN x.k IS NOT NULL AND x.share > t THEN x.share ELSE t END),
-    links: [s IN row.suppliers | [x IN s.rels |
-      {type: type(x), source: s.c.id, target: endNode(x).id, props: properties(x)}]]
+    links: ${
+      withLinks
+        ? `[s IN row.suppliers | [x IN s.rels |
+      {type: type(x), source: s.c.id, target: endNode(x).id, props: properties(x)}]]`
+        : '[]'
+    }
   }) AS rows
 }
 RETURN total, rows`;
 
 const statements = new Map<string, string>();
 
-function statementFor(start: Start, level: RiskLevel, order: SupplyRiskOrder): string {
-  return getOrCreate(statements, `${start} ${level} ${order}`, () =>
-    [START[start], SCOPE_CONDITIONS, SUBJECTS[level], FIGURES, PAGE(order)].join('\n'),
+function statementFor(start: Start, level: RiskLevel, order: SupplyRiskOrder, withLinks: boolean): string {
+  return getOrCreate(statements, `${start} ${level} ${order} ${withLinks}`, () =>
+    [START[start], SCOPE_CONDITIONS, SUBJECTS[level], FIGURES, PAGE(order, withLinks)].join('\n'),
   );
 }
 
@@ -228,7 +237,8 @@ function startOf(filter: SupplyRiskFilter): Start {
 }
 
 interface StoredShare {
-  entity: Record<string, unknown> | null;
+  id: string | null;
+  name: string | null;
   share: number;
   linkCount: number;
 }
@@ -245,17 +255,18 @@ interface StoredRow {
   hhiByCountry: number | null;
   topCompanyShare: number;
   topCountryShare: number;
-  links: Array<Array<{ type: string; source: string; target: string; props: Record<string, unknown> }>>;
+  links: Array<Array<{ type: string; source: string; target: string; props: Record<string, unknown> }>> | null;
 }
 
 /** Largest share first, then by name (the unknown entry last among equals). */
 function byShare(a: ShareRow, b: ShareRow): number {
-  return b.share - a.share || (a.entity?.name ?? '\uffff').localeCompare(b.entity?.name ?? '\uffff');
+  return b.share - a.share || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff');
 }
 
-function toRow(stored: StoredRow, filter: SupplyRiskFilter): SupplyRiskRow {
+function toRow(stored: StoredRow, filter: SupplyRiskFilter, withLinks: boolean): SupplyRiskRow {
   const share = (s: StoredShare): ShareRow => ({
-    entity: s.entity ? toEntityRow(s.entity) : null,
+    entityId: s.id,
+    name: s.name,
     share: s.share,
     linkCount: Number(s.linkCount),
   });
@@ -278,7 +289,9 @@ function toRow(stored: StoredRow, filter: SupplyRiskFilter): SupplyRiskRow {
     singleCountry: Number(stored.countryCount) === 1 && stored.unknownShare === 0,
     overThreshold: stored.topCountryShare > filter.threshold,
     weighting: stored.stated ? 'STATED_SHARE' : 'LINK_COUNT',
-    links: stored.links.flat().map((l) => toRelationshipRow(l.type, l.source, l.target, l.props)),
+    links: withLinks
+      ? (stored.links ?? []).flat().map((l) => toRelationshipRow(l.type, l.source, l.target, l.props))
+      : null,
   };
 }
 
@@ -292,9 +305,11 @@ export async function findSupplyRisk(
     offset: number;
     limit: number;
     removal?: Removal;
+    /** Read each row's links (with their properties); they are most of the answer's size. */
+    withLinks: boolean;
   },
 ): Promise<{ rows: SupplyRiskRow[]; total: number }> {
-  const statement = statementFor(startOf(filter), filter.level, options.order);
+  const statement = statementFor(startOf(filter), filter.level, options.order, options.withLinks);
   const [result] = await runner.read<{ total: number; rows: StoredRow[] }>('supply-risk', statement, {
     materials: filter.materials,
     categories: filter.categories,
@@ -306,5 +321,8 @@ export async function findSupplyRisk(
     offset: options.offset,
     limit: options.limit,
   });
-  return { rows: (result?.rows ?? []).map((row) => toRow(row, filter)), total: Number(result?.total ?? 0) };
+  return {
+    rows: (result?.rows ?? []).map((row) => toRow(row, filter, options.withLinks)),
+    total: Number(result?.total ?? 0),
+  };
 }

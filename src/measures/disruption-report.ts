@@ -21,7 +21,7 @@ export async function disruptionReport(
   loadEntities: (ids: readonly string[]) => Promise<Array<EntityRow | null>>,
   remove: readonly string[],
   filter: SupplyRiskFilter,
-  asOf: string | null,
+  options: { asOf: string | null; withLinks: boolean },
 ): Promise<DisruptionReportRow> {
   if (remove.length === 0 || remove.length > MAX_REMOVED) {
     throw new BadUserInputError('remove', `'remove' must name 1 to ${MAX_REMOVED} entities, got ${remove.length}`);
@@ -42,5 +42,5 @@ export async function disruptionReport(
     companies: removed.filter((e) => e.kind === 'Company').map((e) => e.id),
     countries: removed.filter((e) => e.kind === 'Country').map((e) => e.id),
   };
-  return { removed, ...(await findDisruption(runner, removal, filter, asOf)) };
+  return { removed, ...(await findDisruption(runner, removal, filter, options)) };
 }

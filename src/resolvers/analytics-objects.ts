@@ -1,11 +1,30 @@
 /**
  * Internal: the fields of the analytics' objects that are not read off their rows: entities loaded by id (one
- * batched statement per request), and a community's members as a page.
+ * batched statement per request), a community's members as a page, and a supply-risk row's links (read by the
+ * root field only when selected).
  */
 import type { Resolvers } from '../generated/graphql.ts';
 import { checkPageSize, offsetAfter, toPage } from './pagination.ts';
 
-export const analyticsObjectResolvers: Pick<Resolvers, 'EntityScore' | 'Articulation' | 'Community'> = {
+export const analyticsObjectResolvers: Pick<
+  Resolvers,
+  'EntityScore' | 'Articulation' | 'Community' | 'SupplierShare' | 'SupplyRisk'
+> = {
+  SupplierShare: {
+    entity: async (row, _args, context) => {
+      if (row.entityId === null) return null;
+      const entity = await context.entities.load(row.entityId);
+      if (!entity) throw new Error(`entity ${row.entityId} of a supplier share is gone`);
+      return entity;
+    },
+  },
+  SupplyRisk: {
+    links: (row) => {
+      // The root field reads the links when its selection reaches them (src/resolvers/query/supply-risk.ts).
+      if (row.links === null) throw new Error(`the links of supply-risk row ${row.material.id} were not read`);
+      return row.links;
+    },
+  },
   EntityScore: {
     entity: async (row, _args, context) => {
       const entity = await context.entities.load(row.entityId);

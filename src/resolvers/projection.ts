@@ -34,6 +34,24 @@ export function nodesOfField(selected: Map<string, readonly FieldNode[]> | null,
   return [...(selected?.values() ?? [])].flat().filter((node) => node.name.value === fieldName);
 }
 
+/**
+ * Whether the selection below `fieldNodes` reaches the end of any of `paths`, each a walk of [object type, field]
+ * steps (e.g. [['SupplyRiskConnection', 'edges'], ['SupplyRiskEdge', 'node'], ['SupplyRisk', 'links']]), under
+ * any alias and through fragments.
+ */
+export function selectsAny(
+  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
+  paths: ReadonlyArray<ReadonlyArray<readonly [typeName: string, fieldName: string]>>,
+): boolean {
+  return paths.some((path) => {
+    const [step, ...rest] = path;
+    if (!step) return true;
+    const nodes = nodesOfField(selectedFields(info, fieldNodes, step[0]), step[1]);
+    return nodes.length > 0 && selectsAny(info, nodes, [rest]);
+  });
+}
+
 /** The definition of field `fieldName` of object type `typeName`, if both exist. */
 export function fieldDefinition(info: GraphQLResolveInfo, typeName: string, fieldName: string) {
   const type = info.schema.getType(typeName);

@@ -9,6 +9,7 @@ import { findSupplyRisk, type SupplyRiskFilter } from '../../graph/supply-risk.t
 import { disruptionReport } from '../../measures/disruption-report.ts';
 import { SUPPLY_LINK_TYPES } from '../../model/vocabulary.ts';
 import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
+import { selectsAny } from '../projection.ts';
 
 function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): SupplyRiskFilter {
   const threshold = filter?.threshold ?? 0.65;
@@ -34,7 +35,9 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): SupplyRi
   };
 }
 
-export const supplyRisk: QueryResolvers['supplyRisk'] = async (_parent, args, { runner }) => {
+const LINKS = ['SupplyRisk', 'links'] as const;
+
+export const supplyRisk: QueryResolvers['supplyRisk'] = async (_parent, args, { runner }, info) => {
   const first = checkPageSize(args.first);
   const offset = offsetAfter(args.after);
   const { rows, total } = await findSupplyRisk(runner, checkedFilter(args.filter), {
@@ -42,15 +45,26 @@ export const supplyRisk: QueryResolvers['supplyRisk'] = async (_parent, args, { 
     order: args.orderBy,
     offset,
     limit: first,
+    withLinks: selectsAny(info, info.fieldNodes, [
+      [['SupplyRiskConnection', 'edges'], ['SupplyRiskEdge', 'node'], LINKS],
+    ]),
   });
   return toPage(rows, offset, first, total);
 };
 
-export const disruption: QueryResolvers['disruption'] = (_parent, args, context) =>
+export const disruption: QueryResolvers['disruption'] = (_parent, args, context, info) =>
   disruptionReport(
     context.runner,
     (ids) => context.entities.loadMany(ids).then((rows) => rows.map((r) => (r instanceof Error ? null : r))),
     args.remove,
     checkedFilter(args.filter),
-    asOfBound(args.asOf),
+    {
+      asOf: asOfBound(args.asOf),
+      withLinks: selectsAny(info, info.fieldNodes, [
+        [['DisruptionReport', 'itemsWithoutSupplier'], LINKS],
+        [['DisruptionReport', 'itemsWithOneSupplier'], LINKS],
+        [['DisruptionReport', 'affected'], ['SupplyRiskChange', 'before'], LINKS],
+        [['DisruptionReport', 'affected'], ['SupplyRiskChange', 'after'], LINKS],
+      ]),
+    },
   );

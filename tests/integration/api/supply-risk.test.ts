@@ -239,6 +239,35 @@ describe('Query.disruption: removing a country, hand-worked', () => {
     expect(report.affected[1].after).toBeNull();
   });
 
+  it('reads the rows’ links when a fragment under an alias selects them, and answers alike without them', async () => {
+    const withFragment = await api.graphql(
+      `query($remove: [ID!]!) {
+        disruption(remove: $remove) {
+          affected { material { id } later: after { supplierCount ...RowLinks } }
+        }
+      }
+      fragment RowLinks on SupplyRisk { links { id } }`,
+      { remove: ['country:fixture-x'] },
+    );
+    expect(withFragment.errors).toBeUndefined();
+    expect(withFragment.data?.disruption.affected).toEqual([
+      { material: { id: 'material:fixture-item-1' }, later: { supplierCount: 1, links: [{ id: B_DEVELOPS_1 }] } },
+      { material: { id: 'material:fixture-item-2' }, later: null },
+    ]);
+
+    const withoutLinks = await api.graphql(
+      `query($remove: [ID!]!) {
+        disruption(remove: $remove) { affected { material { id } later: after { supplierCount } } }
+      }`,
+      { remove: ['country:fixture-x'] },
+    );
+    expect(withoutLinks.errors).toBeUndefined();
+    expect(withoutLinks.data?.disruption.affected).toEqual([
+      { material: { id: 'material:fixture-item-1' }, later: { supplierCount: 1 } },
+      { material: { id: 'material:fixture-item-2' }, later: null },
+    ]);
+  });
+
   it.each([
     ['a Material', 'material:fixture-item-1'],
     ['an unknown id', 'country:no-such-country'],
