@@ -30,6 +30,8 @@ export interface CitedLink {
 
 export interface SupplyRiskRow {
   material: EntityRef;
+  /** The designated critical-material category (the one the cross-reference orders its columns by). */
+  category: EntityRef | null;
   supplierCount: number;
   countryCount: number;
   hhiByCompany: number;
@@ -83,6 +85,7 @@ export const SUPPLY_RISK_QUERY = `query SupplyRisk($filter: SupplyRiskFilter, $a
     pageInfo { hasNextPage endCursor }
     edges { node {
       material { id name }
+      category { id name }
       supplierCount countryCount hhiByCompany hhiByCountry topCompanyShare
       singleSupplier singleCountry overThreshold weighting
       suppliers { entity { id name } share linkCount }
@@ -125,6 +128,13 @@ export const CHANGES_QUERY = `query Changes($from: PartialDate!, $to: PartialDat
   }
 }`;
 
+const CATEGORIES_QUERY = `query RiskCategories($asOf: PartialDate, $after: String) {
+  supplyRisk(filter: { level: CATEGORY }, asOf: $asOf, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { material { id name } } }
+  }
+}`;
+
 /** Ids per supplyRisk request: the filter takes a list, kept short so one request stays one page or two. */
 const MATERIALS_PER_REQUEST = 100;
 /** Pages of changes read at most (100 each): a period longer than that is listed in part, and says so. */
@@ -140,6 +150,7 @@ export async function supplyRiskOf(
   materials: readonly string[],
   linkTypes: readonly SupplyLinkType[] | null,
   asOf: string | null,
+  countries: readonly string[] | null = null,
 ): Promise<SupplyRiskRow[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < materials.length; i += MATERIALS_PER_REQUEST) {
@@ -148,7 +159,12 @@ export async function supplyRiskOf(
   const pages = await Promise.all(
     chunks.map(async (chunk) => {
       const rows: SupplyRiskRow[] = [];
-      const filter = { materials: chunk, level: 'ITEM', ...(linkTypes !== null ? { linkTypes } : {}) };
+      const filter = {
+        materials: chunk,
+        level: 'ITEM',
+        ...(linkTypes !== null ? { linkTypes } : {}),
+        ...(countries !== null ? { countries } : {}),
+      };
       let after: string | null = null;
       for (;;) {
         const data: { supplyRisk: Page<SupplyRiskRow> } = await politely(SUPPLY_RISK_QUERY, { filter, asOf, after });
@@ -222,4 +238,16 @@ export async function entitySummaries(ids: readonly string[]): Promise<EntitySum
 /** Paths and changes as subgraphs the drawn graph can take in beside the neighbourhoods. */
 export function pathsSubgraph(found: readonly ExposurePath[]): Subgraph {
   return { nodes: found.flatMap((p) => p.nodes), edges: found.flatMap((p) => p.edges), truncated: false };
+}
+
+/** The designated critical-material categories that have supply links on the date, every page. */
+export async function riskCategories(asOf: string | null): Promise<EntityRef[]> {
+  const found: EntityRef[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: { supplyRisk: Page<{ material: EntityRef }> } = await politely(CATEGORIES_QUERY, { asOf, after });
+    found.push(...data.supplyRisk.edges.map((e) => e.node.material));
+    if (!data.supplyRisk.pageInfo.hasNextPage) return found.sort((a, b) => a.name.localeCompare(b.name));
+    after = data.supplyRisk.pageInfo.endCursor;
+  }
 }

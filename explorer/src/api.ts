@@ -57,9 +57,18 @@ export interface SearchHit {
 }
 
 export interface MatrixData {
-  companies: EntitySummary[];
-  materials: Array<EntitySummary & { category: EntitySummary | null }>;
+  linkCount: number;
+  truncated: boolean;
+  companies: Array<EntitySummary & { country: EntitySummary | null }>;
+  materials: EntitySummary[];
   cells: Array<{ companyIndex: number; materialIndex: number; count: number; linkTypes: string[] }>;
+}
+
+/** CrossReferenceFilter's fields the matrix view narrows by (absent: all). */
+export interface MatrixFilter {
+  categories?: string[];
+  countries?: string[];
+  linkTypes?: string[];
 }
 
 export interface CrossReferenceRow {
@@ -93,10 +102,11 @@ const ENTITY_QUERY = `query Entity($id: ID!) {
   }
 }`;
 
-export const MATRIX_QUERY = `query Matrix($asOf: PartialDate) {
-  crossReferenceMatrix(asOf: $asOf) {
-    companies { id kind name }
-    materials { id kind name category { id kind name } }
+export const MATRIX_QUERY = `query Matrix($filter: CrossReferenceFilter, $asOf: PartialDate) {
+  crossReferenceMatrix(filter: $filter, asOf: $asOf) {
+    linkCount truncated
+    companies { id kind name country { id kind name } }
+    materials { id kind name }
     cells { companyIndex materialIndex count linkTypes }
   }
 }`;
@@ -171,8 +181,8 @@ export async function entity(id: string): Promise<EntityDetails | null> {
   return (await graphql<{ entity: EntityDetails | null }>(ENTITY_QUERY, { id })).entity;
 }
 
-export async function matrix(asOf: string | null): Promise<MatrixData> {
-  return (await graphql<{ crossReferenceMatrix: MatrixData }>(MATRIX_QUERY, { asOf })).crossReferenceMatrix;
+export async function matrix(filter: MatrixFilter, asOf: string | null): Promise<MatrixData> {
+  return (await graphql<{ crossReferenceMatrix: MatrixData }>(MATRIX_QUERY, { filter, asOf })).crossReferenceMatrix;
 }
 
 /** The links behind one matrix cell: the company's rows, kept for that material (the filter has no material). */

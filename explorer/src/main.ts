@@ -6,18 +6,7 @@
  * A read-only debug handle, `window.__explorer`, exposes the graph on screen, the renderer and load timings; the
  * end-to-end test reads it to compare what is drawn with the API's answer.
  */
-import {
-  cellRows,
-  entity,
-  matrix,
-  MATRIX_QUERY,
-  neighborhood,
-  NEIGHBORHOOD_QUERY,
-  wholeGraph,
-  type MatrixData,
-  type NeighborhoodArgs,
-  type Subgraph,
-} from './api.ts';
+import { entity, neighborhood, NEIGHBORHOOD_QUERY, wholeGraph, type NeighborhoodArgs, type Subgraph } from './api.ts';
 import {
   centrality,
   CENTRALITY_QUERY,
@@ -39,14 +28,14 @@ import {
   type SupplyRiskRow,
 } from './analytics-api.ts';
 import { renderLegend } from './analysis-legend.ts';
-import { showChanges, showDisruption, showPaths, showSupplyRisk } from './analysis-panel.ts';
+import { showChanges, showDisruption, showPaths } from './analysis-panel.ts';
 import { measureSyntheticGraph } from './benchmark.ts';
 import { byId, el } from './dom.ts';
 import { EXPORT_FORMATS, exportFile, exportPng, graphiqlUrl } from './export-view.ts';
 import { createGraph, setContents } from './graph-state.ts';
 import { KINDS, kindStyle } from './kinds.ts';
 import { LayoutRunner } from './layout.ts';
-import { showCell, showEntity, showMessage, showRelationship } from './panel.ts';
+import { showEntity, showMessage, showRelationship } from './panel.ts';
 import {
   ENDED_LINK,
   faded,
@@ -60,7 +49,7 @@ import {
 } from './palette.ts';
 import { createRenderer, emptyOverlay, isNodeVisible, type ViewFilter } from './renderer.ts';
 import { lensColors, lensSizes, type ColorLens, type SizeLens } from './risk-lens.ts';
-import { renderMatrix } from './matrix.ts';
+import { setUpMatrixView } from './matrix-view.ts';
 import { setUpSearchBox } from './search-box.ts';
 import { setUpTimeSlider } from './time-slider.ts';
 import { readState, writeState, type ViewState } from './url-state.ts';
@@ -555,39 +544,15 @@ function updateFilters(): void {
   );
 }
 
-let matrixData: MatrixData | null = null;
-async function loadMatrix(): Promise<void> {
-  graphiqlLink.href = graphiqlUrl(MATRIX_QUERY, { asOf: state.asOf });
-  const container = byId('matrix');
-  container.textContent = 'Loading…';
-  const data = await matrix(state.asOf);
-  // The supplier count of every column: the API's own answer (supplyRisk), not a count of the cells.
-  const risk = await supplyRiskOf(
-    data.materials.map((m) => m.id),
-    null,
-    state.asOf,
-  ).catch((error: Error) => {
-    status.textContent = `Supplier counts: ${error.message}`;
-    return [];
-  });
-  matrixData = data;
-  const names = new Map([...data.companies, ...data.materials].map((e) => [e.id, e.name]));
-  renderMatrix(
-    container,
-    data,
-    (ci, mi) => {
-      const company = data.companies[ci];
-      const material = data.materials[mi];
-      if (company === undefined || material === undefined) return;
-      void cellRows(company.id, material.id, state.asOf).then((rows) => {
-        if (matrixData === data) showCell(panel, company.name, material.name, rows);
-      });
-    },
-    new Map(risk.map((r) => [r.material.id, r])),
-    (row) => showSupplyRisk(panel, row, (id) => names.get(id) ?? id),
-  );
-  debug.matrixLoads += 1;
-}
+const matrixView = setUpMatrixView({
+  state,
+  panel,
+  status,
+  graphiqlLink,
+  loaded: () => {
+    debug.matrixLoads += 1;
+  },
+});
 
 function showView(view: ViewState['view']): void {
   state.view = view;
@@ -597,7 +562,7 @@ function showView(view: ViewState['view']): void {
   byId('filters').hidden = view !== 'graph';
   byId('tab-graph').classList.toggle('active', view === 'graph');
   byId('tab-matrix').classList.toggle('active', view === 'matrix');
-  if (view === 'matrix') void loadMatrix();
+  if (view === 'matrix') void matrixView.load();
   else {
     const args = neighborhoodArgs();
     if (args !== null) graphiqlLink.href = graphiqlUrl(NEIGHBORHOOD_QUERY, { ...args });
@@ -634,7 +599,7 @@ setUpTimeSlider(byId<HTMLInputElement>('as-of'), byId('as-of-label'), state.asOf
   state.asOf = asOf;
   if (state.view === 'matrix') {
     writeState(state);
-    void loadMatrix();
+    void matrixView.load();
   } else void loadGraph();
 });
 // The analyses.

@@ -1,112 +1,157 @@
 /**
- * The cross-reference view: companies (rows) x materials (columns, grouped by their critical-material category)
- * as a heat map. A cell's hue is its category, its strength the number of links; clicking a cell asks for its
- * citations. Under each material, its supplier count from supplyRisk, marked when a single company supplies it;
- * clicking the count shows the item's concentration and the links it was computed from.
+ * The cross-reference view: companies (rows) × materials (columns) as a heat map, its columns grouped under their
+ * designated category with a two-level header that stays in view while scrolling (category, then item), the
+ * supplier count of each item from supplyRisk (a single supplier marked red), row and column totals. A cell's hue
+ * is its category, its strength the number of links, its number black or white, whichever contrasts more. Every
+ * filled cell and supplier count is a button: a click or Enter asks for its citations.
  */
 import type { SupplyRiskRow } from './analytics-api.ts';
-import type { MatrixData } from './api.ts';
+import { hslToHex, textColorOn } from './contrast.ts';
 import { el } from './dom.ts';
+import type { MatrixColumn, MatrixLayout, MatrixRow } from './matrix-model.ts';
 
-/** A stable hue per category id, so a category keeps its colour between renders. */
+/** Category hues: blues, greens, purples and browns; no red, which marks a single supplier. */
+const CATEGORY_HUES = [215, 150, 275, 35, 190, 95, 320, 55];
+
+/** A stable hue per category id, so a category keeps its colour between renders and filters. */
 function hue(id: string): number {
   let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) % 360;
-  return h;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) % 7919;
+  return CATEGORY_HUES[h % CATEGORY_HUES.length] ?? 215;
 }
 
-export function renderMatrix(
-  container: HTMLElement,
-  data: MatrixData,
-  onCell: (companyIndex: number, materialIndex: number) => void,
-  risk: ReadonlyMap<string, SupplyRiskRow>,
-  onMaterial: (row: SupplyRiskRow) => void,
-): void {
-  const counts = new Map(data.cells.map((c) => [`${c.companyIndex}:${c.materialIndex}`, c]));
-  const max = Math.max(1, ...data.cells.map((c) => c.count));
+export interface MatrixEvents {
+  cell(row: MatrixRow, column: MatrixColumn): void;
+  material(row: SupplyRiskRow): void;
+}
 
-  // The category header: one cell spanning each run of materials of the same category.
-  const groups: Array<{ name: string; id: string; span: number }> = [];
-  for (const material of data.materials) {
-    const category = material.category ?? material;
-    const last = groups.at(-1);
-    if (last !== undefined && last.id === category.id) last.span += 1;
-    else groups.push({ name: category.name, id: category.id, span: 1 });
-  }
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function renderMatrix(container: HTMLElement, layout: MatrixLayout, events: MatrixEvents): void {
+  const max = Math.max(1, ...layout.rows.flatMap((r) => [...r.cells.values()].map((c) => c.count)));
+  const columns = layout.groups.flatMap((group) =>
+    group.columns.map((column, i) => ({ group, column, first: i === 0 })),
+  );
+  const groupClass = (first: boolean) => (first ? ' group-start' : '');
+
   const categoryRow = el(
     'tr',
-    {},
-    el('th', { class: 'corner' }, 'category'),
-    ...groups.map((g) => {
-      const th = el('th', { colspan: String(g.span), class: 'category', title: g.name }, g.name);
-      th.style.background = `hsl(${hue(g.id)} 70% 80%)`;
+    { class: 'categories' },
+    el('th', { class: 'corner', scope: 'col' }, 'category'),
+    ...layout.groups.map((g) => {
+      const th = el(
+        'th',
+        {
+          colspan: String(g.columns.length),
+          scope: 'colgroup',
+          class: 'category group-start',
+          'data-category': g.category?.id ?? '',
+        },
+        g.category?.name ?? 'no designated category',
+      );
+      th.style.background = g.category === null ? '#eeeeee' : hslToHex(hue(g.category.id), 55, 88);
       return th;
     }),
+    el('th', { class: 'total-head', rowspan: '3', scope: 'col' }, 'total'),
   );
   const materialRow = el(
     'tr',
-    {},
-    el('th', { class: 'corner' }, 'company \\ material'),
-    ...data.materials.map((m) =>
+    { class: 'materials' },
+    el('th', { class: 'corner', scope: 'col' }, 'company \\ material'),
+    ...columns.map(({ group, column, first }) =>
       el(
         'th',
-        { class: risk.get(m.id)?.singleSupplier === true ? 'material single' : 'material', title: m.name },
-        el('span', {}, m.name),
+        {
+          scope: 'col',
+          class: `material${column.risk?.singleSupplier === true ? ' single' : ''}${groupClass(first)}`,
+          'data-material': column.material.id,
+          'data-category': group.category?.id ?? '',
+        },
+        el('span', {}, column.material.name),
       ),
     ),
   );
   const supplierRow = el(
     'tr',
     { class: 'suppliers' },
-    el('th', { class: 'corner', title: 'Distinct supplying companies (supplyRisk); ! = single supplier' }, 'suppliers'),
-    ...data.materials.map((m) => {
-      const row = risk.get(m.id);
-      if (row === undefined) return el('th', { class: 'supplier-count', 'data-material': m.id }, '–');
-      const th = el(
+    el(
+      'th',
+      { class: 'corner', scope: 'row', title: 'Distinct supplying companies (supplyRisk); 1! = a single supplier' },
+      'suppliers',
+    ),
+    ...columns.map(({ column, first }) => {
+      const row = column.risk;
+      const attributes = { class: `supplier-count${groupClass(first)}`, 'data-material': column.material.id };
+      if (row === undefined) return el('th', attributes, '–');
+      const label =
+        `${column.material.name}: ${plural(row.supplierCount, 'supplier')}` +
+        `${row.singleSupplier ? ' (single supplier)' : ''}, HHI ${Math.round(row.hhiByCompany)}`;
+      const button = el('button', { type: 'button', 'aria-label': label, title: label }, row.singleSupplier ? '1!' : String(row.supplierCount));
+      button.addEventListener('click', () => events.material(row));
+      return el(
         'th',
         {
-          class: row.singleSupplier ? 'supplier-count single' : 'supplier-count',
-          'data-material': m.id,
+          ...attributes,
+          class: `${attributes.class}${row.singleSupplier ? ' single' : ''}`,
           'data-suppliers': String(row.supplierCount),
-          title: `${m.name}: ${row.supplierCount} supplier${row.supplierCount === 1 ? '' : 's'}${row.singleSupplier ? ' (single supplier)' : ''}, HHI ${Math.round(row.hhiByCompany)}`,
         },
-        row.singleSupplier ? '1!' : String(row.supplierCount),
+        button,
       );
-      th.addEventListener('click', () => onMaterial(row));
-      return th;
     }),
   );
-  const body = data.companies.map((company, ci) =>
+  const body = layout.rows.map((row) =>
     el(
       'tr',
-      { 'data-company': company.id },
-      el('th', { class: 'company' }, company.name),
-      ...data.materials.map((material, mi) => {
-        const cell = counts.get(`${ci}:${mi}`);
-        if (cell === undefined) return el('td', {});
-        const td = el(
-          'td',
-          {
-            class: 'filled',
-            'data-material': material.id,
-            title: `${company.name} × ${material.name} (${(material.category ?? material).name}): ${cell.linkTypes.join(', ')}`,
-          },
-          String(cell.count),
-        );
-        const strength = 0.35 + 0.65 * (cell.count / max);
-        td.style.background = `hsl(${hue((material.category ?? material).id)} 70% ${Math.round(80 - 40 * strength)}%)`;
-        td.addEventListener('click', () => onCell(ci, mi));
-        return td;
+      { 'data-company': row.company.id },
+      el(
+        'th',
+        { class: 'company', scope: 'row' },
+        row.company.name,
+        row.company.country !== null ? el('span', { class: 'country' }, ` · ${row.company.country.name}`) : null,
+      ),
+      ...columns.map(({ group, column, first }) => {
+        const cell = row.cells.get(column.index);
+        if (cell === undefined) return el('td', { class: groupClass(first).trim() });
+        const strength = cell.count / max;
+        const background =
+          group.category === null
+            ? hslToHex(0, 0, Math.round(85 - 45 * strength))
+            : hslToHex(hue(group.category.id), 65, Math.round(82 - 42 * strength));
+        const label = `${row.company.name} × ${column.material.name} (${group.category?.name ?? 'no category'}): ${plural(cell.count, 'link')}, ${cell.linkTypes.join(', ')}`;
+        const button = el('button', { type: 'button', 'aria-label': label, title: label }, String(cell.count));
+        button.style.background = background;
+        button.style.color = textColorOn(background);
+        button.addEventListener('click', () => events.cell(row, column));
+        return el('td', { class: `filled${groupClass(first)}`, 'data-material': column.material.id }, button);
       }),
+      el('td', { class: 'row-total', 'data-company': row.company.id }, String(row.total)),
     ),
+  );
+  const totals = el(
+    'tr',
+    { class: 'totals' },
+    el('th', { class: 'corner', scope: 'row' }, 'total'),
+    ...columns.map(({ column, first }) =>
+      el('td', { class: `column-total${groupClass(first)}`, 'data-material': column.material.id }, String(column.total)),
+    ),
+    el('td', { class: 'grand-total' }, String(layout.total)),
   );
   container.replaceChildren(
     el(
-      'p',
-      { class: 'muted' },
-      `${data.companies.length} companies × ${data.materials.length} materials, ${data.cells.length} links. ` +
-        `Click a cell for its citations, a supplier count for the item's concentration; red "1!": a single supplier.`,
+      'table',
+      { class: 'matrix', 'aria-label': 'Companies × materials: links per company and item' },
+      el('thead', {}, categoryRow, materialRow, supplierRow),
+      el('tbody', {}, ...body),
+      el('tfoot', {}, totals),
     ),
-    el('table', { class: 'matrix' }, el('thead', {}, categoryRow, materialRow, supplierRow), el('tbody', {}, ...body)),
   );
+  // Each header row sticks just under the ones above it, at the height they were drawn with.
+  const headRows = [categoryRow, materialRow, supplierRow];
+  let top = 0;
+  for (const row of headRows) {
+    for (const th of row.querySelectorAll<HTMLElement>(':scope > th')) th.style.top = `${top}px`;
+    top += row.getBoundingClientRect().height;
+  }
 }

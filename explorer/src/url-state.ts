@@ -6,8 +6,11 @@
  * The analyses: `lens` (`hhi` or `single`: material colour), `size` (`betweenness` or `degree`), `links` (one supply
  * link type the lens and what-if count; absent = all), `remove` (what-if removals, comma-separated), `from`, `to`
  * and `k` (the path finder), `compare` (YYYY-MM: changes between it and the view's date).
+ * The matrix: `mcategory`, `mcountry`, `mlinks` (its filters: a category, a country, a link type), `mrows`
+ * (`total`: most links first) and `mcolumns` (`total`, `suppliers`: the order within each category).
  */
 import { SUPPLY_LINK_TYPES, type SupplyLinkType } from './analytics-api.ts';
+import { COLUMN_ORDERS, ROW_ORDERS, type ColumnOrder, type RowOrder } from './matrix-model.ts';
 import { COLOR_LENSES, SIZE_LENSES, type ColorLens, type SizeLens } from './risk-lens.ts';
 
 export interface ViewState {
@@ -29,6 +32,11 @@ export interface ViewState {
   pathTo: string | null;
   k: number;
   compare: string | null;
+  matrixCategory: string | null;
+  matrixCountry: string | null;
+  matrixLinks: SupplyLinkType | null;
+  matrixRows: RowOrder;
+  matrixColumns: ColumnOrder;
 }
 
 const DEFAULT_STATE: ViewState = {
@@ -50,6 +58,11 @@ const DEFAULT_STATE: ViewState = {
   pathTo: null,
   k: 3,
   compare: null,
+  matrixCategory: null,
+  matrixCountry: null,
+  matrixLinks: null,
+  matrixRows: 'name',
+  matrixColumns: 'name',
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
@@ -88,6 +101,11 @@ export function readState(search: string): ViewState {
     pathTo: p.get('to') || null,
     k: bounded(p.get('k'), 1, 10, DEFAULT_STATE.k),
     compare: compare !== null && /^\d{4}-\d{2}$/.test(compare) ? compare : null,
+    matrixCategory: p.get('mcategory') || null,
+    matrixCountry: p.get('mcountry') || null,
+    matrixLinks: oneOf(p.get('mlinks'), SUPPLY_LINK_TYPES),
+    matrixRows: oneOf(p.get('mrows'), ROW_ORDERS) ?? DEFAULT_STATE.matrixRows,
+    matrixColumns: oneOf(p.get('mcolumns'), COLUMN_ORDERS) ?? DEFAULT_STATE.matrixColumns,
   };
 }
 
@@ -111,6 +129,11 @@ function stateToSearch(state: ViewState): string {
   if (state.pathTo !== null) p.set('to', state.pathTo);
   if (state.k !== DEFAULT_STATE.k) p.set('k', String(state.k));
   if (state.compare !== null) p.set('compare', state.compare);
+  if (state.matrixCategory !== null) p.set('mcategory', state.matrixCategory);
+  if (state.matrixCountry !== null) p.set('mcountry', state.matrixCountry);
+  if (state.matrixLinks !== null) p.set('mlinks', state.matrixLinks);
+  if (state.matrixRows !== DEFAULT_STATE.matrixRows) p.set('mrows', state.matrixRows);
+  if (state.matrixColumns !== DEFAULT_STATE.matrixColumns) p.set('mcolumns', state.matrixColumns);
   const text = p.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -1,0 +1,105 @@
+/**
+ * Test helper: headless Chromium (playwright-core) for the explorer and playground tests, with every request that
+ * leaves this machine blocked and recorded, page errors recorded, the explorer's load counter to wait on, and
+ * axe-core injected from node_modules to check a view's accessibility.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Whether the browser tests can run here: Chromium is installed, or this is CI (where it must be). */
+export const browserAvailable = existsSync(CHROMIUM) || process.env['CI'] === 'true';
+/** Where screenshots and figures go (git-ignored). */
+export const ARTIFACTS = path.resolve('tests/artifacts');
+
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      // WebGL without a GPU: Chromium's software renderer.
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface OfflinePage {
+  page: Page;
+  /** URLs the page asked for outside `origin` (all refused). */
+  blocked: string[];
+  /** Uncaught errors in the page. */
+  pageErrors: string[];
+}
+
+/** A 1600×1000 page that may load only from `origin` (and blob:/data: URLs it makes itself). */
+export async function offlinePage(browser: Browser, origin: string): Promise<OfflinePage> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, blocked, pageErrors };
+}
+
+/** The explorer's count of completed network loads (fetch, draw and layout). */
+export function explorerLoads(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as any).__explorer.loads as number);
+}
+
+/** Waits until a network load after `before` has finished, its layout included. */
+export async function explorerSettled(page: Page, before: number): Promise<void> {
+  await expect.poll(() => explorerLoads(page), { timeout: 60_000 }).toBeGreaterThan(before);
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as any).__explorer.layoutRunning() as boolean), { timeout: 60_000 })
+    .toBe(false);
+}
+
+/** Waits until the matrix has loaded more often than `before`. */
+export async function matrixSettled(page: Page, before: number): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as any).__explorer.matrixLoads as number), { timeout: 60_000 })
+    .toBeGreaterThan(before);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core (WCAG 2 A and AA rules) on the page as it stands; returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated, not added as a <script>: the page's Content-Security-Policy allows no inline script.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return (result.violations as any[]).map((v) => ({
+      id: v.id as string,
+      impact: v.impact as string | null,
+      help: v.help as string,
+      nodes: (v.nodes as any[]).slice(0, 5).map((n) => `${(n.target as string[]).join(' ')}: ${n.failureSummary}`),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
