@@ -158,14 +158,14 @@ async function profileRisk(): Promise<void> {
       order: 'HHI_DESC',
       offset: 0,
       limit: 20,
-      withLinks: false,
+      read: { shares: false, links: false },
     });
     question = 'supplyRisk of the hub category (raw Cypher)';
     await raw(SUPPLY_RISK_PAGE, { category: subjects.hubCategory, first: 20 });
     question = 'disruption removing the hub country (ours)';
     await findDisruption(runner, { companies: [], countries: [subjects.hubCountry] }, filter(null), {
       asOf: null,
-      withLinks: false,
+      read: { shares: false, links: false },
     });
     question = 'disruption removing the hub country (raw Cypher)';
     await raw(DISRUPTION, { country: subjects.hubCountry });

@@ -157,7 +157,8 @@ try {
         NEO4J_PASSWORD: PASSWORD,
         SEED_ON_START: 'false',
         PORT: String(oursPort),
-        LOG_LEVEL: 'warn',
+        // BENCH_LOG_LEVEL=info shows the server's own account (start, engine choices, shutdown) in the bench's output.
+        LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
         // The same budget as the harness gives a request, so a timed-out query stops in Neo4j too.
         NEO4J_QUERY_TIMEOUT_MS: String(timeoutMs),
         // As many heavy fields (neighborhood, cross-reference, shortest path) at once as the load sends: the default

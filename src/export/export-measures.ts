@@ -60,7 +60,7 @@ export async function addExportMeasures(
             level: 'ITEM',
             threshold: 0.65,
           },
-          { asOf, order: 'NAME_ASC', offset: 0, limit: materials.length, withLinks: false },
+          { asOf, order: 'NAME_ASC', offset: 0, limit: materials.length, read: { shares: false, links: false } },
         );
         for (const row of rows) {
           graph.mergeNodeAttributes(row.material.id, {

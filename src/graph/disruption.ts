@@ -10,7 +10,13 @@ import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { categoryOf } from './material-category.ts';
 import { holdsAsOf } from './partial-date.ts';
 import { toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
-import { findSupplyRisk, type Removal, type SupplyRiskFilter, type SupplyRiskRow } from './supply-risk.ts';
+import {
+  findSupplyRisk,
+  type Removal,
+  type RowParts,
+  type SupplyRiskFilter,
+  type SupplyRiskRow,
+} from './supply-risk.ts';
 
 /**
  * Takes: $companies, $countries (ids), $linkTypes, $asOf. Returns: each supply link of those companies and of the
@@ -59,16 +65,15 @@ export interface DisruptionReport {
 const MAX_AFFECTED_ROWS = 5_000;
 
 /**
- * The report; the affected rows' own links (SupplyRisk.links, with their properties) are read only `withLinks`,
- * as they are most of a large report's size.
+ * The report; of the affected rows' large parts, only those in `read` (src/graph/supply-risk.ts: RowParts).
  */
 export async function findDisruption(
   runner: QueryRunner,
   removal: DisruptionRemoval,
   filter: SupplyRiskFilter,
-  options: { asOf: string | null; withLinks: boolean },
+  options: { asOf: string | null; read: RowParts },
 ): Promise<DisruptionReport> {
-  const { asOf, withLinks } = options;
+  const { asOf, read: parts } = options;
   const links = await runner.read<{
     type: string;
     source: string;
@@ -109,7 +114,7 @@ export async function findDisruption(
       order: 'NAME_ASC',
       offset: 0,
       limit: MAX_AFFECTED_ROWS,
-      withLinks,
+      read: parts,
       ...(withRemoval ? { removal: withRemoval } : {}),
     });
   const [before, after] = await Promise.all([read(), read(removedCompanies)]);

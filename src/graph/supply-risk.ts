@@ -59,8 +59,10 @@ export interface SupplyRiskRow {
   level: RiskLevel;
   supplierCount: number;
   countryCount: number;
-  suppliers: ShareRow[];
-  countries: ShareRow[];
+  /** Each supplier's share; null when not read (RowParts). */
+  suppliers: ShareRow[] | null;
+  /** Each country's share; null when not read (RowParts). */
+  countries: ShareRow[] | null;
   hhiByCompany: number;
   hhiByCountry: number | null;
   topCompanyShare: number;
@@ -70,7 +72,7 @@ export interface SupplyRiskRow {
   singleCountry: boolean;
   overThreshold: boolean;
   weighting: Weighting;
-  /** The row's supply links with their citations; null when they were not asked for (`withLinks`). */
+  /** The row's supply links with their citations; null when not read (RowParts). */
   links: RelationshipRow[] | null;
 }
 
@@ -183,10 +185,17 @@ WITH use.i AS i, k, sum(use.share / CASE WHEN size(countries) = 0 THEN 1 ELSE si
 WITH i, collect({k: k, share: share, linkCount: linkCount}) AS countryShares`;
 
 /**
- * Takes: the figures, $offset, $limit. Returns: how many rows in all, and the page's rows in order; each row's
- * links (with their properties) only `withLinks`, as they are most of the answer's size.
+ * The parts of a row that are most of a large answer's size, read only when the query selects them: the
+ * suppliers' and countries' shares (SupplyRisk.suppliers, .countries), and the links with their properties
+ * (SupplyRisk.links). The figures are always read.
  */
-const PAGE = (order: SupplyRiskOrder, withLinks: boolean) => `
+export interface RowParts {
+  shares: boolean;
+  links: boolean;
+}
+
+/** Takes: the figures, $offset, $limit. Returns: how many rows in all, and the page's rows in order. */
+const PAGE = (order: SupplyRiskOrder, parts: RowParts) => `
 ORDER BY ${ORDER[order]}
 WITH collect({subject: subject, category: category, stated: stated, suppliers: suppliers,
   hhiByCompany: hhiByCompany, topCompanyShare: topCompanyShare}) AS rows
@@ -201,8 +210,17 @@ CALL (page) {
     material: properties(row.subject),
     category: properties(row.category),
     stated: row.stated,
-    suppliers: [s IN row.suppliers | {id: s.c.id, name: s.c.name, share: s.share, linkCount: size(s.rels)}],
-    countries: [x IN countryShares | {id: x.k.id, name: x.k.name, share: x.share, linkCount: x.linkCount}],
+    supplierCount: size(row.suppliers),
+    suppliers: ${
+      parts.shares
+        ? '[s IN row.suppliers | {id: s.c.id, name: s.c.name, share: s.share, linkCount: size(s.rels)}]'
+        : 'null'
+    },
+    countries: ${
+      parts.shares
+        ? '[x IN countryShares | {id: x.k.id, name: x.k.name, share: x.share, linkCount: x.linkCount}]'
+        : 'null'
+    },
     countryCount: countryCount,
     unknownShare: unknownShare,
     hhiByCompany: row.hhiByCompany,
@@ -211,10 +229,10 @@ CALL (page) {
     topCompanyShare: row.topCompanyShare,
     topCountryShare: reduce(t = 0.0, x IN countryShares | CASE WHEN x.k IS NOT NULL AND x.share > t THEN x.share ELSE t END),
     links: ${
-      withLinks
+      parts.links
         ? `[s IN row.suppliers | [x IN s.rels |
       {type: type(x), source: s.c.id, target: endNode(x).id, props: properties(x)}]]`
-        : '[]'
+        : 'null'
     }
   }) AS rows
 }
@@ -222,9 +240,9 @@ RETURN total, rows`;
 
 const statements = new Map<string, string>();
 
-function statementFor(start: Start, level: RiskLevel, order: SupplyRiskOrder, withLinks: boolean): string {
-  return getOrCreate(statements, `${start} ${level} ${order} ${withLinks}`, () =>
-    [START[start], SCOPE_CONDITIONS, SUBJECTS[level], FIGURES, PAGE(order, withLinks)].join('\n'),
+function statementFor(start: Start, level: RiskLevel, order: SupplyRiskOrder, parts: RowParts): string {
+  return getOrCreate(statements, `${start} ${level} ${order} ${parts.shares} ${parts.links}`, () =>
+    [START[start], SCOPE_CONDITIONS, SUBJECTS[level], FIGURES, PAGE(order, parts)].join('\n'),
   );
 }
 
@@ -247,8 +265,9 @@ interface StoredRow {
   material: Record<string, unknown>;
   category: Record<string, unknown> | null;
   stated: boolean;
-  suppliers: StoredShare[];
-  countries: StoredShare[];
+  supplierCount: number;
+  suppliers: StoredShare[] | null;
+  countries: StoredShare[] | null;
   countryCount: number;
   unknownShare: number;
   hhiByCompany: number;
@@ -263,35 +282,32 @@ function byShare(a: ShareRow, b: ShareRow): number {
   return b.share - a.share || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff');
 }
 
-function toRow(stored: StoredRow, filter: SupplyRiskFilter, withLinks: boolean): SupplyRiskRow {
+function toRow(stored: StoredRow, filter: SupplyRiskFilter): SupplyRiskRow {
   const share = (s: StoredShare): ShareRow => ({
     entityId: s.id,
     name: s.name,
     share: s.share,
     linkCount: Number(s.linkCount),
   });
-  const suppliers = stored.suppliers.map(share).sort(byShare);
-  const countries = stored.countries.map(share).sort(byShare);
+  const supplierCount = Number(stored.supplierCount);
   return {
     material: toEntityRow(stored.material),
     category: stored.category ? toEntityRow(stored.category) : null,
     level: filter.level,
-    supplierCount: suppliers.length,
+    supplierCount,
     countryCount: Number(stored.countryCount),
-    suppliers,
-    countries,
+    suppliers: stored.suppliers?.map(share).sort(byShare) ?? null,
+    countries: stored.countries?.map(share).sort(byShare) ?? null,
     hhiByCompany: stored.hhiByCompany,
     hhiByCountry: stored.hhiByCountry,
     topCompanyShare: stored.topCompanyShare,
     topCountryShare: stored.topCountryShare,
     unknownCountryShare: stored.unknownShare,
-    singleSupplier: suppliers.length === 1,
+    singleSupplier: supplierCount === 1,
     singleCountry: Number(stored.countryCount) === 1 && stored.unknownShare === 0,
     overThreshold: stored.topCountryShare > filter.threshold,
     weighting: stored.stated ? 'STATED_SHARE' : 'LINK_COUNT',
-    links: withLinks
-      ? (stored.links ?? []).flat().map((l) => toRelationshipRow(l.type, l.source, l.target, l.props))
-      : null,
+    links: stored.links?.flat().map((l) => toRelationshipRow(l.type, l.source, l.target, l.props)) ?? null,
   };
 }
 
@@ -305,11 +321,10 @@ export async function findSupplyRisk(
     offset: number;
     limit: number;
     removal?: Removal;
-    /** Read each row's links (with their properties); they are most of the answer's size. */
-    withLinks: boolean;
+    read: RowParts;
   },
 ): Promise<{ rows: SupplyRiskRow[]; total: number }> {
-  const statement = statementFor(startOf(filter), filter.level, options.order, options.withLinks);
+  const statement = statementFor(startOf(filter), filter.level, options.order, options.read);
   const [result] = await runner.read<{ total: number; rows: StoredRow[] }>('supply-risk', statement, {
     materials: filter.materials,
     categories: filter.categories,
@@ -322,7 +337,7 @@ export async function findSupplyRisk(
     limit: options.limit,
   });
   return {
-    rows: (result?.rows ?? []).map((row) => toRow(row, filter, options.withLinks)),
+    rows: (result?.rows ?? []).map((row) => toRow(row, filter)),
     total: Number(result?.total ?? 0),
   };
 }

@@ -6,7 +6,7 @@
 import { BadUserInputError } from '../errors.ts';
 import { findDisruption, type DisruptionReport } from '../graph/disruption.ts';
 import type { EntityRow } from '../graph/rows.ts';
-import type { SupplyRiskFilter } from '../graph/supply-risk.ts';
+import type { RowParts, SupplyRiskFilter } from '../graph/supply-risk.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
 
 export interface DisruptionReportRow extends DisruptionReport {
@@ -21,7 +21,7 @@ export async function disruptionReport(
   loadEntities: (ids: readonly string[]) => Promise<Array<EntityRow | null>>,
   remove: readonly string[],
   filter: SupplyRiskFilter,
-  options: { asOf: string | null; withLinks: boolean },
+  options: { asOf: string | null; read: RowParts },
 ): Promise<DisruptionReportRow> {
   if (remove.length === 0 || remove.length > MAX_REMOVED) {
     throw new BadUserInputError('remove', `'remove' must name 1 to ${MAX_REMOVED} entities, got ${remove.length}`);

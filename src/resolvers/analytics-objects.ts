@@ -1,10 +1,15 @@
 /**
  * Internal: the fields of the analytics' objects that are not read off their rows: entities loaded by id (one
- * batched statement per request), a community's members as a page, and a supply-risk row's links (read by the
- * root field only when selected).
+ * batched statement per request), a community's members as a page, and a supply-risk row's shares and links (read
+ * by the root field only when selected).
  */
 import type { Resolvers } from '../generated/graphql.ts';
 import { checkPageSize, offsetAfter, toPage } from './pagination.ts';
+
+function readPart<T>(part: T | null, name: string, rowId: string): T {
+  if (part === null) throw new Error(`the ${name} of supply-risk row ${rowId} were not read`);
+  return part;
+}
 
 export const analyticsObjectResolvers: Pick<
   Resolvers,
@@ -18,12 +23,11 @@ export const analyticsObjectResolvers: Pick<
       return entity;
     },
   },
+  // The root field reads these parts when its selection reaches them (src/resolvers/query/supply-risk.ts).
   SupplyRisk: {
-    links: (row) => {
-      // The root field reads the links when its selection reaches them (src/resolvers/query/supply-risk.ts).
-      if (row.links === null) throw new Error(`the links of supply-risk row ${row.material.id} were not read`);
-      return row.links;
-    },
+    suppliers: (row) => readPart(row.suppliers, 'suppliers', row.material.id),
+    countries: (row) => readPart(row.countries, 'countries', row.material.id),
+    links: (row) => readPart(row.links, 'links', row.material.id),
   },
   EntityScore: {
     entity: async (row, _args, context) => {

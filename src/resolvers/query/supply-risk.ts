@@ -5,7 +5,8 @@
 import type { InputMaybe, QueryResolvers, SupplyRiskFilter as FilterArgument } from '../../generated/graphql.ts';
 import { asOfBound, optionalList } from '../../argument-checks.ts';
 import { BadUserInputError } from '../../errors.ts';
-import { findSupplyRisk, type SupplyRiskFilter } from '../../graph/supply-risk.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import { findSupplyRisk, type RowParts, type SupplyRiskFilter } from '../../graph/supply-risk.ts';
 import { disruptionReport } from '../../measures/disruption-report.ts';
 import { SUPPLY_LINK_TYPES } from '../../model/vocabulary.ts';
 import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
@@ -35,7 +36,18 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): SupplyRi
   };
 }
 
-const LINKS = ['SupplyRisk', 'links'] as const;
+type Step = readonly [typeName: string, fieldName: string];
+
+/** Which of a row's large parts the selection reaches, along any of `toRow` (the walks to a SupplyRisk). */
+function rowParts(info: GraphQLResolveInfo, toRow: ReadonlyArray<readonly Step[]>): RowParts {
+  const reaches = (fields: readonly string[]) =>
+    selectsAny(
+      info,
+      info.fieldNodes,
+      toRow.flatMap((path) => fields.map((field) => [...path, ['SupplyRisk', field] as const])),
+    );
+  return { shares: reaches(['suppliers', 'countries']), links: reaches(['links']) };
+}
 
 export const supplyRisk: QueryResolvers['supplyRisk'] = async (_parent, args, { runner }, info) => {
   const first = checkPageSize(args.first);
@@ -45,8 +57,11 @@ export const supplyRisk: QueryResolvers['supplyRisk'] = async (_parent, args, { 
     order: args.orderBy,
     offset,
     limit: first,
-    withLinks: selectsAny(info, info.fieldNodes, [
-      [['SupplyRiskConnection', 'edges'], ['SupplyRiskEdge', 'node'], LINKS],
+    read: rowParts(info, [
+      [
+        ['SupplyRiskConnection', 'edges'],
+        ['SupplyRiskEdge', 'node'],
+      ],
     ]),
   });
   return toPage(rows, offset, first, total);
@@ -60,11 +75,17 @@ export const disruption: QueryResolvers['disruption'] = (_parent, args, context,
     checkedFilter(args.filter),
     {
       asOf: asOfBound(args.asOf),
-      withLinks: selectsAny(info, info.fieldNodes, [
-        [['DisruptionReport', 'itemsWithoutSupplier'], LINKS],
-        [['DisruptionReport', 'itemsWithOneSupplier'], LINKS],
-        [['DisruptionReport', 'affected'], ['SupplyRiskChange', 'before'], LINKS],
-        [['DisruptionReport', 'affected'], ['SupplyRiskChange', 'after'], LINKS],
+      read: rowParts(info, [
+        [['DisruptionReport', 'itemsWithoutSupplier']],
+        [['DisruptionReport', 'itemsWithOneSupplier']],
+        [
+          ['DisruptionReport', 'affected'],
+          ['SupplyRiskChange', 'before'],
+        ],
+        [
+          ['DisruptionReport', 'affected'],
+          ['SupplyRiskChange', 'after'],
+        ],
       ]),
     },
   );

@@ -239,19 +239,26 @@ describe('Query.disruption: removing a country, hand-worked', () => {
     expect(report.affected[1].after).toBeNull();
   });
 
-  it('reads the rows’ links when a fragment under an alias selects them, and answers alike without them', async () => {
+  it('reads the rows’ links and shares when a fragment under an alias selects them, and answers alike without', async () => {
     const withFragment = await api.graphql(
       `query($remove: [ID!]!) {
         disruption(remove: $remove) {
           affected { material { id } later: after { supplierCount ...RowLinks } }
         }
       }
-      fragment RowLinks on SupplyRisk { links { id } }`,
+      fragment RowLinks on SupplyRisk { links { id } suppliers { entity { id } } }`,
       { remove: ['country:fixture-x'] },
     );
     expect(withFragment.errors).toBeUndefined();
     expect(withFragment.data?.disruption.affected).toEqual([
-      { material: { id: 'material:fixture-item-1' }, later: { supplierCount: 1, links: [{ id: B_DEVELOPS_1 }] } },
+      {
+        material: { id: 'material:fixture-item-1' },
+        later: {
+          supplierCount: 1,
+          links: [{ id: B_DEVELOPS_1 }],
+          suppliers: [{ entity: { id: 'company:fixture-b' } }],
+        },
+      },
       { material: { id: 'material:fixture-item-2' }, later: null },
     ]);
 
