@@ -39,7 +39,7 @@ export type Scalars = {
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type Query = {
   __typename?: 'Query';
-  /** Any object with a global id (Relay): an entity by its id, or a document by its id. */
+  /** Any object with a global id (Relay): an entity, a relationship or a document by its id. */
   node?: Maybe<Node>;
   /** One entity by id; null when there is none. */
   entity?: Maybe<Entity>;
@@ -130,8 +130,10 @@ export type QueryEntitiesArgs = {
   kind?: InputMaybe<EntityKind>;
   filter?: InputMaybe<EntityFilter>;
   orderBy?: EntityOrder;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
@@ -163,8 +165,10 @@ export type QueryShortestPathArgs = {
 export type QueryCrossReferenceArgs = {
   filter?: InputMaybe<CrossReferenceFilter>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
@@ -185,8 +189,10 @@ export type QuerySupplyRiskArgs = {
   filter?: InputMaybe<SupplyRiskFilter>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   orderBy?: SupplyRiskOrder;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
@@ -234,15 +240,19 @@ export type QueryChangesArgs = {
   from: Scalars['PartialDate']['input'];
   to: Scalars['PartialDate']['input'];
   types?: InputMaybe<Array<RelationshipType>>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The entry points: entities, search, subgraphs and paths, the cross-reference, statistics. */
 export type QueryAuditLogArgs = {
   subjectId?: InputMaybe<Scalars['ID']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An analytic an export can carry as node attributes. */
@@ -293,8 +303,10 @@ export type EntityRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How entities are ordered. */
@@ -354,8 +366,10 @@ export type DocumentFactsArgs = {
   section?: InputMaybe<Scalars['String']['input']>;
   table?: InputMaybe<Scalars['String']['input']>;
   row?: InputMaybe<Scalars['Int']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A heading of a source document. */
@@ -444,7 +458,7 @@ export type Subsidy = {
 };
 
 /** A relationship between two entities, as visualisation clients draw it. */
-export type Relationship = {
+export type Relationship = Node & {
   __typename?: 'Relationship';
   /** Stable id: type, source, target and key. */
   id: Scalars['ID']['output'];
@@ -977,8 +991,10 @@ export type Community = {
 
 /** A community found by Louvain. */
 export type CommunityMembersArgs = {
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Whether a relationship started or ended. */
@@ -1396,8 +1412,10 @@ export type CountryRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A sovereign state or economy (e.g. Japan, Taiwan). */
@@ -1444,8 +1462,10 @@ export type BlocRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
@@ -1488,8 +1508,10 @@ export type LocationRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A sub-national place: prefecture, city, region, campus. */
@@ -1537,8 +1559,10 @@ export type OrganizationRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
@@ -1587,8 +1611,10 @@ export type CompanyRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A private enterprise, subsidiary or joint venture. */
@@ -1651,8 +1677,10 @@ export type FrameworkRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
@@ -1713,8 +1741,10 @@ export type AgreementRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
@@ -1759,8 +1789,10 @@ export type MeetingRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A summit, ministerial meeting or conference held at a date. */
@@ -1808,8 +1840,10 @@ export type LawRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An act, decree or other legal instrument, including its revisions. */
@@ -1852,8 +1886,10 @@ export type PolicyRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A government policy, strategy, guideline, criterion, export control or set of measures. */
@@ -1897,8 +1933,10 @@ export type ProgramRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
@@ -1952,8 +1990,10 @@ export type BudgetRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
@@ -2000,8 +2040,10 @@ export type TargetRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A quantified goal for a date (capacity, production, tonnage). */
@@ -2050,8 +2092,10 @@ export type IndicatorRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
@@ -2098,8 +2142,10 @@ export type MaterialRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
@@ -2151,8 +2197,10 @@ export type TechnologyRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
@@ -2193,8 +2241,10 @@ export type TopicRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A field or area of cooperation (quantum, bio, digital economy). */
@@ -2240,8 +2290,10 @@ export type FacilityRelationshipsArgs = {
   direction?: Direction;
   types?: InputMaybe<Array<RelationshipType>>;
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A plant, factory, pilot line, research centre or other site. */
@@ -2613,7 +2665,7 @@ export type QueryResolvers<
     ResolversTypes['EntityConnection'],
     ParentType,
     ContextType,
-    RequireFields<QueryEntitiesArgs, 'orderBy' | 'first'>
+    RequireFields<QueryEntitiesArgs, 'orderBy'>
   >;
   search?: Resolver<
     Array<ResolversTypes['SearchHit']>,
@@ -2638,7 +2690,7 @@ export type QueryResolvers<
     ResolversTypes['CrossReferenceConnection'],
     ParentType,
     ContextType,
-    RequireFields<QueryCrossReferenceArgs, 'first'>
+    Partial<QueryCrossReferenceArgs>
   >;
   crossReferenceMatrix?: Resolver<
     ResolversTypes['CrossReferenceMatrix'],
@@ -2657,7 +2709,7 @@ export type QueryResolvers<
     ResolversTypes['SupplyRiskConnection'],
     ParentType,
     ContextType,
-    RequireFields<QuerySupplyRiskArgs, 'orderBy' | 'first'>
+    RequireFields<QuerySupplyRiskArgs, 'orderBy'>
   >;
   disruption?: Resolver<
     ResolversTypes['DisruptionReport'],
@@ -2693,14 +2745,9 @@ export type QueryResolvers<
     ResolversTypes['ChangeConnection'],
     ParentType,
     ContextType,
-    RequireFields<QueryChangesArgs, 'from' | 'to' | 'first'>
+    RequireFields<QueryChangesArgs, 'from' | 'to'>
   >;
-  auditLog?: Resolver<
-    ResolversTypes['AuditEntryConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryAuditLogArgs, 'first'>
-  >;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
 };
 
 export type NodeResolvers<
@@ -2709,6 +2756,7 @@ export type NodeResolvers<
 > = {
   __resolveType: TypeResolveFn<
     | 'Document'
+    | 'Relationship'
     | 'Country'
     | 'Bloc'
     | 'Location'
@@ -2772,12 +2820,7 @@ export type DocumentResolvers<
   url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   license?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
-  facts?: Resolver<
-    ResolversTypes['FactConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<DocumentFactsArgs, 'first'>
-  >;
+  facts?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, Partial<DocumentFactsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2859,6 +2902,7 @@ export type RelationshipResolvers<
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RelationshipConnectionResolvers<
@@ -3127,12 +3171,7 @@ export type CommunityResolvers<
 > = {
   id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  members?: Resolver<
-    ResolversTypes['EntityConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<CommunityMembersArgs, 'first'>
-  >;
+  members?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, Partial<CommunityMembersArgs>>;
 };
 
 export type ChangeResolvers<
@@ -3260,7 +3299,7 @@ export type CountryResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<CountryRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<CountryRelationshipsArgs, 'direction'>
   >;
   companies?: Resolver<
     Array<ResolversTypes['Company']>,
@@ -3294,7 +3333,7 @@ export type BlocResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<BlocRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<BlocRelationshipsArgs, 'direction'>
   >;
   members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<BlocMembersArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3317,7 +3356,7 @@ export type LocationResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<LocationRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<LocationRelationshipsArgs, 'direction'>
   >;
   occupants?: Resolver<
     Array<ResolversTypes['Entity']>,
@@ -3351,7 +3390,7 @@ export type OrganizationResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<OrganizationRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<OrganizationRelationshipsArgs, 'direction'>
   >;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   administers?: Resolver<
@@ -3380,7 +3419,7 @@ export type CompanyResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<CompanyRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<CompanyRelationshipsArgs, 'direction'>
   >;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   materials?: Resolver<
@@ -3427,7 +3466,7 @@ export type FrameworkResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<FrameworkRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<FrameworkRelationshipsArgs, 'direction'>
   >;
   members?: Resolver<
     Array<ResolversTypes['Entity']>,
@@ -3473,7 +3512,7 @@ export type AgreementResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<AgreementRelationshipsArgs, 'direction'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   parties?: Resolver<
@@ -3502,7 +3541,7 @@ export type MeetingResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<MeetingRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<MeetingRelationshipsArgs, 'direction'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   participants?: Resolver<
@@ -3537,7 +3576,7 @@ export type LawResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<LawRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<LawRelationshipsArgs, 'direction'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   designates?: Resolver<
@@ -3566,7 +3605,7 @@ export type PolicyResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<PolicyRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<PolicyRelationshipsArgs, 'direction'>
   >;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   targets?: Resolver<
@@ -3595,7 +3634,7 @@ export type ProgramResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<ProgramRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<ProgramRelationshipsArgs, 'direction'>
   >;
   administeredBy?: Resolver<
     Array<ResolversTypes['Entity']>,
@@ -3629,7 +3668,7 @@ export type BudgetResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<BudgetRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<BudgetRelationshipsArgs, 'direction'>
   >;
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   maxAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -3661,7 +3700,7 @@ export type TargetResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<TargetRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<TargetRelationshipsArgs, 'direction'>
   >;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3692,7 +3731,7 @@ export type IndicatorResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<IndicatorRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<IndicatorRelationshipsArgs, 'direction'>
   >;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3724,7 +3763,7 @@ export type MaterialResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<MaterialRelationshipsArgs, 'direction'>
   >;
   category?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
   subMaterials?: Resolver<
@@ -3765,7 +3804,7 @@ export type TechnologyResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<TechnologyRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<TechnologyRelationshipsArgs, 'direction'>
   >;
   developers?: Resolver<
     Array<ResolversTypes['Entity']>,
@@ -3793,7 +3832,7 @@ export type TopicResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<TopicRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<TopicRelationshipsArgs, 'direction'>
   >;
   coveredBy?: Resolver<
     Array<ResolversTypes['Entity']>,
@@ -3821,7 +3860,7 @@ export type FacilityResolvers<
     ResolversTypes['RelationshipConnection'],
     ParentType,
     ContextType,
-    RequireFields<FacilityRelationshipsArgs, 'direction' | 'first'>
+    RequireFields<FacilityRelationshipsArgs, 'direction'>
   >;
   operators?: Resolver<
     Array<ResolversTypes['Entity']>,

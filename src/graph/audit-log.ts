@@ -24,15 +24,18 @@ export interface StoredAuditEntry extends Omit<AuditEntryRow, 'input'> {
 }
 
 /**
- * Takes: $subjectId (or null: all), $afterAt, $afterId (or null: from the newest), $limit. Newest first, keyset
- * pagination on (at, id). With a subject, the entries are filtered by their `touched` list.
+ * Takes: $subjectId (or null: all), $afterAt, $afterId (or null: from the newest), $beforeAt, $beforeId (or null:
+ * to the oldest), $limit. The log is newest first, keyset pagination on (at, id): the entries older than the
+ * `after` position and newer than the `before` one, from the newest (forward) or from the oldest (backward, for a
+ * `last` page). With a subject, the entries are filtered by their `touched` list.
  */
-const LIST_AUDIT_ENTRIES = `
+const LIST_AUDIT_ENTRIES = (backward: boolean) => `
 MATCH (a:AuditEntry)
 WHERE ($subjectId IS NULL OR $subjectId IN a.touched)
   AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))
+  AND ($beforeAt IS NULL OR a.at > $beforeAt OR (a.at = $beforeAt AND a.id > $beforeId))
 RETURN properties(a) AS entry
-ORDER BY a.at DESC, a.id DESC
+ORDER BY ${backward ? 'a.at, a.id' : 'a.at DESC, a.id DESC'}
 LIMIT toInteger($limit)`;
 
 /** Takes: $subjectId (or null). */
@@ -53,15 +56,33 @@ export function toAuditEntryRow(stored: StoredAuditEntry): AuditEntryRow {
   };
 }
 
-/** One page (at most `limit` entries) of the audit log after a position, newest first, and the total count. */
+/** A position in the log: an entry's time and id. */
+export interface AuditPosition {
+  at: string;
+  id: string;
+}
+
+/**
+ * At most `limit` entries of the audit log between two positions, newest first (oldest first when `backward`),
+ * and the total count.
+ */
 export async function listAuditEntries(
   runner: QueryRunner,
-  { subjectId, after, limit }: { subjectId: string | null; after: { at: string; id: string } | null; limit: number },
+  window: {
+    subjectId: string | null;
+    after: AuditPosition | null;
+    before: AuditPosition | null;
+    backward: boolean;
+    limit: number;
+  },
 ): Promise<{ entries: AuditEntryRow[]; total: number }> {
-  const rows = await runner.read<{ entry: StoredAuditEntry }>('curation.audit-log', LIST_AUDIT_ENTRIES, {
+  const { subjectId, after, before, backward, limit } = window;
+  const rows = await runner.read<{ entry: StoredAuditEntry }>('curation.audit-log', LIST_AUDIT_ENTRIES(backward), {
     subjectId,
     afterAt: after?.at ?? null,
     afterId: after?.id ?? null,
+    beforeAt: before?.at ?? null,
+    beforeId: before?.id ?? null,
     limit,
   });
   const [count] = await runner.read<{ total: number }>('curation.audit-log-count', COUNT_AUDIT_ENTRIES, { subjectId });

@@ -2,7 +2,8 @@
  * Internal: provenance. The facts (entities and relationships) that a document, one of its sections, one of its
  * tables or one table row supports, through the Citation nodes src/store/write-graph.ts stores. Each statement
  * seeks an index on Citation (by document; document and section; document, table and row), so the work grows
- * with the citations asked about, not with the graph. Pages are keyset pages on the citation id.
+ * with the citations asked about, not with the graph. Pages are keyset pages on the citation id, read forward or
+ * (a `last` page) backward from the end of the window between two cursors.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import { toEntityRow, toRelationshipRow, type CitationRow, type EntityRow, type RelationshipRow } from './rows.ts';
@@ -38,14 +39,15 @@ function matchCitations(filter: FactFilter): string {
 }
 
 /**
- * Takes: the filter's $documentId, $section, $table, $row; $after (a citation id, or null); $limit. Returns: the
- * citations after $after by id, each with the entity or the relationship (and its ends' ids) it supports.
+ * Takes: the filter's $documentId, $section, $table, $row; $after and $before (citation ids, or null); $limit.
+ * Returns: at most $limit citations between $after and $before by id (ascending, or from $before down when
+ * `backward`), each with the entity or the relationship (and its ends' ids) it supports.
  */
-const FACTS_PAGE = (match: string) => `
+const FACTS_PAGE = (match: string, backward: boolean) => `
 ${match}
 WITH c
-WHERE $after IS NULL OR c.id > $after
-ORDER BY c.id
+WHERE ($after IS NULL OR c.id > $after) AND ($before IS NULL OR c.id < $before)
+ORDER BY c.id${backward ? ' DESC' : ''}
 LIMIT toInteger($limit)
 OPTIONAL CALL (c) {
   MATCH (e:Entity {id: c.entityId})
@@ -63,10 +65,19 @@ const FACTS_COUNT = (match: string) => `
 ${match}
 RETURN count(c) AS total`;
 
+/** A keyset window: the citation ids strictly between `after` and `before`, `limit` of them from one end. */
+export interface FactWindow {
+  after: string | null;
+  before: string | null;
+  backward: boolean;
+  limit: number;
+}
+
+/** The facts of `window` in the order read (descending ids when backward), and how many facts match in all. */
 export async function findFacts(
   runner: QueryRunner,
   filter: FactFilter,
-  page: { after: string | null; first: number },
+  window: FactWindow,
 ): Promise<{ items: FactRow[]; total: number }> {
   const match = matchCitations(filter);
   const [rows, [count]] = await Promise.all([
@@ -74,7 +85,12 @@ export async function findFacts(
       citation: Record<string, unknown>;
       entity: Record<string, unknown> | null;
       rel: Record<string, unknown> | null;
-    }>('facts.page', FACTS_PAGE(match), { ...filter, after: page.after, limit: page.first + 1 }),
+    }>('facts.page', FACTS_PAGE(match, window.backward), {
+      ...filter,
+      after: window.after,
+      before: window.before,
+      limit: window.limit,
+    }),
     runner.read<{ total: number }>('facts.count', FACTS_COUNT(match), { ...filter }),
   ]);
   const items = rows.map(({ citation, entity, rel }) => ({

@@ -24,6 +24,20 @@ export async function readRelationship(
   return row ? toRelationshipRow(row.type, row.source, row.target, row.props) : null;
 }
 
+/** A relationship id's source entity (`TYPE:source->target`, with `#key` when there is a key), or null. */
+function sourceOf(id: string): string | null {
+  return /^[A-Z][A-Z0-9_]*:([^>]+?)->[^>]+$/.exec(id)?.[1] ?? null;
+}
+
+/**
+ * One relationship by its id alone, for Relay's `node(id:)`: the id names its source, whose index seek finds it.
+ * Null when the id is not a relationship id or there is no such relationship.
+ */
+export async function readRelationshipById(runner: QueryRunner, id: string): Promise<RelationshipRow | null> {
+  const source = sourceOf(id);
+  return source === null ? null : readRelationship(runner, source, id);
+}
+
 /** Takes: $refs [{id, source}]. Returns: each relationship found, with its ends and properties. */
 const READ_RELATIONSHIPS = `
 UNWIND $refs AS ref

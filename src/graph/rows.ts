@@ -115,4 +115,4 @@ export function toDocumentRow(props: Props): DocumentRow {
 }
 
 /** What Query.node can return. */
-export type NodeRow = EntityRow | DocumentRow;
+export type NodeRow = EntityRow | DocumentRow | RelationshipRow;

@@ -4,7 +4,10 @@
  *
  * The unit is roughly "one row the database reads and the server serializes":
  * - a scalar or enum field costs 1, an object field 1 plus its selection;
- * - a field with `first` costs `first` x (1 + its selection): its connection's edges are counted by it;
+ * - a connection costs its page size x (1 + its selection): `first`, or `last` (a page from the end reads as many
+ *   rows), or the connection's default page when neither is given (src/limits/page-sizes.ts); its edges are
+ *   counted by it;
+ * - any other field with `first` costs `first` x (1 + its selection);
  * - Query.neighborhood costs 10 + limit x (depth + selection per node); its Subgraph's nodes and edges are
  *   counted by it (edges join returned nodes, about as many as the nodes);
  * - Query.shortestPath costs 10 + 10 x maxHops + (maxHops + 1) x (selection per step);
@@ -16,6 +19,7 @@
  */
 import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { defaultPageSize } from './page-sizes.ts';
 
 /** Items assumed for a list with no size argument (most typed lists hold a handful of entities). */
 export const LIST_SIZE_ESTIMATE = 5;
@@ -100,6 +104,19 @@ const numberArg = (args: Record<string, unknown>, name: string): number | undefi
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 };
 
+/** The name of a field's type, lists and non-null unwrapped. */
+const namedTypeName = (t: GraphQLOutputType): string => {
+  let named: GraphQLOutputType = t;
+  while ('ofType' in named) named = named.ofType;
+  return named.name;
+};
+
+/** A connection's page size argument, 0 included (an empty page costs its start alone). */
+const pageSizeArg = (args: Record<string, unknown>, name: string): number | undefined => {
+  const value = args[name];
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+};
+
 const estimateFieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const coordinate = `${type.name}.${field.name}`;
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
@@ -115,6 +132,10 @@ const estimateFieldCost: ComplexityEstimator = ({ type, field, args, childComple
   if (coordinate === 'Query.shortestPath') {
     const maxHops = numberArg(args, 'maxHops') ?? 1;
     return base + 10 * maxHops + (maxHops + 1) * childComplexity;
+  }
+  if (namedTypeName(field.type).endsWith('Connection')) {
+    const size = pageSizeArg(args, 'first') ?? pageSizeArg(args, 'last') ?? defaultPageSize(coordinate);
+    return base + size * (1 + childComplexity);
   }
   const first = numberArg(args, 'first');
   const implementsEntity = 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === 'Entity');

@@ -7,7 +7,7 @@ import type { CountryResolvers } from '../generated/graphql.ts';
 import type { RelatedRow } from '../graph/related-entities.ts';
 import type { DocumentRow } from '../graph/rows.ts';
 import { asOfBound, optionalList } from '../argument-checks.ts';
-import { checkPageSize, offsetAfter, toPage } from './pagination.ts';
+import { offsetPage } from './pagination.ts';
 
 /** A RelatedRow as an edge of Entity.relationships. */
 export type RelationshipEdgeRow = RelatedRow & { cursor: string };
@@ -22,20 +22,14 @@ export async function documentOf(documentId: string, { documents }: RequestConte
 export const entityFields: Pick<CountryResolvers, 'kind' | 'document' | 'relationships'> = {
   kind: (entity) => entity.kind,
   document: (entity, _args, context) => documentOf(entity.documentId, context),
-  relationships: async (entity, args, { related }) => {
-    const first = checkPageSize(args.first);
-    const offset = offsetAfter(args.after);
-    const { rows, total } = await related({
-      direction: args.direction,
-      types: optionalList('types', args.types),
-      kinds: null,
-      asOf: asOfBound(args.asOf),
-      offset,
-      limit: first,
-      count: true,
-      projection: 'full',
-    }).load(entity.id);
-    const page = toPage(rows, offset, first, total ?? 0);
+  relationships: async (entity, args, { related }, info) => {
+    const types = optionalList('types', args.types);
+    const asOf = asOfBound(args.asOf);
+    const page = await offsetPage(args, info, async (offset, limit) => {
+      const spec = { direction: args.direction, types, kinds: null, asOf, offset, limit, count: true } as const;
+      const { rows, total } = await related({ ...spec, projection: 'full' }).load(entity.id);
+      return { items: rows, total: total ?? 0 };
+    });
     return { ...page, edges: page.edges.map((edge) => ({ ...edge.node, cursor: edge.cursor })) };
   },
 };

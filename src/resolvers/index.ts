@@ -58,8 +58,11 @@ const sharedResolvers: Resolvers = {
     unlink,
   },
   Node: {
-    // Entities have a kind; documents do not.
-    __resolveType: (row) => ('kind' in row ? row.kind : 'Document'),
+    // Entities have a kind, relationships a type and ends; documents neither.
+    __resolveType: (row) => {
+      if ('kind' in row) return row.kind;
+      return 'source' in row ? 'Relationship' : 'Document';
+    },
   },
   Entity: {
     __resolveType: (row) => row.kind,

@@ -1,44 +1,19 @@
 /**
- * Internal: Relay cursor pagination for the API. Cursors are opaque (base64 of an offset, or of a key for keyset
- * pages) and page sizes are bounded; bad values are BAD_USER_INPUT errors naming the argument.
+ * Internal: Relay cursor pagination for every connection of the API (the Relay Cursor Connections spec): `first`
+ * with `after`, `last` with `before`, either page size 0 to MAX_PAGE_SIZE, and both null for the connection's
+ * default page. Cursors are opaque: base64 of an offset, or of a key for keyset pages. Bad values are
+ * BAD_USER_INPUT errors naming the argument; offsets and keys are applied in the database by the callers.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { BadUserInputError } from '../errors.ts';
+import { defaultPageSize, MAX_PAGE_SIZE } from '../limits/page-sizes.ts';
 
-const MAX_PAGE_SIZE = 100;
-
-export function checkPageSize(first: number, argument = 'first', max = MAX_PAGE_SIZE): number {
-  if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw new BadUserInputError(argument, `'${argument}' must be between 1 and ${max}, got ${first}`);
-  }
-  return first;
-}
-
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString('base64url');
-}
-
-/** The offset just after `after` (0 when absent). */
-export function offsetAfter(after: string | null | undefined): number {
-  if (after === null || after === undefined) return 0;
-  const match = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64url').toString());
-  if (!match?.[1]) throw notACursor(after);
-  return Number(match[1]) + 1;
-}
-
-function encodeKeyCursor(key: string): string {
-  return Buffer.from(`key:${key}`).toString('base64url');
-}
-
-/** The key a keyset cursor stands for (null when absent): the next page starts after it. */
-export function keyAfter(after: string | null | undefined): string | null {
-  if (after === null || after === undefined) return null;
-  const match = /^key:(.+)$/s.exec(Buffer.from(after, 'base64url').toString());
-  if (!match?.[1]) throw notACursor(after);
-  return match[1];
-}
-
-function notACursor(after: string): BadUserInputError {
-  return new BadUserInputError('after', `'after' is not a cursor this API issued: ${JSON.stringify(after)}`);
+/** A connection's paging arguments as the schema gives them (every one nullable). */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 export interface Page<T> {
@@ -47,35 +22,149 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** One page of `items` (already the items from `start` on, at most first + 1 of them), given the total. */
-export function toPage<T>(items: readonly T[], start: number, first: number, totalCount: number): Page<T> {
-  const edges = items.slice(0, first).map((node, i) => ({ cursor: encodeCursor(start + i), node }));
+/** How many items a page asks for, and from which end of the cursors' window. */
+interface PageSize {
+  size: number;
+  /** `last` was given: the page is the window's last `size` items. */
+  fromEnd: boolean;
+}
+
+function checkSize(argument: 'first' | 'last', value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(argument, `'${argument}' must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`);
+  }
+  return value;
+}
+
+/** The page size `args` ask for; neither `first` nor `last` is the default page of the field `info` resolves. */
+function pageSize(args: PageArgs, info: GraphQLResolveInfo): PageSize {
+  const first = args.first ?? null;
+  const last = args.last ?? null;
+  if (first !== null && last !== null) {
+    throw new BadUserInputError('last', "'first' and 'last' cannot be used together: page forward or backward");
+  }
+  if (last !== null) return { size: checkSize('last', last), fromEnd: true };
+  if (first !== null) return { size: checkSize('first', first), fromEnd: false };
+  return { size: defaultPageSize(`${info.parentType.name}.${info.fieldName}`), fromEnd: false };
+}
+
+function notACursor(argument: 'after' | 'before', cursor: string): BadUserInputError {
+  return new BadUserInputError(argument, `'${argument}' is not a cursor this API issued: ${JSON.stringify(cursor)}`);
+}
+
+// ---- Offset pages: the order is a position in a statement's ORDER BY, paged with SKIP and LIMIT. ----
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+/** The position an offset cursor stands for, or null when absent. */
+function offsetOf(argument: 'after' | 'before', cursor: string | null | undefined): number | null {
+  if (cursor === null || cursor === undefined) return null;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match?.[1]) throw notACursor(argument, cursor);
+  return Number(match[1]);
+}
+
+/** Reads `limit` items from position `offset` on, and how many items there are in all. */
+export type ReadOffsetPage<T> = (offset: number, limit: number) => Promise<{ items: readonly T[]; total: number }>;
+
+/**
+ * One page of an offset-paged connection: `read` is asked for exactly the positions the page holds (between the
+ * cursors, the first or last `size` of them). `last` without `before` needs the total first, so it reads twice
+ * (the first time with limit 0); every other page reads once.
+ */
+export async function offsetPage<T>(
+  args: PageArgs,
+  info: GraphQLResolveInfo,
+  read: ReadOffsetPage<T>,
+): Promise<Page<T>> {
+  const { size, fromEnd } = pageSize(args, info);
+  const afterOffset = offsetOf('after', args.after);
+  const beforeOffset = offsetOf('before', args.before);
+  const windowStart = afterOffset === null ? 0 : afterOffset + 1;
+  let start: number;
+  let limit: number;
+  if (!fromEnd) {
+    start = windowStart;
+    limit = beforeOffset === null ? size : Math.max(0, Math.min(size, beforeOffset - windowStart));
+  } else {
+    const windowEnd = beforeOffset ?? (await read(windowStart, 0)).total;
+    start = Math.max(windowStart, windowEnd - size);
+    limit = Math.max(0, windowEnd - start);
+  }
+  const { items, total } = await read(start, limit);
+  const edges = items.slice(0, limit).map((node, i) => ({ cursor: encodeCursor(start + i), node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: start + edges.length < totalCount,
+      // Offsets say exactly whether items lie beyond the page on either side (the spec lets a server say so).
+      hasNextPage: start + edges.length < total,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount,
+    totalCount: total,
   };
 }
 
-/** One keyset page: `items` are those after the cursor's key, at most first + 1 of them. */
-export function toKeysetPage<T>(
+// ---- Keyset pages: the order is a unique key the statement seeks, forward or backward. ----
+
+function encodeKeyCursor(key: string): string {
+  return Buffer.from(`key:${key}`).toString('base64url');
+}
+
+function keyOf(argument: 'after' | 'before', cursor: string | null | undefined): string | null {
+  if (cursor === null || cursor === undefined) return null;
+  const match = /^key:(.+)$/s.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match?.[1]) throw notACursor(argument, cursor);
+  return match[1];
+}
+
+/** What a keyset statement reads: the keys strictly between the cursors, from one end, `limit` at most. */
+export interface KeysetWindow {
+  /** Items after this key (null: from the start). */
+  afterKey: string | null;
+  /** Items before this key (null: to the end). */
+  beforeKey: string | null;
+  /** Read from the window's end, in reverse order (a `last` page). */
+  backward: boolean;
+  /** The page size plus one: the extra item says whether more lie beyond the page on the side read towards. */
+  limit: number;
+}
+
+/** The window a keyset page reads, from the arguments; `checkKey` rejects a key that is not this connection's. */
+export function keysetWindow(
+  args: PageArgs,
+  info: GraphQLResolveInfo,
+  checkKey: (key: string) => boolean = () => true,
+): KeysetWindow {
+  const { size, fromEnd } = pageSize(args, info);
+  const afterKey = keyOf('after', args.after);
+  const beforeKey = keyOf('before', args.before);
+  if (afterKey !== null && !checkKey(afterKey)) throw notACursor('after', args.after ?? '');
+  if (beforeKey !== null && !checkKey(beforeKey)) throw notACursor('before', args.before ?? '');
+  return { afterKey, beforeKey, backward: fromEnd, limit: size + 1 };
+}
+
+/** One keyset page from the items its window read (in the order read: reversed for a backward window). */
+export function keysetPage<T>(
   items: readonly T[],
-  keyOf: (item: T) => string,
-  first: number,
-  afterKey: string | null,
+  keyOfItem: (item: T) => string,
+  window: KeysetWindow,
   totalCount: number,
 ): Page<T> {
-  const edges = items.slice(0, first).map((node) => ({ cursor: encodeKeyCursor(keyOf(node)), node }));
+  const size = window.limit - 1;
+  const more = items.length > size;
+  const kept = items.slice(0, size);
+  const ordered = window.backward ? kept.reverse() : kept;
+  const edges = ordered.map((node) => ({ cursor: encodeKeyCursor(keyOfItem(node)), node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: items.length > first,
-      hasPreviousPage: afterKey !== null,
+      // Beyond a cursor lies at least the item it was issued for.
+      hasNextPage: window.backward ? window.beforeKey !== null : more || window.beforeKey !== null,
+      hasPreviousPage: window.backward ? more || window.afterKey !== null : window.afterKey !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

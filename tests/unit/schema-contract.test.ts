@@ -120,7 +120,7 @@ describe('schema.graphql: derived from the knowledge model', () => {
   it('bounds page sizes in the schema text', () => {
     const fields = schema.getQueryType()?.getFields() ?? {};
     const first = fields['entities']?.args.find((a) => a.name === 'first');
-    expect(first?.description).toMatch(/1 to 100/);
+    expect(first?.description).toMatch(/0 to 100/);
   });
 });
 

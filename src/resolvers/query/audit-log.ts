@@ -1,24 +1,25 @@
 /** Query.auditLog: curated writes, newest first, optionally only those that touched one id; keyset pages. */
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { listAuditEntries } from '../../graph/audit-log.ts';
-import { BadUserInputError } from '../../errors.ts';
-import { checkPageSize, keyAfter, toKeysetPage } from '../pagination.ts';
+import { listAuditEntries, type AuditPosition } from '../../graph/audit-log.ts';
+import { keysetPage, keysetWindow } from '../pagination.ts';
 
-export const auditLog: QueryResolvers['auditLog'] = async (_parent, { subjectId, first, after }, { runner }) => {
-  checkPageSize(first);
-  const afterKey = keyAfter(after);
-  let position: { at: string; id: string } | null = null;
-  if (afterKey !== null) {
-    const [at, id] = afterKey.split('|');
-    if (at === undefined || id === undefined) {
-      throw new BadUserInputError('after', `'after' is not a cursor this API issued: ${JSON.stringify(after)}`);
-    }
-    position = { at, id };
-  }
+/** An entry's cursor key: `at|id` (neither holds a `|`). */
+const keyOfEntry = (entry: AuditPosition) => `${entry.at}|${entry.id}`;
+
+function positionOf(key: string | null): AuditPosition | null {
+  if (key === null) return null;
+  const [at = '', id = ''] = key.split('|');
+  return { at, id };
+}
+
+export const auditLog: QueryResolvers['auditLog'] = async (_parent, args, { runner }, info) => {
+  const window = keysetWindow(args, info, (key) => /^[^|]+\|[^|]+$/.test(key));
   const { entries, total } = await listAuditEntries(runner, {
-    subjectId: subjectId ?? null,
-    after: position,
-    limit: first + 1,
+    subjectId: args.subjectId ?? null,
+    after: positionOf(window.afterKey),
+    before: positionOf(window.beforeKey),
+    backward: window.backward,
+    limit: window.limit,
   });
-  return toKeysetPage(entries, (e) => `${e.at}|${e.id}`, first, afterKey, total);
+  return keysetPage(entries, keyOfEntry, window, total);
 };

@@ -4,15 +4,16 @@ import { optionalList } from '../../argument-checks.ts';
 import { BadUserInputError } from '../../errors.ts';
 import { findChanges } from '../../graph/changes.ts';
 import { endOfPeriod, startOfPeriod } from '../../model/partial-date.ts';
-import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
+import { offsetPage } from '../pagination.ts';
 
-export const changes: QueryResolvers['changes'] = async (_parent, args, { runner }) => {
-  const first = checkPageSize(args.first);
-  const offset = offsetAfter(args.after);
+export const changes: QueryResolvers['changes'] = (_parent, args, { runner }, info) => {
   const period = { from: startOfPeriod(args.from), to: endOfPeriod(args.to) };
   if (period.from > period.to) {
     throw new BadUserInputError('from', `'from' (${args.from}) must not be after 'to' (${args.to})`);
   }
-  const found = await findChanges(runner, period, optionalList('types', args.types), { offset, limit: first });
-  return toPage(found.changes, offset, first, found.total);
+  const types = optionalList('types', args.types);
+  return offsetPage(args, info, async (offset, limit) => {
+    const found = await findChanges(runner, period, types, { offset, limit });
+    return { items: found.changes, total: found.total };
+  });
 };

@@ -6,7 +6,7 @@ import type { CrossReferenceFilter as FilterArgument, InputMaybe, QueryResolvers
 import { findCrossReferences, type CrossReferenceFilter } from '../../graph/cross-reference.ts';
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
 import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
-import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
+import { offsetPage } from '../pagination.ts';
 
 /** The most links one matrix is built from; beyond it the matrix says it is truncated. */
 const MAX_MATRIX_LINKS = 5_000;
@@ -25,12 +25,13 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossRef
   };
 }
 
-export const crossReference: QueryResolvers['crossReference'] = async (_parent, args, { runner }) => {
-  const first = checkPageSize(args.first);
-  const offset = offsetAfter(args.after);
+export const crossReference: QueryResolvers['crossReference'] = (_parent, args, { runner }, info) => {
   const filter = checkedFilter(args.filter);
-  const { links, total } = await findCrossReferences(runner, filter, asOfBound(args.asOf), { offset, limit: first });
-  return toPage(links, offset, first, total);
+  const asOf = asOfBound(args.asOf);
+  return offsetPage(args, info, async (offset, limit) => {
+    const { links, total } = await findCrossReferences(runner, filter, asOf, { offset, limit });
+    return { items: links, total };
+  });
 };
 
 export const crossReferenceMatrix: QueryResolvers['crossReferenceMatrix'] = async (_parent, args, { runner }) => {

@@ -2,21 +2,14 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { listEntities } from '../../graph/list-entities.ts';
 import { orNull } from '../../argument-checks.ts';
-import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
+import { offsetPage } from '../pagination.ts';
 
-export const entities: QueryResolvers['entities'] = async (_parent, args, { runner }) => {
-  const first = checkPageSize(args.first);
-  const offset = offsetAfter(args.after);
-  const { items, total } = await listEntities(
-    runner,
-    {
-      kind: orNull(args.kind),
-      documentId: orNull(args.filter?.documentId),
-      nameContains: orNull(args.filter?.nameContains),
-      order: args.orderBy,
-    },
-    offset,
-    first,
-  );
-  return toPage(items, offset, first, total);
+export const entities: QueryResolvers['entities'] = (_parent, args, { runner }, info) => {
+  const query = {
+    kind: orNull(args.kind),
+    documentId: orNull(args.filter?.documentId),
+    nameContains: orNull(args.filter?.nameContains),
+    order: args.orderBy,
+  };
+  return offsetPage(args, info, (offset, limit) => listEntities(runner, query, offset, limit));
 };

@@ -9,7 +9,7 @@ import { K_SHORTEST_PATHS_LIMITS } from '../../analytics/k-shortest-paths.ts';
 import { SUPPLY_NETWORK, type ProjectionSpec } from '../../graph/projection.ts';
 import { readRelationships } from '../../graph/relationship-by-id.ts';
 import type { Vocabulary } from '../../model/vocabulary.ts';
-import { checkPageSize } from '../pagination.ts';
+import { MAX_PAGE_SIZE } from '../../limits/page-sizes.ts';
 
 /** The projection a measure runs over (sorted lists, so equal projections share a cache entry). */
 function projectionOf(
@@ -39,14 +39,14 @@ export const centrality: QueryResolvers['centrality'] = (_parent, args, context)
     context.runner,
     args.measure,
     projectionOf(args.projection, args.asOf),
-    checkPageSize(args.first),
+    checkRange('first', args.first, 1, MAX_PAGE_SIZE),
   );
 
 export const articulationPoints: QueryResolvers['articulationPoints'] = (_parent, args, context) =>
   context.measures.articulationPoints(
     context.runner,
     projectionOf(args.projection, args.asOf),
-    checkPageSize(args.first),
+    checkRange('first', args.first, 1, MAX_PAGE_SIZE),
   );
 
 export const communities: QueryResolvers['communities'] = (_parent, args, context) =>
@@ -54,7 +54,7 @@ export const communities: QueryResolvers['communities'] = (_parent, args, contex
     context.runner,
     projectionOf(args.projection, args.asOf),
     args.seed,
-    checkPageSize(args.first),
+    checkRange('first', args.first, 1, MAX_PAGE_SIZE),
   );
 
 export const paths: QueryResolvers['paths'] = async (_parent, args, context) => {

@@ -1,9 +1,13 @@
 /** Query.node and Query.entity: by id; null when there is no such object. */
 import type { QueryResolvers } from '../../generated/graphql.ts';
+import { readRelationshipById } from '../../graph/relationship-by-id.ts';
 import { entityPlans } from '../related-plan.ts';
 
+/** An entity, a relationship (its id holds `->`, which no entity or document id does) or a document. */
 export const node: QueryResolvers['node'] = async (_parent, { id }, context) =>
-  (await context.entities.load(id)) ?? (await context.documents.load(id));
+  id.includes('->')
+    ? readRelationshipById(context.runner, id)
+    : ((await context.entities.load(id)) ?? (await context.documents.load(id)));
 
 /** With typed relationship fields selected, they are read in the entity's statement (src/resolvers/related-plan.ts). */
 export const entity: QueryResolvers['entity'] = (_parent, { id }, context, info) => {

@@ -45,14 +45,10 @@ async function send(body: unknown, accept = 'application/graphql-response+json')
 const MISTAKES: Array<[string, unknown, string]> = [
   [
     'a null variable for a non-null argument',
-    { query: 'query($f: Int) { entities(first: $f) { totalCount } }', variables: { f: null } },
+    { query: 'query($d: Int) { neighborhood(id: "company:tsmc", depth: $d) { truncated } }', variables: { d: null } },
     'BAD_USER_INPUT',
   ],
-  [
-    'a null literal for a non-null argument',
-    { query: '{ entities(first: null) { totalCount } }' },
-    'GRAPHQL_VALIDATION_FAILED',
-  ],
+  ['a null literal for a non-null argument', { query: '{ entity(id: null) { name } }' }, 'GRAPHQL_VALIDATION_FAILED'],
   [
     'a persisted query of an unknown version',
     { extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } },

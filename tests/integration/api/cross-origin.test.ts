@@ -135,6 +135,6 @@ describe('possibleTypes for normalised caches', () => {
     const kinds = (data as any).__type.possibleTypes.map((t: { name: string }) => t.name).sort();
     expect(kinds.length).toBeGreaterThan(10);
     expect(possibleTypes['Entity']).toEqual(kinds);
-    expect(possibleTypes['Node']).toEqual([...kinds, 'Document'].sort());
+    expect(possibleTypes['Node']).toEqual([...kinds, 'Document', 'Relationship'].sort());
   });
 });

@@ -19,8 +19,8 @@ afterAll(() => api.close());
 
 describe('errors: BAD_USER_INPUT names the argument', () => {
   it.each([
-    ['{ entities(first: 500) { totalCount } }', 'first', "'first' must be between 1 and 100, got 500"],
-    ['{ entities(first: 0) { totalCount } }', 'first', "'first' must be between 1 and 100, got 0"],
+    ['{ entities(first: 500) { totalCount } }', 'first', "'first' must be between 0 and 100, got 500"],
+    ['{ entities(last: 500) { totalCount } }', 'last', "'last' must be between 0 and 100, got 500"],
     ['{ entities(after: "garbage") { totalCount } }', 'after', "'after' is not a cursor this API issued"],
     ['{ search(text: "!!!") { score } }', 'text', "'text' must contain at least one letter or digit"],
     ['{ search(text: "tsmc", first: 101) { score } }', 'first', "'first' must be between 1 and 100, got 101"],
@@ -44,7 +44,7 @@ describe('errors: BAD_USER_INPUT names the argument', () => {
     [
       '{ entity(id: "company:tsmc") { relationships(first: 1000) { totalCount } } }',
       'first',
-      "'first' must be between 1 and 100, got 1000",
+      "'first' must be between 0 and 100, got 1000",
     ],
   ])('%s', async (query, argument, message) => {
     const { data, errors } = await api.graphql(query);
