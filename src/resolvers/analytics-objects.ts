@@ -4,7 +4,7 @@
  * by the root field only when selected).
  */
 import type { Resolvers } from '../generated/graphql.ts';
-import { checkPageSize, offsetAfter, toPage } from './pagination.ts';
+import { offsetPage } from './pagination.ts';
 
 function readPart<T>(part: T | null, name: string, rowId: string): T {
   if (part === null) throw new Error(`the ${name} of supply-risk row ${rowId} were not read`);
@@ -44,12 +44,12 @@ export const analyticsObjectResolvers: Pick<
     },
   },
   Community: {
-    members: async (row, args, context) => {
-      const first = checkPageSize(args.first);
-      const offset = offsetAfter(args.after);
-      const ids = row.memberIds.slice(offset, offset + first);
-      const entities = (await context.entities.loadMany(ids)).flatMap((e) => (e instanceof Error || !e ? [] : [e]));
-      return toPage(entities, offset, first, row.memberIds.length);
-    },
+    members: (row, args, context, info) =>
+      offsetPage(args, info, async (offset, limit) => {
+        const ids = row.memberIds.slice(offset, offset + limit);
+        const loaded = ids.length === 0 ? [] : await context.entities.loadMany(ids);
+        const items = loaded.flatMap((e) => (e instanceof Error || !e ? [] : [e]));
+        return { items, total: row.memberIds.length };
+      }),
   },
 };

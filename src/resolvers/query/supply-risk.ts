@@ -9,7 +9,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { findSupplyRisk, type RowParts, type SupplyRiskFilter } from '../../graph/supply-risk.ts';
 import { disruptionReport } from '../../measures/disruption-report.ts';
 import { SUPPLY_LINK_TYPES } from '../../model/vocabulary.ts';
-import { checkPageSize, offsetAfter, toPage } from '../pagination.ts';
+import { offsetPage } from '../pagination.ts';
 import { selectsAny } from '../projection.ts';
 
 function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): SupplyRiskFilter {
@@ -49,22 +49,22 @@ function rowParts(info: GraphQLResolveInfo, toRow: ReadonlyArray<readonly Step[]
   return { shares: reaches(['suppliers', 'countries']), links: reaches(['links']) };
 }
 
-export const supplyRisk: QueryResolvers['supplyRisk'] = async (_parent, args, { runner }, info) => {
-  const first = checkPageSize(args.first);
-  const offset = offsetAfter(args.after);
-  const { rows, total } = await findSupplyRisk(runner, checkedFilter(args.filter), {
+export const supplyRisk: QueryResolvers['supplyRisk'] = (_parent, args, { runner }, info) => {
+  const filter = checkedFilter(args.filter);
+  const options = {
     asOf: asOfBound(args.asOf),
     order: args.orderBy,
-    offset,
-    limit: first,
     read: rowParts(info, [
       [
         ['SupplyRiskConnection', 'edges'],
         ['SupplyRiskEdge', 'node'],
       ],
     ]),
+  };
+  return offsetPage(args, info, async (offset, limit) => {
+    const { rows, total } = await findSupplyRisk(runner, filter, { ...options, offset, limit });
+    return { items: rows, total };
   });
-  return toPage(rows, offset, first, total);
 };
 
 export const disruption: QueryResolvers['disruption'] = (_parent, args, context, info) =>
