@@ -1,7 +1,8 @@
 /**
  * The graph on screen, as a graphology graph: the union of the neighbourhoods the view asked for. Replacing its
  * contents keeps the position of every node that stays, so moving the time slider or expanding a node does not
- * scramble the picture; new nodes start next to a neighbour already placed.
+ * scramble the picture; new nodes start next to a neighbour already placed. Where a node starts is a function of
+ * its id (and of that neighbour), never of chance: the same view always starts, and so settles, the same way.
  */
 import Graph from 'graphology';
 import type { RelationshipData, Subgraph } from './api.ts';
@@ -15,6 +16,8 @@ export interface NodeAttributes {
   size: number;
   color: string;
   type: string;
+  /** Pinned where the reader dropped it: the layout leaves it there. */
+  fixed?: boolean;
 }
 
 export interface EdgeAttributes {
@@ -35,6 +38,22 @@ export function createGraph(): ExplorerGraph {
 /** Node size grows with the square root of the degree, so hubs stand out without hiding everything else. */
 export function nodeSize(degree: number): number {
   return Math.min(30, 4 + 2.2 * Math.sqrt(degree));
+}
+
+/** Two numbers in [0, 1) drawn from an id (FNV-1a, then a step of mulberry32): stable across loads and machines. */
+export function idNoise(id: string): [number, number] {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  const next = () => {
+    h = (h + 0x6d2b79f5) | 0;
+    let t = Math.imul(h ^ (h >>> 15), 1 | h);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return [next(), next()];
 }
 
 /**
@@ -58,12 +77,13 @@ export function setContents(graph: ExplorerGraph, subgraphs: readonly Subgraph[]
   for (const node of nodes.values()) {
     if (graph.hasNode(node.id)) continue;
     const style = kindStyle(node.kind);
-    const angle = Math.random() * 2 * Math.PI;
+    const [u, v] = idNoise(node.id);
+    const angle = v * 2 * Math.PI;
     graph.addNode(node.id, {
       label: node.name,
       kind: node.kind,
-      x: spread * Math.cos(angle) * Math.random(),
-      y: spread * Math.sin(angle) * Math.random(),
+      x: spread * Math.sqrt(u) * Math.cos(angle),
+      y: spread * Math.sqrt(u) * Math.sin(angle),
       size: 5,
       color: style.color,
       type: style.shape,
@@ -86,7 +106,8 @@ export function setContents(graph: ExplorerGraph, subgraphs: readonly Subgraph[]
     const anchor = graph.neighbors(id).find((n) => !freshSet.has(n));
     if (anchor === undefined) continue;
     const { x, y } = graph.getNodeAttributes(anchor);
-    graph.mergeNodeAttributes(id, { x: x + (Math.random() - 0.5) * 4, y: y + (Math.random() - 0.5) * 4 });
+    const [u, v] = idNoise(id);
+    graph.mergeNodeAttributes(id, { x: x + (u - 0.5) * 4, y: y + (v - 0.5) * 4 });
   }
   graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', nodeSize(graph.degree(id))));
   return { added: fresh.length, removed };

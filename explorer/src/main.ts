@@ -6,7 +6,15 @@
  * A read-only debug handle, `window.__explorer`, exposes the graph on screen, the renderer and load timings; the
  * end-to-end test reads it to compare what is drawn with the API's answer.
  */
-import { entity, neighborhood, NEIGHBORHOOD_QUERY, wholeGraph, type NeighborhoodArgs, type Subgraph } from './api.ts';
+import {
+  entity,
+  neighborhood,
+  NEIGHBORHOOD_QUERY,
+  wholeGraph,
+  type EntityDetails,
+  type NeighborhoodArgs,
+  type Subgraph,
+} from './api.ts';
 import {
   centrality,
   CENTRALITY_QUERY,
@@ -31,6 +39,7 @@ import { renderLegend } from './analysis-legend.ts';
 import { showChanges, showDisruption, showPaths } from './analysis-panel.ts';
 import { measureSyntheticGraph } from './benchmark.ts';
 import { byId, el } from './dom.ts';
+import { ExpansionHistory } from './expansion-history.ts';
 import { EXPORT_FORMATS, exportFile, exportPng, graphiqlUrl } from './export-view.ts';
 import { createGraph, setContents } from './graph-state.ts';
 import { KINDS, kindStyle } from './kinds.ts';
@@ -47,9 +56,11 @@ import {
   STARTED_LINK,
   WITHOUT_SUPPLIER,
 } from './palette.ts';
-import { createRenderer, emptyOverlay, isNodeVisible, type ViewFilter } from './renderer.ts';
+import { createRenderer, emptyOverlay, isEdgeVisible, isNodeVisible, type ViewFilter } from './renderer.ts';
 import { lensColors, lensSizes, type ColorLens, type SizeLens } from './risk-lens.ts';
 import { setUpMatrixView } from './matrix-view.ts';
+import { enableNodeDrag } from './node-drag.ts';
+import { linkGroups } from './node-links.ts';
 import { setUpSearchBox } from './search-box.ts';
 import { setUpTimeSlider } from './time-slider.ts';
 import { readState, writeState, type ViewState } from './url-state.ts';
@@ -114,37 +125,46 @@ const debug = {
   analysis,
   lastLoad: null as LoadTiming | null,
   layoutRunning: () => layout.running,
+  /** How the last layout ended: iterations run and whether it converged. */
+  lastLayout: () => layout.last,
   visibleNodeIds: () => graph.filterNodes((id) => isNodeVisible(graph, filter, id)),
   measureSyntheticGraph,
 };
 (window as unknown as { __explorer: typeof debug }).__explorer = debug;
 
 const renderer = createRenderer(byId('graph'), graph, filter, {
-  clickNode: (id) => {
-    selectNode(id);
-    // Expanding waits a moment, so the first click of a double click does not expand what is about to be recentred.
-    window.clearTimeout(expandTimer);
-    expandTimer = window.setTimeout(() => expand(id), 300);
-  },
-  doubleClickNode: (id) => {
-    window.clearTimeout(expandTimer);
-    state.id = id;
-    state.whole = false;
-    state.expand = [];
-    state.select = id;
-    void loadGraph();
-  },
+  // A click only selects; expanding is asked for (double-click, or Expand in the panel).
+  clickNode: (id) => void selectNode(id),
+  doubleClickNode: (id) => expand(id),
   clickEdge: (id) => selectEdge(id),
-  clickStage: () => {
-    filter.selectedNode = null;
-    filter.selectedEdge = null;
-    state.select = null;
-    writeState(state);
-    renderer.refresh({ skipIndexation: true });
-  },
+  clickStage: () => clearSelection(),
 });
 debug.renderer = renderer;
-let expandTimer: number | undefined;
+const expansions = new ExpansionHistory();
+enableNodeDrag(renderer, graph, (id) => {
+  status.textContent = `${nameOf(id)} pinned where dropped; the layout leaves it there.`;
+});
+
+// The camera (zoom and pan) is part of the shareable view.
+const camera = renderer.getCamera();
+if (state.camera !== null) camera.setState({ ...state.camera, angle: 0 });
+let cameraTimer: number | undefined;
+camera.on('updated', (view) => {
+  window.clearTimeout(cameraTimer);
+  cameraTimer = window.setTimeout(() => {
+    const round = (n: number) => Math.round(n * 10_000) / 10_000;
+    const whole = round(view.x) === 0.5 && round(view.y) === 0.5 && round(view.ratio) === 1;
+    state.camera = whole ? null : { x: round(view.x), y: round(view.y), ratio: round(view.ratio) };
+    writeState(state);
+  }, 200);
+});
+/** Shows the whole graph (a new centre starts there too). */
+function fitToScreen(animate = true): void {
+  const whole = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  renderer.setCustomBBox(null);
+  if (animate) void camera.animate(whole, { duration: 300 });
+  else camera.setState(whole);
+}
 
 function neighborhoodArgs(): NeighborhoodArgs | null {
   return state.id === null ? null : { id: state.id, depth: state.depth, limit: state.limit, asOf: state.asOf };
@@ -187,13 +207,8 @@ async function loadGraph(): Promise<void> {
     }
     const fetched = performance.now();
     setContents(graph, [...neighbourhoods, ...extras]);
-    if (filter.selectedNode === null && filter.selectedEdge === null) {
-      showMessage(
-        panel,
-        'Nothing selected',
-        'Click a node for its properties and citations (and to expand it), or an edge.',
-      );
-    }
+    renderer.setCustomBBox(null);
+    if (filter.selectedNode === null && filter.selectedEdge === null && state.select === null) showNothingSelected();
     filter.center = args.id;
     if (filter.selectedNode !== null && !graph.hasNode(filter.selectedNode)) filter.selectedNode = null;
     if (filter.selectedEdge !== null && !graph.hasEdge(filter.selectedEdge)) filter.selectedEdge = null;
@@ -208,7 +223,7 @@ async function loadGraph(): Promise<void> {
       extraErrors.map((e) => ` · ${e}`).join('');
     if (state.select !== null && state.select !== filter.selectedNode && graph.hasNode(state.select)) {
       void selectNode(state.select);
-    }
+    } else refreshPanel();
     paint();
     showPendingPanel();
     void refreshAnalyses();
@@ -447,12 +462,65 @@ function setRemoved(id: string, removed: boolean): void {
   void refreshWhatIf(true);
 }
 
-function expand(id: string): void {
-  // The whole graph already holds every neighbour.
-  if (state.whole || id === state.id || state.expand.includes(id)) return;
-  state.expand.push(id);
+function showNothingSelected(): void {
+  showMessage(
+    panel,
+    'Nothing selected',
+    'Click a node or an edge for its properties and citations; double-click a node (or press Expand) to draw its neighbours.',
+  );
+}
+
+function clearSelection(): void {
+  filter.selectedNode = null;
+  filter.selectedEdge = null;
+  state.select = null;
+  writeState(state);
+  renderer.refresh({ skipIndexation: true });
+  showNothingSelected();
+}
+
+/** Sets the expanded nodes (recorded for undo) and redraws. */
+function setExpanded(ids: string[]): void {
+  expansions.record(state.expand);
+  state.expand = ids;
+  updateHistoryButtons();
   void loadGraph();
 }
+
+function expand(id: string): void {
+  // The whole graph already holds every neighbour; the centre's are drawn.
+  if (state.whole || id === state.id || state.expand.includes(id)) return;
+  setExpanded([...state.expand, id]);
+}
+
+function collapse(id: string): void {
+  if (state.expand.includes(id)) setExpanded(state.expand.filter((e) => e !== id));
+}
+
+function recentre(id: string): void {
+  Object.assign(state, { id, whole: false, expand: [], select: id });
+  fitToScreen(false);
+  expansions.clear();
+  updateHistoryButtons();
+  void loadGraph();
+}
+
+function stepHistory(direction: 'undo' | 'redo'): void {
+  const ids = direction === 'undo' ? expansions.undo(state.expand) : expansions.redo(state.expand);
+  if (ids === null) return;
+  state.expand = ids;
+  updateHistoryButtons();
+  void loadGraph();
+}
+
+function updateHistoryButtons(): void {
+  byId<HTMLButtonElement>('undo-expand').disabled = !expansions.canUndo;
+  byId<HTMLButtonElement>('redo-expand').disabled = !expansions.canRedo;
+}
+
+/** Entity details already fetched (properties, citations), so redrawing the panel asks the API for nothing. */
+const details = new Map<string, EntityDetails>();
+const DETAILS_KEPT = 500;
 
 async function selectNode(id: string): Promise<void> {
   filter.selectedNode = id;
@@ -460,20 +528,49 @@ async function selectNode(id: string): Promise<void> {
   state.select = id;
   writeState(state);
   renderer.refresh({ skipIndexation: true });
-  const details = await entity(id);
-  if (filter.selectedNode !== id) return;
-  if (details === null) {
-    showMessage(panel, id, 'This entity is not in the graph any more.');
-    return;
+  if (!details.has(id)) {
+    const found = await entity(id);
+    if (filter.selectedNode !== id) return;
+    if (found === null) {
+      showMessage(panel, id, 'This entity is not in the graph any more.');
+      return;
+    }
+    if (details.size >= DETAILS_KEPT) details.clear();
+    details.set(id, found);
   }
-  const links = graph.hasNode(id)
-    ? graph.mapEdges(id, (_edge, attributes, source, target) => {
-        const outgoing = source === id;
-        const other = outgoing ? target : source;
-        return { relationship: attributes.relationship, otherName: graph.getNodeAttribute(other, 'label'), outgoing };
-      })
-    : [];
-  showEntity(panel, details, links, entityActions(details.id, details.kind, details.name));
+  drawSelectedEntity();
+}
+
+/** The selected entity in the panel, its links read from the drawn graph now. */
+function drawSelectedEntity(): void {
+  const id = filter.selectedNode;
+  const found = id === null ? undefined : details.get(id);
+  if (id === null || found === undefined) return;
+  const groups = linkGroups(graph, id, (edge) => isEdgeVisible(graph, filter, edge));
+  const held = graph.hasNode(id) ? graph.degree(id) : 0;
+  const shown = groups.reduce((n, g) => n + g.relationships.length, 0);
+  showEntity(
+    panel,
+    found,
+    groups,
+    (other) => void selectNode(other),
+    entityActions(found.id, found.kind, found.name),
+    held - shown,
+  );
+}
+
+/**
+ * Redraws the panel from the drawn graph when it shows the selection (not an analysis report): after every load,
+ * expansion or filter change, so its links are the edges on the canvas.
+ */
+function refreshPanel(): void {
+  const shows = (attribute: string, id: string) =>
+    panel.querySelector(`:scope > h2[${attribute}="${CSS.escape(id)}"]`) !== null;
+  if (filter.selectedNode !== null && shows('data-entity', filter.selectedNode)) drawSelectedEntity();
+  else if (filter.selectedEdge !== null && shows('data-relationship', filter.selectedEdge)) {
+    if (graph.hasEdge(filter.selectedEdge)) selectEdge(filter.selectedEdge);
+    else showNothingSelected();
+  }
 }
 
 /** The analyses a selected entity can start: remove it in the what-if, or make it an end of the path finder. */
@@ -484,6 +581,9 @@ function entityActions(id: string, kind: string, name: string): HTMLElement[] {
     return b;
   };
   const actions: HTMLElement[] = [];
+  if (state.expand.includes(id)) actions.push(button('Collapse', 'collapse', () => collapse(id)));
+  else if (!state.whole && id !== state.id) actions.push(button('Expand', 'expand', () => expand(id)));
+  if (id !== state.id || state.whole) actions.push(button('Recentre here', 'recentre', () => recentre(id)));
   if (REMOVABLE_KINDS.has(kind)) {
     const removed = state.remove.includes(id);
     actions.push(
@@ -501,6 +601,8 @@ function entityActions(id: string, kind: string, name: string): HTMLElement[] {
 function selectEdge(id: string): void {
   filter.selectedEdge = id;
   filter.selectedNode = null;
+  state.select = null;
+  writeState(state);
   renderer.refresh({ skipIndexation: true });
   const relationship = graph.getEdgeAttribute(id, 'relationship');
   showRelationship(
@@ -526,6 +628,7 @@ function updateFilters(): void {
       (state[key] as string[]) = [...hidden];
       writeState(state);
       renderer.refresh({ skipIndexation: true });
+      refreshPanel();
     });
     return el('li', {}, el('label', {}, box, swatch, name, el('span', { class: 'count' }, String(count))));
   };
@@ -576,6 +679,9 @@ setUpSearchBox(byId<HTMLInputElement>('search'), byId('suggestions'), (id) => {
   state.expand = [];
   state.select = null;
   filter.selectedNode = null;
+  expansions.clear();
+  updateHistoryButtons();
+  fitToScreen(false);
   if (state.view !== 'graph') showView('graph');
   void loadGraph();
 });
@@ -705,12 +811,18 @@ compareClear.addEventListener('click', () => setCompare(null));
 
 byId('whole-graph').addEventListener('click', () => {
   Object.assign(state, { id: WHOLE_GRAPH_HUB, whole: true, depth: 3, limit: 500, expand: [], select: null });
+  expansions.clear();
+  updateHistoryButtons();
+  fitToScreen(false);
   depth.value = '3';
   limit.value = '500';
   showView('graph');
   void loadGraph();
 });
 byId('tab-graph').addEventListener('click', () => showView('graph'));
+byId('undo-expand').addEventListener('click', () => stepHistory('undo'));
+byId('fit-view').addEventListener('click', () => fitToScreen());
+byId('redo-expand').addEventListener('click', () => stepHistory('redo'));
 byId('tab-matrix').addEventListener('click', () => showView('matrix'));
 byId('exports').replaceChildren(
   ...EXPORT_FORMATS.map((format) => {

@@ -5,6 +5,7 @@
 import type { Citation, CrossReferenceRow, EntityDetails, RelationshipData } from './api.ts';
 import { el } from './dom.ts';
 import { kindStyle } from './kinds.ts';
+import type { LinkGroup } from './node-links.ts';
 
 /** The children given, without the nulls of optional parts. */
 function present(...children: Array<Node | null>): Node[] {
@@ -51,15 +52,57 @@ function kindBadge(kind: string): HTMLElement {
   return badge;
 }
 
+/** One entry per group of parallel links: type, direction, the other end (a button that selects it), citations. */
+function linkGroupItem(group: LinkGroup, select: (id: string) => void): HTMLElement {
+  const count = group.relationships.length;
+  const title = group.outgoing ? `${group.type} → ${group.otherName}` : `← ${group.type} ${group.otherName}`;
+  const jump = el('button', { type: 'button', class: 'jump', 'data-node': group.other }, `Select ${group.otherName}`);
+  jump.addEventListener('click', () => select(group.other));
+  return el(
+    'details',
+    {
+      class: 'link',
+      'data-other': group.other,
+      'data-type': group.type,
+      'data-relationships': group.relationships.map((r) => r.id).join(' '),
+    },
+    el('summary', {}, title, count > 1 ? el('span', { class: 'count' }, ` ×${count}`) : null),
+    jump,
+    ...group.relationships.map((r) =>
+      el(
+        'div',
+        { class: 'relationship' },
+        count > 1 ? el('div', { class: 'subtitle' }, relationshipLabel(r)) : null,
+        r.note !== null ? el('p', { class: 'note' }, el('b', {}, 'Note: '), r.note) : null,
+        citationList(r.sources),
+      ),
+    ),
+  );
+}
+
+/** What tells parallel links apart: their properties (dates, amounts), else their id. */
+function relationshipLabel(r: RelationshipData): string {
+  const parts = Object.entries(r.properties).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return parts.length > 0 ? parts.join(' · ') : r.id;
+}
+
+/**
+ * The selected entity: its properties and citations, the actions it allows, and its links as drawn (grouped,
+ * each other end a button that selects it). The heading carries the entity's id, so the page can tell whether
+ * the panel still shows it.
+ */
 export function showEntity(
   panel: HTMLElement,
   entity: EntityDetails,
-  links: ReadonlyArray<{ relationship: RelationshipData; otherName: string; outgoing: boolean }>,
+  links: readonly LinkGroup[],
+  select: (id: string) => void,
   actions: readonly HTMLElement[] = [],
+  hiddenLinks = 0,
 ): void {
+  const count = links.reduce((n, g) => n + g.relationships.length, 0);
   panel.replaceChildren(
     ...present(
-      el('h2', {}, entity.name),
+      el('h2', { 'data-entity': entity.id }, entity.name),
       el('div', { class: 'subtitle' }, kindBadge(entity.kind), ` ${entity.id}`),
       actions.length > 0 ? el('div', { class: 'actions' }, ...actions) : null,
       entity.aliases.length > 0 ? el('p', {}, el('b', {}, 'Also: '), entity.aliases.join('; ')) : null,
@@ -68,15 +111,16 @@ export function showEntity(
       propertyTable(entity.properties),
       el('h3', {}, 'Citations'),
       citationList(entity.sources),
-      links.length > 0 ? el('h3', {}, `Links in view (${links.length})`) : null,
-      ...links.map(({ relationship, otherName, outgoing }) =>
-        el(
-          'details',
-          { class: 'link' },
-          el('summary', {}, outgoing ? `${relationship.type} → ${otherName}` : `← ${relationship.type} ${otherName}`),
-          citationList(relationship.sources),
-        ),
+      el(
+        'h3',
+        { id: 'links-in-view', 'data-count': String(count) },
+        `Links in view (${count}${links.length < count ? ` in ${links.length} groups` : ''})`,
       ),
+      hiddenLinks > 0
+        ? el('p', { class: 'muted' }, `${hiddenLinks} more hidden by the kind and type filters.`)
+        : null,
+      count === 0 ? el('p', { class: 'muted' }, 'None drawn: expand the node to draw its neighbours.') : null,
+      ...links.map((group) => linkGroupItem(group, select)),
     ),
   );
 }
@@ -89,7 +133,7 @@ export function showRelationship(
 ): void {
   panel.replaceChildren(
     ...present(
-      el('h2', {}, relationship.type),
+      el('h2', { 'data-relationship': relationship.id }, relationship.type),
       el('p', {}, `${sourceName} → ${targetName}`),
       el('div', { class: 'subtitle' }, relationship.id),
       relationship.note !== null ? el('p', { class: 'note' }, el('b', {}, 'Note: '), relationship.note) : null,

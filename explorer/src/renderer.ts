@@ -54,7 +54,7 @@ export function isNodeVisible(graph: ExplorerGraph, filter: ViewFilter, id: stri
   return !filter.hiddenKinds.has(graph.getNodeAttribute(id, 'kind'));
 }
 
-function isEdgeVisible(graph: ExplorerGraph, filter: ViewFilter, id: string): boolean {
+export function isEdgeVisible(graph: ExplorerGraph, filter: ViewFilter, id: string): boolean {
   return (
     !filter.hiddenTypes.has(graph.getEdgeAttribute(id, 'label')) &&
     isNodeVisible(graph, filter, graph.source(id)) &&

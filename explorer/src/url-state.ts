@@ -8,6 +8,7 @@
  * and `k` (the path finder), `compare` (YYYY-MM: changes between it and the view's date).
  * The matrix: `mcategory`, `mcountry`, `mlinks` (its filters: a category, a country, a link type), `mrows`
  * (`total`: most links first) and `mcolumns` (`total`, `suppliers`: the order within each category).
+ * The camera: `cam=x,y,ratio` (Sigma's camera over the laid-out graph; absent: the whole graph in view).
  */
 import { SUPPLY_LINK_TYPES, type SupplyLinkType } from './analytics-api.ts';
 import { COLUMN_ORDERS, ROW_ORDERS, type ColumnOrder, type RowOrder } from './matrix-model.ts';
@@ -37,6 +38,21 @@ export interface ViewState {
   matrixLinks: SupplyLinkType | null;
   matrixRows: RowOrder;
   matrixColumns: ColumnOrder;
+  camera: CameraView | null;
+}
+
+/** Sigma's camera: the centre (0 to 1 over the graph's extent) and the zoom ratio (1: all of it). */
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+function cameraOf(value: string | null): CameraView | null {
+  const parts = value?.split(',').map(Number) ?? [];
+  const [x, y, ratio] = parts;
+  if (parts.length !== 3 || x === undefined || y === undefined || ratio === undefined) return null;
+  return parts.every(Number.isFinite) && ratio > 0 ? { x, y, ratio } : null;
 }
 
 const DEFAULT_STATE: ViewState = {
@@ -63,6 +79,7 @@ const DEFAULT_STATE: ViewState = {
   matrixLinks: null,
   matrixRows: 'name',
   matrixColumns: 'name',
+  camera: null,
 };
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
@@ -106,6 +123,7 @@ export function readState(search: string): ViewState {
     matrixLinks: oneOf(p.get('mlinks'), SUPPLY_LINK_TYPES),
     matrixRows: oneOf(p.get('mrows'), ROW_ORDERS) ?? DEFAULT_STATE.matrixRows,
     matrixColumns: oneOf(p.get('mcolumns'), COLUMN_ORDERS) ?? DEFAULT_STATE.matrixColumns,
+    camera: cameraOf(p.get('cam')),
   };
 }
 
@@ -134,6 +152,7 @@ function stateToSearch(state: ViewState): string {
   if (state.matrixLinks !== null) p.set('mlinks', state.matrixLinks);
   if (state.matrixRows !== DEFAULT_STATE.matrixRows) p.set('mrows', state.matrixRows);
   if (state.matrixColumns !== DEFAULT_STATE.matrixColumns) p.set('mcolumns', state.matrixColumns);
+  if (state.camera !== null) p.set('cam', [state.camera.x, state.camera.y, state.camera.ratio].join(','));
   const text = p.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -1,7 +1,8 @@
 /**
  * The explorer (/explore) as an analyst's instrument, in headless Chromium with every request off this machine
  * blocked, each figure held against the API's own answer: the matrix groups a category's items under one header
- * and its totals are the API's, the single-approved-company question answered from the page (and timed).
+ * and its totals are the API's, the single-approved-company question answered from the page (and timed); a click
+ * selects without expanding and the panel lists the links drawn; a shared URL gives the same picture twice.
  * Screenshots and timings go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
-import { ARTIFACTS, browserAvailable, launchChromium, matrixSettled, offlinePage } from '../helpers/browser.ts';
+import {
+  ARTIFACTS,
+  browserAvailable,
+  explorerLoads,
+  explorerSettled,
+  launchChromium,
+  matrixSettled,
+  offlinePage,
+} from '../helpers/browser.ts';
 
 const matrixLoads = (page: Page) => page.evaluate(() => (globalThis as any).__explorer.matrixLoads as number);
 
@@ -171,6 +180,206 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       expect(rows[0]!.length - 3).toBe(order.length);
       const totalRow = rows.find((r) => r[0] === 'total')!;
       expect(Number(totalRow.at(-1))).toBe(filtered.crossReferenceMatrix.linkCount);
+    });
+  });
+
+  // The network: helpers over the page's read-only debug handle (window.__explorer).
+  const drawnNodes = () => page.evaluate(() => ((globalThis as any).__explorer.graph.nodes() as string[]).sort());
+  const positions = () =>
+    page.evaluate(() => {
+      const { graph } = (globalThis as any).__explorer;
+      return Object.fromEntries(graph.mapNodes((id: string, a: any) => [id, [a.x, a.y]])) as Record<
+        string,
+        [number, number]
+      >;
+    });
+  /** Where Sigma draws a node, in page coordinates. */
+  const pointOf = (id: string) =>
+    page.evaluate((node) => {
+      const { graph, renderer } = (globalThis as any).__explorer;
+      const viewport = renderer.graphToViewport(graph.getNodeAttributes(node));
+      const box = (globalThis as any).document.getElementById('graph').getBoundingClientRect();
+      return { x: box.left + viewport.x, y: box.top + viewport.y };
+    }, id);
+  /** The relationship ids the panel lists as the selection's links. */
+  const panelLinks = () =>
+    page
+      .locator('#panel details.link')
+      .evaluateAll((ds) => ds.flatMap((d) => d.getAttribute('data-relationships')!.split(' ')).sort());
+
+  async function apiNeighborhood(id: string, depth: number, limit: number, asOf: string | null = null) {
+    const data = await ask(
+      `query($id: ID!, $depth: Int, $limit: Int, $asOf: PartialDate) {
+        neighborhood(id: $id, depth: $depth, limit: $limit, asOf: $asOf) { truncated nodes { id } edges { id type source target } }
+      }`,
+      { id, depth, limit, asOf },
+    );
+    return data.neighborhood as {
+      truncated: boolean;
+      nodes: Array<{ id: string }>;
+      edges: Array<{ id: string; type: string; source: string; target: string }>;
+    };
+  }
+
+  describe('the network: select is not expand', () => {
+    const KOREA = 'country:south-korea';
+
+    it('selects on click without adding nodes; expands, collapses, undoes and redoes on request', async () => {
+      await page.goto(`${origin}/explore?id=country:japan`);
+      await explorerSettled(page, 0);
+      const japan = await apiNeighborhood('country:japan', 1, 200);
+      expect(await drawnNodes()).toEqual(japan.nodes.map((n) => n.id).sort());
+      const before = await drawnNodes();
+
+      const point = await pointOf(KOREA);
+      await page.mouse.click(point.x, point.y);
+      await expect.poll(() => page.getAttribute('#panel h2', 'data-entity'), { timeout: 15_000 }).toBe(KOREA);
+      await page.waitForTimeout(1000);
+      expect(await drawnNodes()).toEqual(before);
+      expect(new URL(page.url()).searchParams.get('expand')).toBeNull();
+      // The panel lists the drawn links: those of Japan's neighbourhood that touch Korea.
+      const touching = (edges: Array<{ id: string; source: string; target: string }>) =>
+        edges.filter((e) => e.source === KOREA || e.target === KOREA).map((e) => e.id);
+      expect(await panelLinks()).toEqual(touching(japan.edges).sort());
+
+      // Expand (the panel's button): Korea's neighbours are drawn and the panel lists every link now drawn.
+      let loads = await explorerLoads(page);
+      await page.click('#panel button[data-action="expand"]');
+      await explorerSettled(page, loads);
+      const korea = await apiNeighborhood(KOREA, 1, 100);
+      expect(korea.truncated).toBe(false);
+      const expanded = [...new Set([...before, ...korea.nodes.map((n) => n.id)])].sort();
+      expect(await drawnNodes()).toEqual(expanded);
+      expect(expanded.length).toBeGreaterThan(before.length);
+      await expect.poll(panelLinks, { timeout: 15_000 }).toEqual(touching(korea.edges).sort());
+      expect(new URL(page.url()).searchParams.get('expand')).toBe(KOREA);
+      // Parallel links are one entry holding every relationship: Korea COOPERATES_WITH Japan, each cited.
+      const groups = await page
+        .locator('#panel details.link')
+        .evaluateAll((ds) => ds.map((d) => `${d.getAttribute('data-type')} ${d.getAttribute('data-other')}`));
+      expect(new Set(groups).size).toBe(groups.length);
+      const parallel = korea.edges.filter((e) => e.type === 'COOPERATES_WITH' && e.target === 'country:japan');
+      expect(parallel.length).toBeGreaterThan(1);
+      const group = page.locator('#panel details.link[data-type="COOPERATES_WITH"][data-other="country:japan"]');
+      expect((await group.getAttribute('data-relationships'))!.split(' ').sort()).toEqual(
+        parallel.map((e) => e.id).sort(),
+      );
+      expect(await group.locator('.citation').count()).toBeGreaterThanOrEqual(parallel.length);
+      await group.locator('summary').click();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-korea-expanded.png') });
+
+      // Undo, redo, collapse.
+      loads = await explorerLoads(page);
+      await page.click('#undo-expand');
+      await explorerSettled(page, loads);
+      expect(await drawnNodes()).toEqual(before);
+      loads = await explorerLoads(page);
+      await page.click('#redo-expand');
+      await explorerSettled(page, loads);
+      expect(await drawnNodes()).toEqual(expanded);
+      loads = await explorerLoads(page);
+      await page.click('#panel button[data-action="collapse"]');
+      await explorerSettled(page, loads);
+      expect(await drawnNodes()).toEqual(before);
+
+      // Double-click expands too.
+      loads = await explorerLoads(page);
+      const again = await pointOf(KOREA);
+      await page.mouse.dblclick(again.x, again.y);
+      await explorerSettled(page, loads);
+      expect(await drawnNodes()).toEqual(expanded);
+
+      // A click on empty canvas clears the panel (no node lies within the stage padding).
+      const box = (await page.locator('#graph').boundingBox())!;
+      await page.mouse.click(box.x + box.width - 20, box.y + box.height / 2);
+      await expect.poll(() => page.textContent('#panel h2'), { timeout: 5_000 }).toBe('Nothing selected');
+      expect(new URL(page.url()).searchParams.get('select')).toBeNull();
+    });
+  });
+
+  describe('the network: a stable picture', () => {
+    const SHARED = '/explore?id=country:japan&depth=2&limit=500&asOf=2023-12';
+
+    it('opens a shared URL twice on the same positions, laid out to convergence', async () => {
+      await page.goto(`${origin}${SHARED}`);
+      await explorerSettled(page, 0);
+      const first = await positions();
+      const run = await page.evaluate(() => (globalThis as any).__explorer.lastLayout());
+      expect(run.converged).toBe(true);
+      await page.goto(`${origin}${SHARED}`);
+      await explorerSettled(page, 0);
+      const second = await positions();
+      expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+      expect(Object.keys(first).length).toBeGreaterThan(100);
+      for (const [id, [x, y]] of Object.entries(first)) {
+        expect(second[id]![0]).toBeCloseTo(x, 6);
+        expect(second[id]![1]).toBeCloseTo(y, 6);
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-stable-japan-2023-12.png') });
+    });
+
+    it('keeps the picture when the date moves: the nodes that stay barely move', async () => {
+      await page.goto(`${origin}${SHARED}`);
+      await explorerSettled(page, 0);
+      const before = await positions();
+      const loads = await explorerLoads(page);
+      await page.locator('#as-of').fill(String((2022 - 2019) * 12 + 5)); // 2022-06
+      await explorerSettled(page, loads);
+      const after = await positions();
+      const kept = Object.keys(after).filter((id) => id in before);
+      expect(kept.length).toBeGreaterThan(50);
+      const xs = Object.values(before).map(([x]) => x);
+      const ys = Object.values(before).map(([, y]) => y);
+      const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+      const moves = kept.map((id) => Math.hypot(after[id]![0] - before[id]![0], after[id]![1] - before[id]![1]));
+      const mean = moves.reduce((a, b) => a + b, 0) / moves.length;
+      // A layout from fresh positions moves nodes by about a third of the extent; from the previous ones, little.
+      expect(mean / extent).toBeLessThan(0.1);
+    });
+
+    it('keeps zoom and pan in the URL, pins a dragged node, and fits the graph to the screen', async () => {
+      await page.goto(`${origin}/explore?id=company:kioxia`);
+      await explorerSettled(page, 0);
+      const box = (await page.locator('#graph').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40);
+      await page.mouse.wheel(0, -400);
+      await expect.poll(() => new URL(page.url()).searchParams.get('cam'), { timeout: 10_000 }).not.toBeNull();
+      const cam = new URL(page.url()).searchParams.get('cam')!.split(',').map(Number);
+      expect(cam[2]).toBeLessThan(1);
+      // The same URL restores the camera.
+      await page.goto(page.url());
+      await explorerSettled(page, 0);
+      const restored = await page.evaluate(() => (globalThis as any).__explorer.renderer.getCamera().getState());
+      expect(restored.x).toBeCloseTo(cam[0]!, 3);
+      expect(restored.y).toBeCloseTo(cam[1]!, 3);
+      expect(restored.ratio).toBeCloseTo(cam[2]!, 3);
+
+      // Fit to screen: the whole graph, and the URL forgets the camera.
+      await page.click('#fit-view');
+      await expect.poll(() => new URL(page.url()).searchParams.get('cam'), { timeout: 10_000 }).toBeNull();
+
+      // Drag a material 120 px to the right: it lands under the pointer and stays pinned through a relayout.
+      const material = (await apiNeighborhood('company:kioxia', 1, 200)).nodes.find((n) => n.id.startsWith('material:'))!;
+      const from = await pointOf(material.id);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 60, from.y, { steps: 5 });
+      await page.mouse.move(from.x + 120, from.y + 10, { steps: 5 });
+      await page.mouse.up();
+      const dropped = await pointOf(material.id);
+      expect(Math.abs(dropped.x - (from.x + 120))).toBeLessThan(4);
+      expect(Math.abs(dropped.y - (from.y + 10))).toBeLessThan(4);
+      const pinned = await page.evaluate(
+        (id) => (globalThis as any).__explorer.graph.getNodeAttributes(id),
+        material.id,
+      );
+      expect(pinned.fixed).toBe(true);
+      const loads = await explorerLoads(page);
+      await page.selectOption('#depth', '2');
+      await explorerSettled(page, loads);
+      const kept = await page.evaluate((id) => (globalThis as any).__explorer.graph.getNodeAttributes(id), material.id);
+      expect([kept.x, kept.y]).toEqual([pinned.x, pinned.y]);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-kioxia-dragged.png') });
     });
   });
 
