@@ -60,9 +60,10 @@ import { createRenderer, emptyOverlay, isEdgeVisible, isNodeVisible, type ViewFi
 import { lensColors, lensSizes, type ColorLens, type SizeLens } from './risk-lens.ts';
 import { setUpMatrixView } from './matrix-view.ts';
 import { enableNodeDrag } from './node-drag.ts';
+import { createNotice } from './notice.ts';
 import { linkGroups } from './node-links.ts';
 import { setUpSearchBox } from './search-box.ts';
-import { setUpTimeSlider } from './time-slider.ts';
+import { setUpTimeSlider, sliderProblem } from './time-slider.ts';
 import { readState, writeState, type ViewState } from './url-state.ts';
 import './style.css';
 
@@ -85,6 +86,16 @@ const filter: ViewFilter = {
   overlay: emptyOverlay(),
 };
 const layout = new LayoutRunner();
+const notice = createNotice(byId('notice'));
+// A date in the link that the slider cannot show: the view resets to now, and says why.
+const askedAsOf = new URLSearchParams(location.search).get('asOf');
+if (askedAsOf !== null) {
+  const problem = state.asOf === null ? 'it is not a date (YYYY, YYYY-MM or YYYY-MM-DD)' : sliderProblem(state.asOf);
+  if (problem !== null) {
+    state.asOf = null;
+    notice.show(`The link’s date “${askedAsOf}” was set aside: ${problem}. Showing now.`);
+  }
+}
 const panel = byId('panel');
 const status = byId('status');
 const graphiqlLink = byId<HTMLAnchorElement>('open-graphiql');
@@ -185,6 +196,8 @@ async function loadGraph(): Promise<void> {
   }
   const ticket = ++loading;
   status.textContent = 'Loading…';
+  // A notice about the link that opened the page stays for the first load; later loads start clean.
+  if (ticket > 1) notice.clear();
   graphiqlLink.href = graphiqlUrl(NEIGHBORHOOD_QUERY, { ...args });
   const started = performance.now();
   try {
@@ -200,8 +213,12 @@ async function loadGraph(): Promise<void> {
     const extras = [await fetchedPaths, await fetchChanges(neighbourhoods)];
     if (ticket !== loading) return;
     if (centre === null || centre === undefined) {
-      status.textContent = `No entity ${args.id}`;
       setContents(graph, []);
+      renderer.refresh();
+      updateFilters();
+      status.textContent = `No entity ${args.id}`;
+      notice.show(`No entity has the id “${args.id}”${state.asOf !== null ? ` as of ${state.asOf}` : ''}. Search by name or alias above.`);
+      showMessage(panel, 'No such entity', `Nothing in the graph has the id “${args.id}”.`);
       debug.loads += 1;
       return;
     }
@@ -216,11 +233,12 @@ async function loadGraph(): Promise<void> {
     await nextFrame();
     const drawn = performance.now();
     updateFilters();
-    status.textContent =
-      `${graph.order} nodes, ${graph.size} edges` +
+    statusNote =
       (state.whole ? ' (whole graph)' : centre.truncated ? ` (truncated at ${args.limit} nodes)` : '') +
       (state.asOf !== null ? ` as of ${state.asOf}` : '') +
       extraErrors.map((e) => ` · ${e}`).join('');
+    updateStatus();
+    nameTheCentre();
     if (state.select !== null && state.select !== filter.selectedNode && graph.hasNode(state.select)) {
       void selectNode(state.select);
     } else refreshPanel();
@@ -249,8 +267,44 @@ async function loadGraph(): Promise<void> {
   } catch (error) {
     if (ticket !== loading) return;
     status.textContent = `Error: ${(error as Error).message}`;
+    notice.show(`The network could not be loaded: ${(error as Error).message}`, { label: 'Try again', run: () => void loadGraph() });
     debug.loads += 1;
   }
+}
+
+/** What the status line adds to the counts: truncation, the date, what failed beside the network. */
+let statusNote = '';
+
+/** The counts of what is drawn, after the filters, and a notice when the filters hide everything. */
+function updateStatus(): void {
+  const nodes = graph.filterNodes((id) => isNodeVisible(graph, filter, id)).length;
+  const edges = graph.filterEdges((id) => isEdgeVisible(graph, filter, id)).length;
+  const filtered = nodes < graph.order || edges < graph.size;
+  status.textContent =
+    (filtered
+      ? `${nodes} of ${graph.order} nodes, ${edges} of ${graph.size} edges shown`
+      : `${graph.order} nodes, ${graph.size} edges`) + statusNote;
+  if (graph.order > 0 && nodes === 0) {
+    notice.show(`The kind filters hide all ${graph.order} nodes.`, {
+      label: 'Show every kind',
+      run: () => {
+        filter.hiddenKinds.clear();
+        state.hideKinds = [];
+        writeState(state);
+        renderer.refresh({ skipIndexation: true });
+        updateFilters();
+        updateStatus();
+        refreshPanel();
+      },
+    });
+  } else if (notice.text?.startsWith('The kind filters hide') === true) notice.clear();
+}
+
+/** The search box names the centre (after a link restored the view, too), unless the reader is typing in it. */
+function nameTheCentre(): void {
+  const input = byId<HTMLInputElement>('search');
+  if (document.activeElement === input) return;
+  input.value = state.whole ? '' : state.id !== null && graph.hasNode(state.id) ? nameOf(state.id) : input.value;
 }
 
 const EMPTY: Subgraph = { nodes: [], edges: [], truncated: false };
@@ -629,6 +683,7 @@ function updateFilters(): void {
       writeState(state);
       renderer.refresh({ skipIndexation: true });
       refreshPanel();
+      updateStatus();
     });
     return el('li', {}, el('label', {}, box, swatch, name, el('span', { class: 'count' }, String(count))));
   };

@@ -19,6 +19,12 @@ function sliderPosition(asOf: string | null): number {
   return index === -1 ? MONTHS.length : index;
 }
 
+/** Why the slider cannot show `asOf` (a valid partial date outside its months), or null when it can. */
+export function sliderProblem(asOf: string): string | null {
+  const month = /^\d{4}$/.test(asOf) ? `${asOf}-12` : asOf.slice(0, 7);
+  return MONTHS.includes(month) ? null : `it is not a month from ${MONTHS[0]} to ${MONTHS.at(-1)}`;
+}
+
 function asOfAt(position: number): string | null {
   return MONTHS[position] ?? null;
 }
@@ -32,8 +38,10 @@ export function setUpTimeSlider(
   slider.min = '0';
   slider.max = String(MONTHS.length);
   slider.step = '1';
+  slider.setAttribute('aria-label', 'as of (month)');
   const show = (asOf: string | null) => {
     label.textContent = asOf ?? 'now';
+    slider.setAttribute('aria-valuetext', asOf ?? 'now (every relationship, dated or not)');
   };
   const set = (asOf: string | null) => {
     slider.value = String(sliderPosition(asOf));

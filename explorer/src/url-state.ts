@@ -82,6 +82,9 @@ const DEFAULT_STATE: ViewState = {
   camera: null,
 };
 
+/** A year, a year-month or a date (months 01 to 12, days 01 to 31). */
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return allowed.find((a) => a === value) ?? null;
 }
@@ -103,7 +106,7 @@ export function readState(search: string): ViewState {
     id: p.get('id') || null,
     depth: bounded(p.get('depth'), 1, 3, DEFAULT_STATE.depth),
     limit: bounded(p.get('limit'), 1, 500, DEFAULT_STATE.limit),
-    asOf: asOf !== null && /^\d{4}(-\d{2}){0,2}$/.test(asOf) ? asOf : null,
+    asOf: asOf !== null && PARTIAL_DATE.test(asOf) ? asOf : null,
     expand: list(p.get('expand')),
     hideKinds: list(p.get('hideKinds')),
     hideTypes: list(p.get('hideTypes')),

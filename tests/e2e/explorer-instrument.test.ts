@@ -2,7 +2,8 @@
  * The explorer (/explore) as an analyst's instrument, in headless Chromium with every request off this machine
  * blocked, each figure held against the API's own answer: the matrix groups a category's items under one header
  * and its totals are the API's, the single-approved-company question answered from the page (and timed); a click
- * selects without expanding and the panel lists the links drawn; a shared URL gives the same picture twice.
+ * selects without expanding and the panel lists the links drawn; a shared URL gives the same picture twice; no
+ * match, an unknown id, a bad date and an empty filter result each say so.
  * Screenshots and timings go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -380,6 +381,78 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       const kept = await page.evaluate((id) => (globalThis as any).__explorer.graph.getNodeAttributes(id), material.id);
       expect([kept.x, kept.y]).toEqual([pinned.x, pinned.y]);
       await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-kioxia-dragged.png') });
+    });
+  });
+
+  describe('every state says something', () => {
+    it('says when a search matches nothing', async () => {
+      await page.goto(`${origin}/explore`);
+      await explorerSettled(page, 0);
+      const { search } = await ask(`{ search(text: "gallium") { entity { id } } }`);
+      expect(search).toEqual([]);
+      await page.fill('#search', 'gallium');
+      const line = page.locator('#suggestions .no-match');
+      await line.waitFor({ timeout: 15_000 });
+      expect(await line.textContent()).toContain('No entity matches “gallium”');
+      expect(await page.getAttribute('#search', 'aria-expanded')).toBe('true');
+    });
+
+    it('says when the link names an unknown id', async () => {
+      const { entity } = await ask(`{ entity(id: "company:no-such-company") { id } }`);
+      expect(entity).toBeNull();
+      await page.goto(`${origin}/explore?id=company:no-such-company`);
+      await explorerSettled(page, 0);
+      expect(await page.isVisible('#notice')).toBe(true);
+      expect(await page.textContent('#notice')).toContain('No entity has the id “company:no-such-company”');
+      expect(await page.textContent('#panel h2')).toBe('No such entity');
+      expect(await drawnNodes()).toEqual([]);
+    });
+
+    it('sets a bad date in the link aside, resets the slider and says why', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&asOf=2099-13`);
+      await explorerSettled(page, 0);
+      expect(await page.textContent('#notice')).toContain('“2099-13” was set aside');
+      expect(await page.textContent('#as-of-label')).toBe('now');
+      expect(await page.inputValue('#as-of')).toBe(await page.getAttribute('#as-of', 'max'));
+      expect(await page.getAttribute('#as-of', 'aria-valuetext')).toContain('now');
+      expect(new URL(page.url()).searchParams.get('asOf')).toBeNull();
+      expect(await drawnNodes()).toEqual((await apiNeighborhood('country:japan', 1, 200)).nodes.map((n) => n.id).sort());
+      // A date the slider cannot show is set aside too.
+      await page.goto(`${origin}/explore?id=country:japan&asOf=2099-12`);
+      await explorerSettled(page, 0);
+      expect(await page.textContent('#notice')).toContain('not a month from 2019-01 to 2025-12');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-bad-date.png') });
+    });
+
+    it('names the centre after a URL restore; the status counts follow the filters; an empty result says so', async () => {
+      await page.goto(`${origin}/explore?id=company:kioxia`);
+      await explorerSettled(page, 0);
+      const { entity } = await ask(`{ entity(id: "company:kioxia") { name } }`);
+      expect(await page.inputValue('#search')).toBe(entity.name);
+
+      const kioxia = await ask(
+        `{ neighborhood(id: "company:kioxia", depth: 1, limit: 200) { nodes { id kind } edges { source target } } }`,
+      );
+      const { nodes, edges } = kioxia.neighborhood as {
+        nodes: Array<{ id: string; kind: string }>;
+        edges: Array<{ source: string; target: string }>;
+      };
+      expect(await page.textContent('#status')).toBe(`${nodes.length} nodes, ${edges.length} edges`);
+      // Hide the materials: the counts are of what remains drawn.
+      await page.uncheck('#legend input[data-filter="Material"]');
+      const materials = new Set(nodes.filter((n) => n.kind === 'Material').map((n) => n.id));
+      expect(materials.size).toBeGreaterThan(0);
+      const keptEdges = edges.filter((e) => !materials.has(e.source) && !materials.has(e.target)).length;
+      expect(await page.textContent('#status')).toBe(
+        `${nodes.length - materials.size} of ${nodes.length} nodes, ${keptEdges} of ${edges.length} edges shown`,
+      );
+      // Hide every kind: the notice says so and offers them back.
+      for (const box of await page.locator('#legend input').all()) await box.uncheck();
+      expect(await page.textContent('#notice')).toContain(`The kind filters hide all ${nodes.length} nodes`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-everything-filtered.png') });
+      await page.click('#notice button.fix');
+      expect(await page.textContent('#status')).toBe(`${nodes.length} nodes, ${edges.length} edges`);
+      expect(await page.isVisible('#notice')).toBe(false);
     });
   });
 
