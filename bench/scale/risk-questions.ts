@@ -1,6 +1,7 @@
 /**
  * The supply-chain risk analytics questions of the scale benchmark (docs/analytics.md): supplyRisk of the hub
- * category, disruption of the hub country, and centrality (DEGREE; BETWEENNESS, which above the analytics cap is
+ * category, disruption of the hub country (LIMIT_EXCEEDED when it affects more rows than one disruption compares)
+ * and of one company, and centrality (DEGREE; BETWEENNESS, which above the analytics cap is
  * answered by LIMIT_EXCEEDED and recorded as "over the cap"). Raw Cypher computes each answer itself, written
  * apart from src/graph/ so the check is a check; @neo4j/graphql cannot ask any of them. Every name starts with
  * "risk analytics" (`--only "risk analytics"`).
@@ -86,6 +87,60 @@ CALL (items) {
 }
 RETURN removed, affected`;
 
+/** Removing one company as raw Cypher asks it: its supply links, and each item's suppliers before and after. */
+export const COMPANY_DISRUPTION = `
+MATCH (:Entity {id: $company})-[r:${SUPPLY}]->(m:Material)
+WITH collect(r.id) AS removed, collect(DISTINCT m) AS items
+CALL (items) {
+  UNWIND items AS m
+  MATCH (s:Company)-[:${SUPPLY}]->(m)
+  WITH DISTINCT m, s
+  WITH m, count(s) AS before, sum(CASE WHEN s.id = $company THEN 0 ELSE 1 END) AS after
+  RETURN collect({id: m.id, before: before, after: after}) AS affected
+}
+RETURN removed, affected`;
+
+/** The most rows one disruption compares (src/graph/disruption.ts); above it LIMIT_EXCEEDED is the answer. */
+const DISRUPTION_MAX_ROWS = 5_000;
+
+/** A disruption's answer as entries: removed links, items left with none or one supplier, every affected item. */
+function disruptionEntries(d: Json): string[] {
+  if (d.errorCode === 'LIMIT_EXCEEDED') return [OVER_THE_CAP];
+  return [
+    ...d.disruption.removedLinks.map((l: Json) => `link|${l.id}`),
+    ...d.disruption.itemsWithoutSupplier.map((r: Json) => `none|${r.material.id}`),
+    ...d.disruption.itemsWithOneSupplier.map((r: Json) => `one|${r.material.id}`),
+    ...d.disruption.affected.map(
+      (a: Json) => `item|${a.material.id}|${a.before.supplierCount}|${a.after?.supplierCount ?? 0}`,
+    ),
+  ].sort();
+}
+
+/** The raw statements' answer as the same entries. */
+function rawDisruptionEntries(rows: Array<Record<string, unknown>>): string[] {
+  const affected = (rows[0]?.['affected'] as Array<{ id: string; before: number; after: number }>) ?? [];
+  return [
+    ...((rows[0]?.['removed'] as string[] | undefined) ?? []).map((id) => `link|${id}`),
+    ...affected.filter((a) => a.after === 0).map((a) => `none|${a.id}`),
+    ...affected.filter((a) => a.after === 1).map((a) => `one|${a.id}`),
+    ...affected.map((a) => `item|${a.id}|${a.before}|${a.after}`),
+  ].sort();
+}
+
+/** Equal entries; or LIMIT_EXCEEDED when the reference affects more rows than one disruption compares. */
+function sameDisruption(ours: readonly string[], reference: readonly string[]): boolean {
+  if (ours.length === 1 && ours[0] === OVER_THE_CAP) {
+    return reference.filter((entry) => entry.startsWith('item|')).length > DISRUPTION_MAX_ROWS;
+  }
+  return ours.length === reference.length && ours.every((entry, i) => entry === reference[i]);
+}
+
+const DISRUPTION_SELECTION = `
+  removedLinks { id }
+  itemsWithoutSupplier { material { id } }
+  itemsWithOneSupplier { material { id } }
+  affected { material { id } before { supplierCount } after { supplierCount } }`;
+
 /** Degree in the supply network: relationships to other network entities, parallel ones each counted. */
 export const DEGREE_TOP = `
 MATCH (n:${NETWORK_KINDS})
@@ -133,39 +188,26 @@ export function buildRiskQuestions(s: Subjects): Question[] {
     {
       name: 'risk analytics: disruption removing the hub country',
       ours: {
-        query: `query($country: ID!) {
-          disruption(remove: [$country]) {
-            removedLinks { id }
-            itemsWithoutSupplier { material { id } }
-            itemsWithOneSupplier { material { id } }
-            affected { material { id } before { supplierCount } after { supplierCount } }
-          }
-        }`,
+        query: `query($country: ID!) { disruption(remove: [$country]) { ${DISRUPTION_SELECTION} } }`,
         variables: { country: s.hubCountry },
-        answer: (d) =>
-          [
-            ...d.disruption.removedLinks.map((l: Json) => `link|${l.id}`),
-            ...d.disruption.itemsWithoutSupplier.map((r: Json) => `none|${r.material.id}`),
-            ...d.disruption.itemsWithOneSupplier.map((r: Json) => `one|${r.material.id}`),
-            ...d.disruption.affected.map(
-              (a: Json) => `item|${a.material.id}|${a.before.supplierCount}|${a.after?.supplierCount ?? 0}`,
-            ),
-          ].sort(),
+        acceptErrors: ['LIMIT_EXCEEDED'],
+        answer: disruptionEntries,
       },
       neo4jGraphql: unsupported,
-      cypher: {
-        statement: DISRUPTION,
-        params: { country: s.hubCountry },
-        answer: (rows) => {
-          const affected = (rows[0]?.['affected'] as Array<{ id: string; before: number; after: number }>) ?? [];
-          return [
-            ...((rows[0]?.['removed'] as string[] | undefined) ?? []).map((id) => `link|${id}`),
-            ...affected.filter((a) => a.after === 0).map((a) => `none|${a.id}`),
-            ...affected.filter((a) => a.after === 1).map((a) => `one|${a.id}`),
-            ...affected.map((a) => `item|${a.id}|${a.before}|${a.after}`),
-          ].sort();
-        },
+      cypher: { statement: DISRUPTION, params: { country: s.hubCountry }, answer: rawDisruptionEntries },
+      matches: sameDisruption,
+    },
+    {
+      name: 'risk analytics: disruption removing one company',
+      ours: {
+        query: `query($company: ID!) { disruption(remove: [$company]) { ${DISRUPTION_SELECTION} } }`,
+        variables: { company: s.company },
+        acceptErrors: ['LIMIT_EXCEEDED'],
+        answer: disruptionEntries,
       },
+      neo4jGraphql: unsupported,
+      cypher: { statement: COMPANY_DISRUPTION, params: { company: s.company }, answer: rawDisruptionEntries },
+      matches: sameDisruption,
     },
     {
       name: `risk analytics: centrality DEGREE, first ${TOP}`,
