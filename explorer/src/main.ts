@@ -61,6 +61,7 @@ import { lensColors, lensSizes, type ColorLens, type SizeLens } from './risk-len
 import { setUpMatrixView } from './matrix-view.ts';
 import { enableNodeDrag } from './node-drag.ts';
 import { createNotice } from './notice.ts';
+import { renderListView } from './list-view.ts';
 import { linkGroups } from './node-links.ts';
 import { setUpSearchBox } from './search-box.ts';
 import { setUpTimeSlider, sliderProblem } from './time-slider.ts';
@@ -239,6 +240,7 @@ async function loadGraph(): Promise<void> {
       extraErrors.map((e) => ` · ${e}`).join('');
     updateStatus();
     nameTheCentre();
+    drawList();
     if (state.select !== null && state.select !== filter.selectedNode && graph.hasNode(state.select)) {
       void selectNode(state.select);
     } else refreshPanel();
@@ -684,6 +686,7 @@ function updateFilters(): void {
       renderer.refresh({ skipIndexation: true });
       refreshPanel();
       updateStatus();
+      drawList();
     });
     return el('li', {}, el('label', {}, box, swatch, name, el('span', { class: 'count' }, String(count))));
   };
@@ -712,19 +715,39 @@ const matrixView = setUpMatrixView({
   },
 });
 
+const VIEWS = ['graph', 'list', 'matrix'] as const;
+
 function showView(view: ViewState['view']): void {
   state.view = view;
   writeState(state);
-  byId('graph').hidden = view !== 'graph';
-  byId('matrix').hidden = view !== 'matrix';
-  byId('filters').hidden = view !== 'graph';
-  byId('tab-graph').classList.toggle('active', view === 'graph');
-  byId('tab-matrix').classList.toggle('active', view === 'matrix');
+  for (const v of VIEWS) {
+    byId(v).hidden = v !== view;
+    const tab = byId(`tab-${v}`);
+    tab.classList.toggle('active', v === view);
+    tab.setAttribute('aria-selected', String(v === view));
+    tab.tabIndex = v === view ? 0 : -1;
+  }
+  byId('filters').hidden = view === 'matrix';
   if (view === 'matrix') void matrixView.load();
   else {
+    if (view === 'list') drawList();
     const args = neighborhoodArgs();
     if (args !== null) graphiqlLink.href = graphiqlUrl(NEIGHBORHOOD_QUERY, { ...args });
   }
+}
+
+/** The List tab, when shown, redrawn from the graph and filters. */
+function drawList(): void {
+  if (state.view !== 'list') return;
+  renderListView(byId('list'), {
+    graph,
+    nodeDrawn: (id) => isNodeVisible(graph, filter, id),
+    edgeDrawn: (id) => isEdgeVisible(graph, filter, id),
+    selected: filter.selectedNode,
+    select: (id) => {
+      void selectNode(id).then(() => panel.querySelector<HTMLElement>(':scope > h2')?.focus());
+    },
+  });
 }
 
 // Controls.
@@ -874,11 +897,17 @@ byId('whole-graph').addEventListener('click', () => {
   showView('graph');
   void loadGraph();
 });
-byId('tab-graph').addEventListener('click', () => showView('graph'));
+for (const v of VIEWS) byId(`tab-${v}`).addEventListener('click', () => showView(v));
+// The tabs as an ARIA tablist: arrow keys move between them.
+byId('view-tabs').addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+  const next = VIEWS[(VIEWS.indexOf(state.view) + (event.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!;
+  showView(next);
+  byId(`tab-${next}`).focus();
+});
 byId('undo-expand').addEventListener('click', () => stepHistory('undo'));
 byId('fit-view').addEventListener('click', () => fitToScreen());
 byId('redo-expand').addEventListener('click', () => stepHistory('redo'));
-byId('tab-matrix').addEventListener('click', () => showView('matrix'));
 byId('exports').replaceChildren(
   ...EXPORT_FORMATS.map((format) => {
     const button = el('button', { type: 'button', 'data-format': format }, format);

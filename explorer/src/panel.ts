@@ -3,6 +3,7 @@
  * and the exact source text), or the links behind a matrix cell.
  */
 import type { Citation, CrossReferenceRow, EntityDetails, RelationshipData } from './api.ts';
+import { textColorOn } from './contrast.ts';
 import { el } from './dom.ts';
 import { kindStyle } from './kinds.ts';
 import type { LinkGroup } from './node-links.ts';
@@ -49,6 +50,7 @@ function propertyTable(properties: Record<string, unknown>): HTMLElement | null 
 function kindBadge(kind: string): HTMLElement {
   const badge = el('span', { class: 'badge' }, kind);
   badge.style.background = kindStyle(kind).color;
+  badge.style.color = textColorOn(kindStyle(kind).color);
   return badge;
 }
 
@@ -102,7 +104,7 @@ export function showEntity(
   const count = links.reduce((n, g) => n + g.relationships.length, 0);
   panel.replaceChildren(
     ...present(
-      el('h2', { 'data-entity': entity.id }, entity.name),
+      el('h2', { 'data-entity': entity.id, tabindex: '-1' }, entity.name),
       el('div', { class: 'subtitle' }, kindBadge(entity.kind), ` ${entity.id}`),
       actions.length > 0 ? el('div', { class: 'actions' }, ...actions) : null,
       entity.aliases.length > 0 ? el('p', {}, el('b', {}, 'Also: '), entity.aliases.join('; ')) : null,

@@ -70,6 +70,8 @@ export function createRenderer(
 ): ExplorerRenderer {
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     renderEdgeLabels: true,
+    // The network tab can be hidden (list, matrix) while the graph changes.
+    allowInvalidContainer: true,
     enableEdgeEvents: true,
     defaultEdgeType: 'arrow',
     nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram },

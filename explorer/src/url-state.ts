@@ -2,7 +2,7 @@
  * The view as URL parameters, so a link restores it:
  * `id` (centre entity), `depth` (1-3), `limit` (nodes, 1-500), `asOf` (YYYY-MM, absent = now), `expand` (ids of
  * expanded nodes, comma-separated), `hideKinds` and `hideTypes` (filtered out, comma-separated), `select` (the
- * selected node), `view` (`graph` or `matrix`), `whole=1` (the whole graph instead of a neighbourhood).
+ * selected node), `view` (`graph`, `list` or `matrix`), `whole=1` (the whole graph instead of a neighbourhood).
  * The analyses: `lens` (`hhi` or `single`: material colour), `size` (`betweenness` or `degree`), `links` (one supply
  * link type the lens and what-if count; absent = all), `remove` (what-if removals, comma-separated), `from`, `to`
  * and `k` (the path finder), `compare` (YYYY-MM: changes between it and the view's date).
@@ -23,7 +23,7 @@ export interface ViewState {
   hideKinds: string[];
   hideTypes: string[];
   select: string | null;
-  view: 'graph' | 'matrix';
+  view: 'graph' | 'list' | 'matrix';
   whole: boolean;
   lens: ColorLens | null;
   size: SizeLens | null;
@@ -111,7 +111,7 @@ export function readState(search: string): ViewState {
     hideKinds: list(p.get('hideKinds')),
     hideTypes: list(p.get('hideTypes')),
     select: p.get('select') || null,
-    view: p.get('view') === 'matrix' ? 'matrix' : 'graph',
+    view: oneOf(p.get('view'), ['list', 'matrix'] as const) ?? 'graph',
     whole: p.get('whole') === '1',
     lens: oneOf(p.get('lens'), COLOR_LENSES),
     size: oneOf(p.get('size'), SIZE_LENSES),

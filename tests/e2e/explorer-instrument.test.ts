@@ -3,7 +3,8 @@
  * blocked, each figure held against the API's own answer: the matrix groups a category's items under one header
  * and its totals are the API's, the single-approved-company question answered from the page (and timed); a click
  * selects without expanding and the panel lists the links drawn; a shared URL gives the same picture twice; no
- * match, an unknown id, a bad date and an empty filter result each say so.
+ * match, an unknown id, a bad date and an empty filter result each say so; axe-core finds nothing serious on
+ * each view, and the keyboard alone reaches a node's and a matrix cell's citations.
  * Screenshots and timings go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import {
   launchChromium,
   matrixSettled,
   offlinePage,
+  seriousAxeViolations,
 } from '../helpers/browser.ts';
 
 const matrixLoads = (page: Page) => page.evaluate(() => (globalThis as any).__explorer.matrixLoads as number);
@@ -453,6 +455,78 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       await page.click('#notice button.fix');
       expect(await page.textContent('#status')).toBe(`${nodes.length} nodes, ${edges.length} edges`);
       expect(await page.isVisible('#notice')).toBe(false);
+    });
+  });
+
+  describe('keyboard and screen readers', () => {
+    /** Presses Tab until the focused element matches `selector` (at most `limit` presses); returns the presses. */
+    async function tabTo(selector: string, limit = 400): Promise<number> {
+      for (let presses = 1; presses <= limit; presses += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    }
+
+    it('has no serious or critical axe-core violation on the network, the list and the matrix', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&select=country:south-korea`);
+      await explorerSettled(page, 0);
+      await expect.poll(() => page.getAttribute('#panel h2', 'data-entity'), { timeout: 15_000 }).toBe('country:south-korea');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.click('#tab-list');
+      await page.locator('#list button.select-node').first().waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-list-view.png') });
+      const before = await matrixLoads(page);
+      await page.click('#tab-matrix');
+      await matrixSettled(page, before);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('gives the combobox, the tabs and the slider their roles and states', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&asOf=2023-12`);
+      await explorerSettled(page, 0);
+      expect(await page.getAttribute('#as-of', 'aria-valuetext')).toBe('2023-12');
+      expect(await page.getAttribute('#search', 'role')).toBe('combobox');
+      await page.fill('#search', 'Kioxia');
+      await page.locator('#suggestions .suggestion').first().waitFor({ timeout: 15_000 });
+      expect(await page.getAttribute('#search', 'aria-expanded')).toBe('true');
+      await page.keyboard.press('ArrowDown');
+      const active = await page.getAttribute('#search', 'aria-activedescendant');
+      expect(await page.getAttribute(`#${active}`, 'aria-selected')).toBe('true');
+      expect(await page.locator('#view-tabs [role="tab"][aria-selected="true"]').allTextContents()).toEqual([
+        expect.stringContaining('Network'),
+      ]);
+      expect(await page.getAttribute('#panel', 'aria-live')).toBe('polite');
+    });
+
+    it('reaches a node’s citations and a matrix cell’s citations from the keyboard alone', async () => {
+      await page.goto(`${origin}/explore?id=company:kioxia`);
+      await explorerSettled(page, 0);
+      const material = (await apiNeighborhood('company:kioxia', 1, 200)).nodes.find((n) =>
+        n.id.startsWith('material:'),
+      )!;
+      const { entity } = await ask(`query($id: ID!) { entity(id: $id) { sources { quote } } }`, { id: material.id });
+      await tabTo('#tab-graph');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.getAttribute('#tab-list', 'aria-selected')).toBe('true');
+      await tabTo(`#list button.select-node[data-node="${material.id}"]`);
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-entity')), { timeout: 15_000 })
+        .toBe(material.id);
+      expect(await page.textContent('#panel')).toContain(entity.sources[0].quote);
+
+      await page.goto(`${origin}/explore?view=matrix`);
+      await matrixSettled(page, 0);
+      const presses = await tabTo(
+        'tr[data-company="company:resonac"] td.filled[data-material="material:sic-epitaxial-wafer"] button',
+      );
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => (await page.textContent('#panel')) ?? '', { timeout: 15_000 })
+        .toContain('Table 1, row 4');
+      timings['a matrix cell’s citation by keyboard (Tab presses)'] = presses;
     });
   });
 
