@@ -64,6 +64,8 @@ export async function measureSyntheticGraph(
     hiddenTypes: new Set<string>(),
     selectedNode: null,
     selectedEdge: null,
+    hoveredNode: null,
+    hoveredEdge: null,
     center: null,
     overlay: emptyOverlay(),
   };

@@ -1,33 +1,81 @@
 /**
- * How each entity kind is drawn: a colour and a shape. Actors (states, bodies, companies, places) are circles;
- * instruments and subjects (frameworks, laws, money, materials, ...) are squares.
+ * How each entity kind is drawn. Kinds of one family share a hue (from the Okabe–Ito palette, which stays apart
+ * under the common colour-vision deficiencies) and differ in shade and in shape within it: the family's main kind
+ * darkest, the next lighter and of the other shape, so two kinds of a family never look alike (Company and
+ * Facility, Law and Policy, Program and Budget, Target and Indicator, Framework and Agreement).
  */
 
 export type Shape = 'circle' | 'square';
 
-const KIND_STYLE: Readonly<Record<string, { color: string; shape: Shape }>> = {
-  Country: { color: '#1f77b4', shape: 'circle' },
-  Bloc: { color: '#17becf', shape: 'circle' },
-  Location: { color: '#9edae5', shape: 'circle' },
-  Organization: { color: '#9467bd', shape: 'circle' },
-  Company: { color: '#d62728', shape: 'circle' },
-  Facility: { color: '#ff9896', shape: 'circle' },
-  Framework: { color: '#2ca02c', shape: 'square' },
-  Agreement: { color: '#98df8a', shape: 'square' },
-  Meeting: { color: '#bcbd22', shape: 'square' },
-  Law: { color: '#8c564b', shape: 'square' },
-  Policy: { color: '#c49c94', shape: 'square' },
-  Program: { color: '#e377c2', shape: 'square' },
-  Budget: { color: '#f7b6d2', shape: 'square' },
-  Target: { color: '#7f7f7f', shape: 'square' },
-  Indicator: { color: '#c7c7c7', shape: 'square' },
-  Material: { color: '#ff7f0e', shape: 'square' },
-  Technology: { color: '#aec7e8', shape: 'square' },
-  Topic: { color: '#dbdb8d', shape: 'square' },
-};
+interface KindStyle {
+  color: string;
+  shape: Shape;
+  family: string;
+}
 
-export const KINDS: readonly string[] = Object.keys(KIND_STYLE);
+/** Families in legend order, each with its kinds darkest first. */
+const FAMILIES: ReadonlyArray<{ family: string; kinds: ReadonlyArray<[string, string, Shape]> }> = [
+  {
+    family: 'states and public bodies',
+    kinds: [
+      ['Country', '#0b4f8a', 'circle'],
+      ['Organization', '#2f7fc1', 'square'],
+      ['Bloc', '#6aaee0', 'circle'],
+      ['Location', '#b5d8f2', 'square'],
+    ],
+  },
+  {
+    family: 'industry',
+    kinds: [
+      ['Company', '#b3400b', 'circle'],
+      ['Facility', '#f2a882', 'square'],
+    ],
+  },
+  {
+    family: 'frameworks',
+    kinds: [
+      ['Framework', '#00664a', 'square'],
+      ['Agreement', '#3fb98c', 'circle'],
+      ['Meeting', '#a8e2cb', 'square'],
+    ],
+  },
+  {
+    family: 'rules',
+    kinds: [
+      ['Law', '#7a5c00', 'square'],
+      ['Policy', '#e0bf2e', 'circle'],
+    ],
+  },
+  {
+    family: 'money',
+    kinds: [
+      ['Program', '#9c2f6b', 'square'],
+      ['Budget', '#eaa5c9', 'circle'],
+    ],
+  },
+  {
+    family: 'measures',
+    kinds: [
+      ['Target', '#4d4d4d', 'square'],
+      ['Indicator', '#b8b8b8', 'circle'],
+    ],
+  },
+  {
+    family: 'subjects',
+    kinds: [
+      ['Material', '#d98c00', 'square'],
+      ['Technology', '#f2c45a', 'circle'],
+      ['Topic', '#f9e3ad', 'square'],
+    ],
+  },
+];
 
-export function kindStyle(kind: string): { color: string; shape: Shape } {
-  return KIND_STYLE[kind] ?? { color: '#444444', shape: 'circle' };
+const KIND_STYLE: ReadonlyMap<string, KindStyle> = new Map(
+  FAMILIES.flatMap(({ family, kinds }) => kinds.map(([kind, color, shape]) => [kind, { color, shape, family }])),
+);
+
+export const KINDS: readonly string[] = [...KIND_STYLE.keys()];
+
+export function kindStyle(kind: string): KindStyle {
+  return KIND_STYLE.get(kind) ?? { color: '#444444', shape: 'circle', family: 'other' };
 }

@@ -83,6 +83,8 @@ const filter: ViewFilter = {
   hiddenTypes: new Set(state.hideTypes),
   selectedNode: null,
   selectedEdge: null,
+  hoveredNode: null,
+  hoveredEdge: null,
   center: null,
   overlay: emptyOverlay(),
 };

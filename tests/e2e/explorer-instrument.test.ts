@@ -4,7 +4,8 @@
  * and its totals are the API's, the single-approved-company question answered from the page (and timed); a click
  * selects without expanding and the panel lists the links drawn; a shared URL gives the same picture twice; no
  * match, an unknown id, a bad date and an empty filter result each say so; axe-core finds nothing serious on
- * each view, and the keyboard alone reaches a node's and a matrix cell's citations.
+ * each view, and the keyboard alone reaches a node's and a matrix cell's citations; kinds of a family share a hue
+ * and differ in shade and shape; a click beside an edge selects it.
  * Screenshots and timings go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -527,6 +528,78 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
         .poll(async () => (await page.textContent('#panel')) ?? '', { timeout: 15_000 })
         .toContain('Table 1, row 4');
       timings['a matrix cell’s citation by keyboard (Tab presses)'] = presses;
+    });
+  });
+
+  describe('readability', () => {
+    it('draws kinds of one family in one hue, told apart by shade and shape', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&depth=2&limit=500`);
+      await explorerSettled(page, 0);
+      const swatches = await page.locator('#legend li').evaluateAll((lis) =>
+        Object.fromEntries(
+          lis.map((li) => {
+            const swatch = li.querySelector('.swatch') as HTMLElement;
+            return [
+              li.querySelector('input')!.getAttribute('data-filter'),
+              { color: getComputedStyle(swatch).backgroundColor, square: swatch.classList.contains('square') },
+            ];
+          }),
+        ),
+      );
+      const hsl = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => Number(c) / 255) as [number, number, number];
+        const [max, min] = [Math.max(r, g, b), Math.min(r, g, b)];
+        const l = (max + min) / 2;
+        const d = max - min;
+        if (d === 0) return { h: null, l: l * 100 };
+        const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+        return { h: (h * 60 + 360) % 360, l: l * 100 };
+      };
+      // The pairs an analyst could not tell apart before.
+      const pairs = [
+        ['Company', 'Facility'],
+        ['Program', 'Budget'],
+        ['Law', 'Policy'],
+        ['Target', 'Indicator'],
+        ['Framework', 'Agreement'],
+      ] as const;
+      for (const [a, b] of pairs) {
+        expect(swatches[a], a).toBeDefined();
+        expect(swatches[b], b).toBeDefined();
+        const [ha, hb] = [hsl(swatches[a].color), hsl(swatches[b].color)];
+        if (ha.h !== null && hb.h !== null) {
+          const apart = Math.abs(ha.h - hb.h);
+          expect(Math.min(apart, 360 - apart), `${a}/${b} hue`).toBeLessThan(20);
+        }
+        expect(Math.abs(ha.l - hb.l), `${a}/${b} shade`).toBeGreaterThan(20);
+        expect(swatches[a].square, `${a}/${b} shape`).not.toBe(swatches[b].square);
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-palette-japan-d2.png') });
+    });
+
+    it('takes a click a few pixels beside an edge as a click on it', async () => {
+      await page.goto(`${origin}/explore?id=company:kioxia`);
+      await explorerSettled(page, 0);
+      // The longest drawn edge, and a point 4 px off its middle, away from every node.
+      const target = await page.evaluate(() => {
+        const { graph, renderer } = (globalThis as any).__explorer;
+        const box = (globalThis as any).document.getElementById('graph').getBoundingClientRect();
+        let best: any = null;
+        graph.forEachEdge((id: string, _a: any, s: string, t: string) => {
+          const a = renderer.graphToViewport(graph.getNodeAttributes(s));
+          const b = renderer.graphToViewport(graph.getNodeAttributes(t));
+          const length = Math.hypot(b.x - a.x, b.y - a.y);
+          if (best === null || length > best.length) best = { id, a, b, length };
+        });
+        const [mx, my] = [(best.a.x + best.b.x) / 2, (best.a.y + best.b.y) / 2];
+        const [nx, ny] = [-(best.b.y - best.a.y) / best.length, (best.b.x - best.a.x) / best.length];
+        return { id: best.id as string, length: best.length as number, x: box.left + mx + 4 * nx, y: box.top + my + 4 * ny };
+      });
+      expect(target.length).toBeGreaterThan(100);
+      await page.mouse.click(target.x, target.y);
+      await expect
+        .poll(() => page.getAttribute('#panel h2', 'data-relationship'), { timeout: 5_000 })
+        .toBe(target.id);
     });
   });
 
