@@ -27,7 +27,17 @@ export function renderListView(container: HTMLElement, input: ListViewInput): vo
     el(
       'table',
       { class: 'list', 'aria-labelledby': 'list-nodes' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'name'), el('th', { scope: 'col' }, 'kind'), el('th', { scope: 'col' }, 'links drawn'))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'name'),
+          el('th', { scope: 'col' }, 'kind'),
+          el('th', { scope: 'col' }, 'links drawn'),
+        ),
+      ),
       el(
         'tbody',
         {},

@@ -220,7 +220,9 @@ async function loadGraph(): Promise<void> {
       renderer.refresh();
       updateFilters();
       status.textContent = `No entity ${args.id}`;
-      notice.show(`No entity has the id “${args.id}”${state.asOf !== null ? ` as of ${state.asOf}` : ''}. Search by name or alias above.`);
+      notice.show(
+        `No entity has the id “${args.id}”${state.asOf !== null ? ` as of ${state.asOf}` : ''}. Search by name or alias above.`,
+      );
       showMessage(panel, 'No such entity', `Nothing in the graph has the id “${args.id}”.`);
       debug.loads += 1;
       return;
@@ -271,7 +273,10 @@ async function loadGraph(): Promise<void> {
   } catch (error) {
     if (ticket !== loading) return;
     status.textContent = `Error: ${(error as Error).message}`;
-    notice.show(`The network could not be loaded: ${(error as Error).message}`, { label: 'Try again', run: () => void loadGraph() });
+    notice.show(`The network could not be loaded: ${(error as Error).message}`, {
+      label: 'Try again',
+      run: () => void loadGraph(),
+    });
     debug.loads += 1;
   }
 }

@@ -89,7 +89,12 @@ export function layOutMatrix(
     const category = row?.category ?? null;
     const key = category?.id ?? '';
     const group = groups.get(key) ?? { category, columns: [], total: 0 };
-    const column = { material: { id: material.id, name: material.name }, index, total: columnTotals.get(index) ?? 0, risk: row };
+    const column = {
+      material: { id: material.id, name: material.name },
+      index,
+      total: columnTotals.get(index) ?? 0,
+      risk: row,
+    };
     group.columns.push(column);
     group.total += column.total;
     groups.set(key, group);
@@ -97,8 +102,7 @@ export function layOutMatrix(
   const byColumn: Record<ColumnOrder, (a: MatrixColumn, b: MatrixColumn) => number> = {
     name: (a, b) => a.index - b.index,
     total: (a, b) => b.total - a.total || a.index - b.index,
-    suppliers: (a, b) =>
-      (a.risk?.supplierCount ?? Infinity) - (b.risk?.supplierCount ?? Infinity) || a.index - b.index,
+    suppliers: (a, b) => (a.risk?.supplierCount ?? Infinity) - (b.risk?.supplierCount ?? Infinity) || a.index - b.index,
   };
   for (const group of groups.values()) group.columns.sort(byColumn[columnOrder]);
   if (rowOrder === 'total') rows.sort((a, b) => b.total - a.total || a.index - b.index);
@@ -118,7 +122,12 @@ function field(value: string | number): string {
 export function matrixCsv(layout: MatrixLayout): string {
   const columns = layout.groups.flatMap((g) => g.columns.map((c) => ({ group: g, column: c })));
   const lines = [
-    ['company', 'country', ...columns.map(({ group, column }) => `${group.category?.name ?? 'no category'} / ${column.material.name}`), 'total'],
+    [
+      'company',
+      'country',
+      ...columns.map(({ group, column }) => `${group.category?.name ?? 'no category'} / ${column.material.name}`),
+      'total',
+    ],
     ...layout.rows.map((row) => [
       row.company.name,
       row.company.country?.name ?? '',

@@ -30,7 +30,10 @@ export interface MatrixViewContext {
 
 function options(select: HTMLSelectElement, all: string, entries: ReadonlyArray<{ id: string; name: string }>): void {
   const value = select.value;
-  select.replaceChildren(el('option', { value: '' }, all), ...entries.map((e) => el('option', { value: e.id }, e.name)));
+  select.replaceChildren(
+    el('option', { value: '' }, all),
+    ...entries.map((e) => el('option', { value: e.id }, e.name)),
+  );
   select.value = entries.some((e) => e.id === value) ? value : '';
 }
 
@@ -57,7 +60,10 @@ export function setUpMatrixView(context: MatrixViewContext): { load(): Promise<v
   let shown: { data: MatrixData; risk: Map<string, SupplyRiskRow>; layout: MatrixLayout | null } | null = null;
   let ticket = 0;
 
-  links.replaceChildren(el('option', { value: '' }, 'all link types'), ...SUPPLY_LINK_TYPES.map((t) => el('option', { value: t }, t)));
+  links.replaceChildren(
+    el('option', { value: '' }, 'all link types'),
+    ...SUPPLY_LINK_TYPES.map((t) => el('option', { value: t }, t)),
+  );
   links.value = state.matrixLinks ?? '';
   rows.value = state.matrixRows;
   columns.value = state.matrixColumns;

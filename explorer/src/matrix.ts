@@ -88,7 +88,11 @@ export function renderMatrix(container: HTMLElement, layout: MatrixLayout, event
       const label =
         `${column.material.name}: ${plural(row.supplierCount, 'supplier')}` +
         `${row.singleSupplier ? ' (single supplier)' : ''}, HHI ${Math.round(row.hhiByCompany)}`;
-      const button = el('button', { type: 'button', 'aria-label': label, title: label }, row.singleSupplier ? '1!' : String(row.supplierCount));
+      const button = el(
+        'button',
+        { type: 'button', 'aria-label': label, title: label },
+        row.singleSupplier ? '1!' : String(row.supplierCount),
+      );
       button.addEventListener('click', () => events.material(row));
       return el(
         'th',
@@ -134,7 +138,11 @@ export function renderMatrix(container: HTMLElement, layout: MatrixLayout, event
     { class: 'totals' },
     el('th', { class: 'corner', scope: 'row' }, 'total'),
     ...columns.map(({ column, first }) =>
-      el('td', { class: `column-total${groupClass(first)}`, 'data-material': column.material.id }, String(column.total)),
+      el(
+        'td',
+        { class: `column-total${groupClass(first)}`, 'data-material': column.material.id },
+        String(column.total),
+      ),
     ),
     el('td', { class: 'grand-total' }, String(layout.total)),
   );

@@ -35,6 +35,7 @@ export function linkGroups(graph: ExplorerGraph, node: string, drawn: (edge: str
     groups.set(key, group);
   });
   return [...groups.values()].sort(
-    (a, b) => a.type.localeCompare(b.type) || a.otherName.localeCompare(b.otherName) || Number(b.outgoing) - Number(a.outgoing),
+    (a, b) =>
+      a.type.localeCompare(b.type) || a.otherName.localeCompare(b.otherName) || Number(b.outgoing) - Number(a.outgoing),
   );
 }

@@ -118,9 +118,7 @@ export function showEntity(
         { id: 'links-in-view', 'data-count': String(count) },
         `Links in view (${count}${links.length < count ? ` in ${links.length} groups` : ''})`,
       ),
-      hiddenLinks > 0
-        ? el('p', { class: 'muted' }, `${hiddenLinks} more hidden by the kind and type filters.`)
-        : null,
+      hiddenLinks > 0 ? el('p', { class: 'muted' }, `${hiddenLinks} more hidden by the kind and type filters.`) : null,
       count === 0 ? el('p', { class: 'muted' }, 'None drawn: expand the node to draw its neighbours.') : null,
       ...links.map((group) => linkGroupItem(group, select)),
     ),

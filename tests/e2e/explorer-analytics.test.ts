@@ -5,57 +5,32 @@
  * `paths` finds, the comparison lists what `changes` gives, and the matrix marks the single-supplier columns.
  * Screenshots go to tests/artifacts/ (git-ignored). Runs wherever Chromium is installed.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
+import { ARTIFACTS, browserAvailable, explorerSettled, launchChromium, offlinePage } from '../helpers/browser.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) || process.env['CI'] === 'true';
-const ARTIFACTS = path.resolve('tests/artifacts');
 /** explorer/src/palette.ts: SINGLE_SUPPLIER and WITHOUT_SUPPLIER, STARTED_LINK, PATH. */
 const RED = '#d62728';
 const STARTED = '#1a9850';
 const PATH_BLUE = '#1f5fd6';
 
-describe.skipIf(!available)('explorer analyses in a browser, offline', () => {
+describe.skipIf(!browserAvailable)('explorer analyses in a browser, offline', () => {
   let api: ApiServer;
   let browser: Browser;
   let origin: string;
   let page: Page;
-  const blocked: string[] = [];
-  const pageErrors: string[] = [];
+  let blocked: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
     assertExplorerBuilt(); // the global setup ran `npm run build`
-    mkdirSync(ARTIFACTS, { recursive: true });
     api = await startApiServer();
     origin = new URL(api.url).origin;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        // WebGL without a GPU: Chromium's software renderer.
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    browser = await launchChromium();
+    ({ page, blocked, pageErrors } = await offlinePage(browser, origin));
   });
 
   afterAll(async () => {
@@ -66,12 +41,7 @@ describe.skipIf(!available)('explorer analyses in a browser, offline', () => {
   const loads = () => page.evaluate(() => (globalThis as any).__explorer.loads as number);
 
   /** Waits until a load after `before` has finished, layout included. */
-  async function settled(before: number): Promise<void> {
-    await expect.poll(loads, { timeout: 60_000 }).toBeGreaterThan(before);
-    await expect
-      .poll(() => page.evaluate(() => (globalThis as any).__explorer.layoutRunning() as boolean), { timeout: 30_000 })
-      .toBe(false);
-  }
+  const settled = (before: number) => explorerSettled(page, before);
 
   const drawnNodes = () => page.evaluate(() => (globalThis as any).__explorer.graph.nodes() as string[]);
   /** The colour Sigma draws a node with: its display data, after the reducers. */

@@ -107,11 +107,11 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       }
       const rowTotals = await page
         .locator('td.row-total')
-        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-company'), Number(td.textContent)]));
+        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-company')!, Number(td.textContent)] as const));
       expect(new Map(rowTotals)).toEqual(expectedRow);
       const columnTotals = await page
         .locator('td.column-total')
-        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-material'), Number(td.textContent)]));
+        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-material')!, Number(td.textContent)] as const));
       expect(new Map(columnTotals)).toEqual(expectedColumn);
       expect(Number(await page.textContent('td.grand-total'))).toBe(m.linkCount);
       // RESONAC's total is its count of cross-reference rows.
@@ -363,7 +363,9 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       await expect.poll(() => new URL(page.url()).searchParams.get('cam'), { timeout: 10_000 }).toBeNull();
 
       // Drag a material 120 px to the right: it lands under the pointer and stays pinned through a relayout.
-      const material = (await apiNeighborhood('company:kioxia', 1, 200)).nodes.find((n) => n.id.startsWith('material:'))!;
+      const material = (await apiNeighborhood('company:kioxia', 1, 200)).nodes.find((n) =>
+        n.id.startsWith('material:'),
+      )!;
       const from = await pointOf(material.id);
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
@@ -419,7 +421,9 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       expect(await page.inputValue('#as-of')).toBe(await page.getAttribute('#as-of', 'max'));
       expect(await page.getAttribute('#as-of', 'aria-valuetext')).toContain('now');
       expect(new URL(page.url()).searchParams.get('asOf')).toBeNull();
-      expect(await drawnNodes()).toEqual((await apiNeighborhood('country:japan', 1, 200)).nodes.map((n) => n.id).sort());
+      expect(await drawnNodes()).toEqual(
+        (await apiNeighborhood('country:japan', 1, 200)).nodes.map((n) => n.id).sort(),
+      );
       // A date the slider cannot show is set aside too.
       await page.goto(`${origin}/explore?id=country:japan&asOf=2099-12`);
       await explorerSettled(page, 0);
@@ -464,7 +468,8 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
     async function tabTo(selector: string, limit = 400): Promise<number> {
       for (let presses = 1; presses <= limit; presses += 1) {
         await page.keyboard.press('Tab');
-        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+        if (await page.evaluate((s) => (globalThis as any).document.activeElement?.matches(s) ?? false, selector))
+          return presses;
       }
       throw new Error(`Tab never reached ${selector}`);
     }
@@ -472,7 +477,9 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
     it('has no serious or critical axe-core violation on the network, the list and the matrix', async () => {
       await page.goto(`${origin}/explore?id=country:japan&select=country:south-korea`);
       await explorerSettled(page, 0);
-      await expect.poll(() => page.getAttribute('#panel h2', 'data-entity'), { timeout: 15_000 }).toBe('country:south-korea');
+      await expect
+        .poll(() => page.getAttribute('#panel h2', 'data-entity'), { timeout: 15_000 })
+        .toBe('country:south-korea');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.click('#tab-list');
       await page.locator('#list button.select-node').first().waitFor();
@@ -514,7 +521,9 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       await tabTo(`#list button.select-node[data-node="${material.id}"]`);
       await page.keyboard.press('Enter');
       await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-entity')), { timeout: 15_000 })
+        .poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('data-entity')), {
+          timeout: 15_000,
+        })
         .toBe(material.id);
       expect(await page.textContent('#panel')).toContain(entity.sources[0].quote);
 
@@ -538,16 +547,22 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       const swatches = await page.locator('#legend li').evaluateAll((lis) =>
         Object.fromEntries(
           lis.map((li) => {
-            const swatch = li.querySelector('.swatch') as HTMLElement;
+            const swatch = li.querySelector('.swatch') as any;
             return [
               li.querySelector('input')!.getAttribute('data-filter'),
-              { color: getComputedStyle(swatch).backgroundColor, square: swatch.classList.contains('square') },
+              {
+                color: (globalThis as any).getComputedStyle(swatch).backgroundColor as string,
+                square: swatch.classList.contains('square'),
+              },
             ];
           }),
         ),
       );
       const hsl = (rgb: string) => {
-        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => Number(c) / 255) as [number, number, number];
+        const [r, g, b] = rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((c) => Number(c) / 255) as [number, number, number];
         const [max, min] = [Math.max(r, g, b), Math.min(r, g, b)];
         const l = (max + min) / 2;
         const d = max - min;
@@ -593,13 +608,16 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
         });
         const [mx, my] = [(best.a.x + best.b.x) / 2, (best.a.y + best.b.y) / 2];
         const [nx, ny] = [-(best.b.y - best.a.y) / best.length, (best.b.x - best.a.x) / best.length];
-        return { id: best.id as string, length: best.length as number, x: box.left + mx + 4 * nx, y: box.top + my + 4 * ny };
+        return {
+          id: best.id as string,
+          length: best.length as number,
+          x: box.left + mx + 4 * nx,
+          y: box.top + my + 4 * ny,
+        };
       });
       expect(target.length).toBeGreaterThan(100);
       await page.mouse.click(target.x, target.y);
-      await expect
-        .poll(() => page.getAttribute('#panel h2', 'data-relationship'), { timeout: 5_000 })
-        .toBe(target.id);
+      await expect.poll(() => page.getAttribute('#panel h2', 'data-relationship'), { timeout: 5_000 }).toBe(target.id);
     });
   });
 

@@ -4,16 +4,13 @@
  * click a node and read its citation, move the time slider, read the matrix, and measure rendering at 500 and
  * 5,000 nodes. Screenshots and figures go to tests/artifacts/ (git-ignored). Runs wherever Chromium is installed.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) || process.env['CI'] === 'true';
-const ARTIFACTS = path.resolve('tests/artifacts');
+import { ARTIFACTS, browserAvailable, explorerSettled, launchChromium, offlinePage } from '../helpers/browser.ts';
 
 /** The slider position of a year-month (the slider runs from 2019-01, one step a month). */
 function monthIndex(month: string): number {
@@ -21,42 +18,20 @@ function monthIndex(month: string): number {
   return (year - 2019) * 12 + (m - 1);
 }
 
-describe.skipIf(!available)('explorer in a browser, offline', () => {
+describe.skipIf(!browserAvailable)('explorer in a browser, offline', () => {
   let api: ApiServer;
   let browser: Browser;
   let origin: string;
   let page: Page;
-  const blocked: string[] = [];
-  const pageErrors: string[] = [];
+  let blocked: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
     assertExplorerBuilt(); // the global setup ran `npm run build`
-    mkdirSync(ARTIFACTS, { recursive: true });
     api = await startApiServer();
     origin = new URL(api.url).origin;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        // WebGL without a GPU: Chromium's software renderer.
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    browser = await launchChromium();
+    ({ page, blocked, pageErrors } = await offlinePage(browser, origin));
   });
 
   afterAll(async () => {
@@ -67,14 +42,7 @@ describe.skipIf(!available)('explorer in a browser, offline', () => {
   const loads = () => page.evaluate(() => (globalThis as any).__explorer.loads as number);
 
   /** Waits until a load after `before` has finished, layout included. */
-  async function settled(before: number): Promise<void> {
-    await expect
-      .poll(async () => page.evaluate(() => (globalThis as any).__explorer.loads as number), { timeout: 60_000 })
-      .toBeGreaterThan(before);
-    await expect
-      .poll(() => page.evaluate(() => (globalThis as any).__explorer.layoutRunning() as boolean), { timeout: 30_000 })
-      .toBe(false);
-  }
+  const settled = (before: number) => explorerSettled(page, before);
 
   const drawnNodes = () => page.evaluate(() => ((globalThis as any).__explorer.graph.nodes() as string[]).sort());
   const drawnEdges = () =>

@@ -91,7 +91,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   // Evaluated, not added as a <script>: the page's Content-Security-Policy allows no inline script.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
   const violations = await page.evaluate(async () => {
-    const result = await (globalThis as any).axe.run(document, {
+    const result = await (globalThis as any).axe.run((globalThis as any).document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return (result.violations as any[]).map((v) => ({
