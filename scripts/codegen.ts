@@ -39,7 +39,7 @@ const config = {
     CrossReferenceRow: '../graph/cross-reference.ts#CrossReferenceLink',
     SupplyRisk: '../graph/supply-risk.ts#SupplyRiskRow',
     SupplierShare: '../graph/supply-risk.ts#ShareRow',
-    SupplyRiskChange: '../graph/disruption.ts#SupplyRiskChangeRow',
+    SupplyRiskChange: '../measures/disruption-report.ts#SupplyRiskChangeRow',
     DisruptionReport: '../measures/disruption-report.ts#DisruptionReportRow',
     EntityScore: '../measures/projection-measures.ts#EntityScoreRow',
     Articulation: '../measures/projection-measures.ts#ArticulationRow',

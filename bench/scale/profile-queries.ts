@@ -27,7 +27,7 @@ import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts
 import { VOCABULARY } from '../../src/model/vocabulary.ts';
 import { relatedSpecOf } from '../../src/resolvers/related-plan.ts';
 import getPort from 'get-port';
-import { findDisruption } from '../../src/graph/disruption.ts';
+import { classifyDisruption } from '../../src/graph/disruption.ts';
 import { findDegrees } from '../../src/graph/degree-centrality.ts';
 import { findSupplyRisk, type SupplyRiskFilter } from '../../src/graph/supply-risk.ts';
 import { SUPPLY_LINK_TYPES } from '../../src/model/vocabulary.ts';
@@ -163,10 +163,7 @@ async function profileRisk(): Promise<void> {
     question = 'supplyRisk of the hub category (raw Cypher)';
     await raw(SUPPLY_RISK_PAGE, { category: subjects.hubCategory, first: 20 });
     question = 'disruption removing the hub country (ours)';
-    await findDisruption(runner, { companies: [], countries: [subjects.hubCountry] }, filter(null), {
-      asOf: null,
-      read: { shares: false, links: false },
-    });
+    await classifyDisruption(runner, { companies: [], countries: [subjects.hubCountry] }, filter(null), null);
     question = 'disruption removing the hub country (raw Cypher)';
     await raw(DISRUPTION, { country: subjects.hubCountry });
     question = 'centrality DEGREE (ours)';

@@ -7,8 +7,7 @@ import type { SectionRow } from '../graph/documents.ts';
 import type { FactRow } from '../graph/facts.ts';
 import type { CrossReferenceLink } from '../graph/cross-reference.ts';
 import type { SupplyRiskRow, ShareRow } from '../graph/supply-risk.ts';
-import type { SupplyRiskChangeRow } from '../graph/disruption.ts';
-import type { DisruptionReportRow } from '../measures/disruption-report.ts';
+import type { SupplyRiskChangeRow, DisruptionReportRow } from '../measures/disruption-report.ts';
 import type { EntityScoreRow, ArticulationRow, CommunityRow } from '../measures/projection-measures.ts';
 import type { ChangeRow } from '../graph/changes.ts';
 import type { RequestContext } from '../context.ts';
@@ -915,19 +914,71 @@ export type SupplyRiskEdge = {
   node: SupplyRisk;
 };
 
-/** What a disruption would break. */
+/**
+ * What a disruption would break. The counts cover the whole report; each list is read a slice at a time (`first`
+ * rows from `offset`: 100 unless asked, at most 5,000), so a removal that touches a large part of the graph is
+ * answered too.
+ */
 export type DisruptionReport = {
   __typename?: 'DisruptionReport';
   /** The countries and companies removed. */
   removed: Array<Entity>;
-  /** The supply links that go, with their citations. */
+  /** How many supply links go. */
+  removedLinkCount: Scalars['Int']['output'];
+  /** The supply links that go, with their citations, by company, item and type. */
   removedLinks: Array<Relationship>;
-  /** Items (or categories) that lose every supplier: their concentration before. */
+  /** How many items (or categories) lose every supplier. */
+  itemsWithoutSupplierCount: Scalars['Int']['output'];
+  /** Items (or categories) that lose every supplier, by name: their concentration before. */
   itemsWithoutSupplier: Array<SupplyRisk>;
-  /** Affected items left with exactly one supplier: their concentration after. */
+  /** How many affected items (or categories) are left with exactly one supplier. */
+  itemsWithOneSupplierCount: Scalars['Int']['output'];
+  /** Affected items left with exactly one supplier, by name: their concentration after. */
   itemsWithOneSupplier: Array<SupplyRisk>;
-  /** Every item that loses a link, before and after, by name. */
+  /** How many items (or categories) lose a link. */
+  affectedCount: Scalars['Int']['output'];
+  /** Every item (or category) that loses a link, by name, before and after. */
   affected: Array<SupplyRiskChange>;
+};
+
+/**
+ * What a disruption would break. The counts cover the whole report; each list is read a slice at a time (`first`
+ * rows from `offset`: 100 unless asked, at most 5,000), so a removal that touches a large part of the graph is
+ * answered too.
+ */
+export type DisruptionReportRemovedLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * What a disruption would break. The counts cover the whole report; each list is read a slice at a time (`first`
+ * rows from `offset`: 100 unless asked, at most 5,000), so a removal that touches a large part of the graph is
+ * answered too.
+ */
+export type DisruptionReportItemsWithoutSupplierArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * What a disruption would break. The counts cover the whole report; each list is read a slice at a time (`first`
+ * rows from `offset`: 100 unless asked, at most 5,000), so a removal that touches a large part of the graph is
+ * answered too.
+ */
+export type DisruptionReportItemsWithOneSupplierArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * What a disruption would break. The counts cover the whole report; each list is read a slice at a time (`first`
+ * rows from `offset`: 100 unless asked, at most 5,000), so a removal that touches a large part of the graph is
+ * answered too.
+ */
+export type DisruptionReportAffectedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One item's concentration before and after a disruption. */
@@ -3133,10 +3184,34 @@ export type DisruptionReportResolvers<
   ParentType extends ResolversParentTypes['DisruptionReport'] = ResolversParentTypes['DisruptionReport'],
 > = {
   removed?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  removedLinks?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
-  itemsWithoutSupplier?: Resolver<Array<ResolversTypes['SupplyRisk']>, ParentType, ContextType>;
-  itemsWithOneSupplier?: Resolver<Array<ResolversTypes['SupplyRisk']>, ParentType, ContextType>;
-  affected?: Resolver<Array<ResolversTypes['SupplyRiskChange']>, ParentType, ContextType>;
+  removedLinkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removedLinks?: Resolver<
+    Array<ResolversTypes['Relationship']>,
+    ParentType,
+    ContextType,
+    RequireFields<DisruptionReportRemovedLinksArgs, 'first' | 'offset'>
+  >;
+  itemsWithoutSupplierCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  itemsWithoutSupplier?: Resolver<
+    Array<ResolversTypes['SupplyRisk']>,
+    ParentType,
+    ContextType,
+    RequireFields<DisruptionReportItemsWithoutSupplierArgs, 'first' | 'offset'>
+  >;
+  itemsWithOneSupplierCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  itemsWithOneSupplier?: Resolver<
+    Array<ResolversTypes['SupplyRisk']>,
+    ParentType,
+    ContextType,
+    RequireFields<DisruptionReportItemsWithOneSupplierArgs, 'first' | 'offset'>
+  >;
+  affectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  affected?: Resolver<
+    Array<ResolversTypes['SupplyRiskChange']>,
+    ParentType,
+    ContextType,
+    RequireFields<DisruptionReportAffectedArgs, 'first' | 'offset'>
+  >;
 };
 
 export type SupplyRiskChangeResolvers<

@@ -1,28 +1,44 @@
 /**
  * Internal: what removing countries and/or companies would break (Query.disruption). A country removes the supply
- * links of the companies based in it. The removed links are read from the removed entities (index seeks), so the
- * work grows with what is removed; the affected rows are then read twice by the supply-risk statement
- * (src/graph/supply-risk.ts), without and with the removal, so "before" and "after" are computed alike.
+ * links of the companies based in it.
+ *
+ * Work is bounded by what the removal touches, and the rows are read page by page:
+ * - one statement finds the affected rows (the items, or categories, that lose a link) with their supplier counts
+ *   before and after, in name order: `classifyDisruption`. It starts from the removed entities (index seeks) and
+ *   reads each affected item's suppliers once, as raw Cypher would count them;
+ * - the full rows of a page (concentration before and after) are read by the supply-risk statement
+ *   (src/graph/supply-risk.ts) for that page's rows only, without and with the removal, so "before" and "after"
+ *   are computed alike: `disruptionRows`;
+ * - the removed links, with their citations, are read a page at a time: `findRemovedLinks`.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
-import { LimitExceededError } from '../errors.ts';
 import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { categoryOf } from './material-category.ts';
 import { holdsAsOf } from './partial-date.ts';
-import { toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
-import {
-  findSupplyRisk,
-  type Removal,
-  type RowParts,
-  type SupplyRiskFilter,
-  type SupplyRiskRow,
-} from './supply-risk.ts';
+import { toRelationshipRow, type RelationshipRow } from './rows.ts';
+import { findSupplyRisk, type RowParts, type SupplyRiskFilter, type SupplyRiskRow } from './supply-risk.ts';
 
-/**
- * Takes: $companies, $countries (ids), $linkTypes, $asOf. Returns: each supply link of those companies and of the
- * companies based in those countries, with its item and the item's category (found once per item).
- */
-const REMOVED_LINKS = `
+/** What a disruption removes: countries and companies, by id. */
+export interface DisruptionRemoval {
+  companies: readonly string[];
+  countries: readonly string[];
+}
+
+/** One affected row: the item (or category), its supplier counts before and after, by id. */
+export interface AffectedRow {
+  id: string;
+  before: number;
+  after: number;
+}
+
+export interface DisruptionClassification {
+  /** Every affected row, in name order. */
+  affected: AffectedRow[];
+  removedLinkCount: number;
+}
+
+/** The companies whose supply links go: those named, and those based in the named countries. */
+const REMOVED_COMPANIES = `
 CALL () {
   UNWIND $companies AS companyId
   MATCH (c:Entity {id: companyId})
@@ -33,101 +49,200 @@ CALL () {
   MATCH (k:Entity {id: countryId})<-[:BASED_IN]-(c:Company)
   WHERE k:Country
   RETURN c
-}
-MATCH (c)-[r]->(m:Material)
-WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')}
-WITH m, collect({type: type(r), source: c.id, props: properties(r), key: r.key}) AS links
-${categoryOf('m', 'cat')}
-UNWIND links AS link
-RETURN link.type AS type, link.source AS source, m.id AS target, link.props AS props, cat.id AS category
-ORDER BY source, target, type, link.key`;
+}`;
 
-/** What a disruption removes: countries and companies, by id. */
-export interface DisruptionRemoval {
-  companies: readonly string[];
-  countries: readonly string[];
-}
-
-export interface SupplyRiskChangeRow {
-  material: EntityRow;
-  before: SupplyRiskRow;
-  after: SupplyRiskRow | null;
-}
-
-export interface DisruptionReport {
-  removedLinks: RelationshipRow[];
-  itemsWithoutSupplier: SupplyRiskRow[];
-  itemsWithOneSupplier: SupplyRiskRow[];
-  affected: SupplyRiskChangeRow[];
-}
-
-/** The most rows one disruption compares (before and after); beyond it the report is refused as too large. */
-const MAX_AFFECTED_ROWS = 5_000;
+/** Whether supplier `s` is removed (named, or based in a named country). */
+const IS_REMOVED = (s: string) =>
+  `(${s}.id IN $companies OR EXISTS { (${s})-[:BASED_IN]->(k:Country) WHERE k.id IN $countries })`;
 
 /**
- * The report; of the affected rows' large parts, only those in `read` (src/graph/supply-risk.ts: RowParts).
+ * The in-scope items `m` that lose links, each with its `removed` links (and `cat`, its category, when
+ * `withCategory`: a category filter or the CATEGORY level needs it).
  */
-export async function findDisruption(
-  runner: QueryRunner,
-  removal: DisruptionRemoval,
-  filter: SupplyRiskFilter,
-  options: { asOf: string | null; read: RowParts },
-): Promise<DisruptionReport> {
-  const { asOf, read: parts } = options;
-  const links = await runner.read<{
-    type: string;
-    source: string;
-    target: string;
-    props: Record<string, unknown>;
-    category: string | null;
-  }>('disruption.removed-links', REMOVED_LINKS, {
+const REMOVED_IN_SCOPE = (withCategory: boolean) => `
+${REMOVED_COMPANIES}
+MATCH (c)-[r]->(m:Material)
+WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')} AND ($materials IS NULL OR m.id IN $materials)
+WITH m, collect(r) AS removed
+${
+  withCategory
+    ? `${categoryOf('m', 'cat')}
+WITH m, removed, cat
+WHERE $categories IS NULL OR cat.id IN $categories`
+    : ''
+}`;
+
+/** A scope condition on item `m` (the filter's companies and countries keep the items they supply). */
+const SUPPLIED_BY_SCOPE = `
+  ($scopeCompanies IS NULL OR EXISTS {
+    (c0:Company)-[r0]->(m) WHERE c0.id IN $scopeCompanies AND type(r0) IN $linkTypes AND ${holdsAsOf('r0')} })
+  AND ($scopeCountries IS NULL OR EXISTS {
+    (k0:Country)<-[:BASED_IN]-(:Company)-[r0]->(m)
+    WHERE k0.id IN $scopeCountries AND type(r0) IN $linkTypes AND ${holdsAsOf('r0')} })`;
+
+/**
+ * Takes: the removal, $linkTypes, $asOf and the scope. Returns: how many removed links are in scope, and each
+ * affected item with its distinct suppliers before and after, in name order.
+ */
+const CLASSIFY_ITEMS = (withCategory: boolean) => `
+${REMOVED_IN_SCOPE(withCategory)}
+WITH m, size(removed) AS removedLinks
+WHERE ${SUPPLIED_BY_SCOPE}
+CALL (m) {
+  MATCH (s:Company)-[r]->(m)
+  WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')}
+  WITH DISTINCT s
+  RETURN count(s) AS before, sum(CASE WHEN ${IS_REMOVED('s')} THEN 0 ELSE 1 END) AS after
+}
+WITH m, removedLinks, before, after
+ORDER BY toLower(m.name), m.id
+RETURN sum(removedLinks) AS removedLinkCount, collect({id: m.id, before: before, after: after}) AS affected`;
+
+/**
+ * Takes: the removal, $linkTypes, $asOf and the scope. Returns: how many removed links are in scope, and the
+ * affected categories' ids (their counts are the supply-risk statement's: a category's suppliers are those of
+ * every item under it).
+ */
+const AFFECTED_CATEGORIES = `
+${REMOVED_IN_SCOPE(true)}
+WITH sum(size(removed)) AS removedLinkCount, collect(DISTINCT cat.id) AS categories
+RETURN removedLinkCount, categories`;
+
+/**
+ * Takes: the removal, $linkTypes, $asOf, the scope, $offset, $limit. Returns: one page of the removed links in
+ * scope, by company, item, type and key.
+ */
+const REMOVED_LINKS_PAGE = (withCategory: boolean) => `
+${REMOVED_IN_SCOPE(withCategory)}
+UNWIND removed AS r
+WITH startNode(r) AS c, r, m
+ORDER BY c.id, m.id, type(r), r.key
+SKIP toInteger($offset) LIMIT toInteger($limit)
+RETURN type(r) AS type, c.id AS source, m.id AS target, properties(r) AS props`;
+
+function parameters(removal: DisruptionRemoval, filter: SupplyRiskFilter, asOf: string | null) {
+  return {
     companies: removal.companies,
     countries: removal.countries,
     linkTypes: filter.linkTypes ?? SUPPLY_LINK_TYPES,
     asOf,
-  });
-  const inScope = links.filter(
-    (l) =>
-      (filter.materials === null || filter.materials.includes(l.target)) &&
-      (filter.categories === null || (l.category !== null && filter.categories.includes(l.category))),
-  );
-  const subjects = [
-    ...new Set(inScope.flatMap((l) => (filter.level === 'ITEM' ? [l.target] : l.category ? [l.category] : []))),
-  ];
-  const removedLinks = inScope.map((l) => toRelationshipRow(l.type, l.source, l.target, l.props));
-  // The companies whose links go: those named, and those based in the named countries (every one with a link).
-  const removedCompanies: Removal = { companies: [...new Set([...removal.companies, ...links.map((l) => l.source)])] };
-  if (subjects.length === 0) return { removedLinks, itemsWithoutSupplier: [], itemsWithOneSupplier: [], affected: [] };
-  if (subjects.length > MAX_AFFECTED_ROWS) {
-    throw new LimitExceededError(
-      `The removal affects ${subjects.length} rows, more than the ${MAX_AFFECTED_ROWS} one disruption compares; ` +
-        'narrow it with filter.categories or filter.materials',
-    );
-  }
-
-  // The affected rows: the subjects, within the caller's other scope filters.
-  const affectedFilter: SupplyRiskFilter =
-    filter.level === 'ITEM' ? { ...filter, materials: subjects } : { ...filter, categories: subjects };
-  const read = (withRemoval?: Removal) =>
-    findSupplyRisk(runner, affectedFilter, {
-      asOf,
-      order: 'NAME_ASC',
-      offset: 0,
-      limit: MAX_AFFECTED_ROWS,
-      read: parts,
-      ...(withRemoval ? { removal: withRemoval } : {}),
-    });
-  const [before, after] = await Promise.all([read(), read(removedCompanies)]);
-  const afterById = new Map(after.rows.map((row) => [row.material.id, row]));
-  const affected = before.rows.map((row) => ({
-    material: row.material,
-    before: row,
-    after: afterById.get(row.material.id) ?? null,
-  }));
-  return {
-    removedLinks,
-    itemsWithoutSupplier: affected.filter((a) => a.after === null).map((a) => a.before),
-    itemsWithOneSupplier: affected.flatMap((a) => (a.after?.supplierCount === 1 ? [a.after] : [])),
-    affected,
+    materials: filter.materials,
+    categories: filter.categories,
+    scopeCompanies: filter.companies,
+    scopeCountries: filter.countries,
   };
+}
+
+/** The affected rows of a removal, with their supplier counts before and after, and how many links go. */
+export async function classifyDisruption(
+  runner: QueryRunner,
+  removal: DisruptionRemoval,
+  filter: SupplyRiskFilter,
+  asOf: string | null,
+): Promise<DisruptionClassification> {
+  const params = parameters(removal, filter, asOf);
+  if (filter.level === 'ITEM') {
+    const [row] = await runner.read<{ removedLinkCount: number; affected: AffectedRow[] }>(
+      'disruption.classify',
+      CLASSIFY_ITEMS(filter.categories !== null),
+      params,
+    );
+    return {
+      removedLinkCount: Number(row?.removedLinkCount ?? 0),
+      affected: (row?.affected ?? []).map((a) => ({ id: a.id, before: Number(a.before), after: Number(a.after) })),
+    };
+  }
+  const [row] = await runner.read<{ removedLinkCount: number; categories: string[] }>(
+    'disruption.affected-categories',
+    AFFECTED_CATEGORIES,
+    params,
+  );
+  const categories = row?.categories ?? [];
+  if (categories.length === 0) return { removedLinkCount: Number(row?.removedLinkCount ?? 0), affected: [] };
+  // Categories are few (those a law designates): their counts come from the supply-risk statement itself.
+  const counts = (removedCompanies?: readonly string[]) =>
+    findSupplyRisk(
+      runner,
+      { ...filter, categories },
+      {
+        asOf,
+        order: 'NAME_ASC',
+        offset: 0,
+        limit: categories.length,
+        read: { shares: false, links: false },
+        ...(removedCompanies ? { removal: { companies: removedCompanies } } : {}),
+      },
+    );
+  const before = await counts();
+  const after = await counts(await removedCompanyIds(runner, removal));
+  const afterById = new Map(after.rows.map((r) => [r.material.id, r.supplierCount]));
+  return {
+    removedLinkCount: Number(row?.removedLinkCount ?? 0),
+    affected: before.rows.map((r) => ({
+      id: r.material.id,
+      before: r.supplierCount,
+      after: afterById.get(r.material.id) ?? 0,
+    })),
+  };
+}
+
+/** The ids of the removed companies (named, or based in a named country). */
+async function removedCompanyIds(runner: QueryRunner, removal: DisruptionRemoval): Promise<string[]> {
+  const rows = await runner.read<{ id: string }>(
+    'disruption.removed-companies',
+    `${REMOVED_COMPANIES}\nRETURN DISTINCT c.id AS id`,
+    { companies: removal.companies, countries: removal.countries },
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The full rows of `ids` (affected rows of one page), before and after the removal, by id; a row with no supplier
+ * left has no "after".
+ */
+export async function disruptionRows(
+  runner: QueryRunner,
+  removal: DisruptionRemoval,
+  filter: SupplyRiskFilter,
+  ids: readonly string[],
+  options: { asOf: string | null; read: RowParts; which: { before: boolean; after: boolean } },
+): Promise<{ before: Map<string, SupplyRiskRow>; after: Map<string, SupplyRiskRow> }> {
+  const byId = (rows: SupplyRiskRow[]) => new Map(rows.map((row) => [row.material.id, row]));
+  if (ids.length === 0) return { before: new Map(), after: new Map() };
+  const scoped: SupplyRiskFilter =
+    filter.level === 'ITEM' ? { ...filter, materials: ids } : { ...filter, categories: ids };
+  const read = async (removedCompanies?: readonly string[]) =>
+    byId(
+      (
+        await findSupplyRisk(runner, scoped, {
+          asOf: options.asOf,
+          order: 'NAME_ASC',
+          offset: 0,
+          limit: ids.length,
+          read: options.read,
+          ...(removedCompanies ? { removal: { companies: removedCompanies } } : {}),
+        })
+      ).rows,
+    );
+  const [before, after] = await Promise.all([
+    options.which.before ? read() : new Map<string, SupplyRiskRow>(),
+    options.which.after ? removedCompanyIds(runner, removal).then(read) : new Map<string, SupplyRiskRow>(),
+  ]);
+  return { before, after };
+}
+
+/** One page of the removed links in scope, with their citations. */
+export async function findRemovedLinks(
+  runner: QueryRunner,
+  removal: DisruptionRemoval,
+  filter: SupplyRiskFilter,
+  asOf: string | null,
+  page: { offset: number; limit: number },
+): Promise<RelationshipRow[]> {
+  const rows = await runner.read<{ type: string; source: string; target: string; props: Record<string, unknown> }>(
+    'disruption.removed-links',
+    REMOVED_LINKS_PAGE(filter.categories !== null),
+    { ...parameters(removal, filter, asOf), ...page },
+  );
+  return rows.map((l) => toRelationshipRow(l.type, l.source, l.target, l.props));
 }

@@ -142,6 +142,9 @@ const estimateFieldCost: ComplexityEstimator = ({ type, field, args, childComple
   if (first !== undefined && isTypedListCap(type.name, field.name, implementsEntity)) {
     return base + Math.min(first, LIST_SIZE_ESTIMATE) * (1 + childComplexity);
   }
+  // A slice of a list of known size (a disruption's lists) counts as the smaller of `first` and that size.
+  const knownSize = LIST_SIZES[coordinate];
+  if (first !== undefined && knownSize !== undefined) return base + Math.min(first, knownSize) * (1 + childComplexity);
   if (first !== undefined) return base + first * (1 + childComplexity);
 
   if (isLeaf(field.type)) return base + 1;

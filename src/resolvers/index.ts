@@ -5,6 +5,7 @@
  */
 import type { Resolvers } from '../generated/graphql.ts';
 import { analyticsObjectResolvers } from './analytics-objects.ts';
+import { disruptionReportResolvers } from './disruption-report-fields.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { documentFields, factFields } from './document-fields.ts';
 import { createKindResolvers } from './kind-resolvers.ts';
@@ -71,6 +72,7 @@ const sharedResolvers: Resolvers = {
   Fact: factFields,
   ...relationshipObjectResolvers,
   ...analyticsObjectResolvers,
+  ...disruptionReportResolvers,
 };
 
 /** The whole resolver map for a knowledge model (the server's own unless a test extends it). */

@@ -11,6 +11,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields.js';
 import { isObjectType } from 'graphql/type/definition.js';
 import type { Projection } from '../graph/related-entities.ts';
+import type { RowParts } from '../graph/supply-risk.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 
 /** The Entity fields a core row serves; a kind's typed relationship fields need only its id too. */
@@ -50,6 +51,22 @@ export function selectsAny(
     const nodes = nodesOfField(selectedFields(info, fieldNodes, step[0]), step[1]);
     return nodes.length > 0 && selectsAny(info, nodes, [rest]);
   });
+}
+
+type Step = readonly [typeName: string, fieldName: string];
+
+/**
+ * Which of a supply-risk row's large parts (src/graph/supply-risk.ts: RowParts) the selection below the current
+ * field reaches, along any of `toRow` (the walks from it to a SupplyRisk; [] when it is one).
+ */
+export function supplyRiskParts(info: GraphQLResolveInfo, toRow: ReadonlyArray<readonly Step[]>): RowParts {
+  const reaches = (fields: readonly string[]) =>
+    selectsAny(
+      info,
+      info.fieldNodes,
+      toRow.flatMap((path) => fields.map((field) => [...path, ['SupplyRisk', field] as const])),
+    );
+  return { shares: reaches(['suppliers', 'countries']), links: reaches(['links']) };
 }
 
 /** The definition of field `fieldName` of object type `typeName`, if both exist. */

@@ -63,7 +63,8 @@ const MIX = [
   `{ node(id: "japan-supply-chain-policy") { id } }`,
   `{ supplyRisk(filter: { categories: ["material:semiconductors"] }, first: 5) { totalCount edges { node { hhiByCompany } } } }`,
   `{ supplyRisk(filter: { companies: ["company:resonac"], level: CATEGORY }) { totalCount } }`,
-  `{ disruption(remove: ["company:resonac"]) { removedLinks { id } affected { after { hhiByCompany } } } }`,
+  `{ disruption(remove: ["company:resonac"]) { affectedCount removedLinks { id } affected { after { hhiByCompany } } } }`,
+  `{ disruption(remove: ["country:japan"], filter: { categories: ["material:semiconductors"] }) { affectedCount } }`,
 ];
 
 function operators(plan: PlanOperator): PlanOperator[] {
@@ -92,6 +93,7 @@ describe('hot statements use indexes (EXPLAIN)', () => {
       'facts.page',
       'neighborhood.level',
       'supply-risk',
+      'disruption.classify',
       'disruption.removed-links',
     ])
       expect(operations).toContain(expected);

@@ -5,12 +5,11 @@
 import type { InputMaybe, QueryResolvers, SupplyRiskFilter as FilterArgument } from '../../generated/graphql.ts';
 import { asOfBound, optionalList } from '../../argument-checks.ts';
 import { BadUserInputError } from '../../errors.ts';
-import type { GraphQLResolveInfo } from 'graphql';
-import { findSupplyRisk, type RowParts, type SupplyRiskFilter } from '../../graph/supply-risk.ts';
+import { findSupplyRisk, type SupplyRiskFilter } from '../../graph/supply-risk.ts';
 import { disruptionReport } from '../../measures/disruption-report.ts';
 import { SUPPLY_LINK_TYPES } from '../../model/vocabulary.ts';
 import { offsetPage } from '../pagination.ts';
-import { selectsAny } from '../projection.ts';
+import { supplyRiskParts } from '../projection.ts';
 
 function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): SupplyRiskFilter {
   const threshold = filter?.threshold ?? 0.65;
@@ -36,25 +35,12 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): SupplyRi
   };
 }
 
-type Step = readonly [typeName: string, fieldName: string];
-
-/** Which of a row's large parts the selection reaches, along any of `toRow` (the walks to a SupplyRisk). */
-function rowParts(info: GraphQLResolveInfo, toRow: ReadonlyArray<readonly Step[]>): RowParts {
-  const reaches = (fields: readonly string[]) =>
-    selectsAny(
-      info,
-      info.fieldNodes,
-      toRow.flatMap((path) => fields.map((field) => [...path, ['SupplyRisk', field] as const])),
-    );
-  return { shares: reaches(['suppliers', 'countries']), links: reaches(['links']) };
-}
-
 export const supplyRisk: QueryResolvers['supplyRisk'] = (_parent, args, { runner }, info) => {
   const filter = checkedFilter(args.filter);
   const options = {
     asOf: asOfBound(args.asOf),
     order: args.orderBy,
-    read: rowParts(info, [
+    read: supplyRiskParts(info, [
       [
         ['SupplyRiskConnection', 'edges'],
         ['SupplyRiskEdge', 'node'],
@@ -67,25 +53,11 @@ export const supplyRisk: QueryResolvers['supplyRisk'] = (_parent, args, { runner
   });
 };
 
-export const disruption: QueryResolvers['disruption'] = (_parent, args, context, info) =>
+export const disruption: QueryResolvers['disruption'] = (_parent, args, context) =>
   disruptionReport(
     context.runner,
     (ids) => context.entities.loadMany(ids).then((rows) => rows.map((r) => (r instanceof Error ? null : r))),
     args.remove,
     checkedFilter(args.filter),
-    {
-      asOf: asOfBound(args.asOf),
-      read: rowParts(info, [
-        [['DisruptionReport', 'itemsWithoutSupplier']],
-        [['DisruptionReport', 'itemsWithOneSupplier']],
-        [
-          ['DisruptionReport', 'affected'],
-          ['SupplyRiskChange', 'before'],
-        ],
-        [
-          ['DisruptionReport', 'affected'],
-          ['SupplyRiskChange', 'after'],
-        ],
-      ]),
-    },
+    asOfBound(args.asOf),
   );

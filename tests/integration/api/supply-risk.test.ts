@@ -275,6 +275,41 @@ describe('Query.disruption: removing a country, hand-worked', () => {
     ]);
   });
 
+  it('counts the whole report and reads each list a slice at a time, in its stated order', async () => {
+    const { data, errors } = await api.graphql(
+      `query($remove: [ID!]!) {
+        disruption(remove: $remove) {
+          removedLinkCount affectedCount itemsWithoutSupplierCount itemsWithOneSupplierCount
+          removedLinks(first: 2, offset: 1) { id }
+          affected(first: 1, offset: 1) { material { id } after { supplierCount } }
+          itemsWithoutSupplier(first: 0) { material { id } }
+        }
+      }`,
+      { remove: ['country:fixture-x'] },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.disruption).toEqual({
+      // A's three links go; items one and two lose a link; two loses every supplier, one keeps B alone.
+      removedLinkCount: 3,
+      affectedCount: 2,
+      itemsWithoutSupplierCount: 1,
+      itemsWithOneSupplierCount: 1,
+      // by company, item, type: A's plan for one, A produces one, A produces two; the second and third
+      removedLinks: [{ id: A_MAKES_1 }, { id: A_MAKES_2 }],
+      // by name, "Fixture item one" < "Fixture item two": the second
+      affected: [{ material: { id: 'material:fixture-item-2' }, after: null }],
+      itemsWithoutSupplier: [],
+    });
+  });
+
+  it.each([
+    ['more than 5,000 rows', 'affected(first: 5001)', 'affected.first'],
+    ['a negative offset', 'removedLinks(offset: -1)', 'removedLinks.offset'],
+  ])('refuses a slice of %s: BAD_USER_INPUT naming the argument', async (_what, field, argument) => {
+    const { errors } = await api.graphql(`{ disruption(remove: ["country:fixture-x"]) { ${field} { __typename } } }`);
+    expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+  });
+
   it.each([
     ['a Material', 'material:fixture-item-1'],
     ['an unknown id', 'country:no-such-country'],
