@@ -251,3 +251,25 @@ export async function riskCategories(asOf: string | null): Promise<EntityRef[]> 
     after = data.supplyRisk.pageInfo.endCursor;
   }
 }
+
+const HUB_QUERY = `query Hub($projection: ProjectionInput, $asOf: PartialDate) {
+  centrality(measure: DEGREE, projection: $projection, asOf: $asOf, first: 1) { entity { id } }
+}`;
+const GRAPH_KINDS_QUERY = `query GraphKinds { graphStats { kinds { kind } relationshipTypes { type } } }`;
+
+/**
+ * Where "Whole graph" starts: the entity with the most links over every kind and relationship type the graph
+ * holds (`centrality` DEGREE over a projection of all of them, listed by graphStats); null for an empty graph.
+ */
+export async function wholeGraphHub(asOf: string | null): Promise<string | null> {
+  const stats: { graphStats: { kinds: Array<{ kind: string }>; relationshipTypes: Array<{ type: string }> } } =
+    await politely(GRAPH_KINDS_QUERY, {});
+  const kinds = stats.graphStats.kinds.map((k) => k.kind);
+  const types = stats.graphStats.relationshipTypes.map((t) => t.type);
+  if (kinds.length === 0 || types.length === 0) return null;
+  const top: { centrality: Array<{ entity: { id: string } }> } = await politely(HUB_QUERY, {
+    projection: { kinds, types },
+    asOf,
+  });
+  return top.centrality[0]?.entity.id ?? null;
+}

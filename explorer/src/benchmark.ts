@@ -66,6 +66,7 @@ export async function measureSyntheticGraph(
     selectedEdge: null,
     hoveredNode: null,
     hoveredEdge: null,
+    found: null,
     center: null,
     overlay: emptyOverlay(),
   };

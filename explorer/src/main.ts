@@ -34,10 +34,10 @@ import {
   type ExposurePath,
   type SupplyLinkType,
   type SupplyRiskRow,
+  wholeGraphHub,
 } from './analytics-api.ts';
 import { renderLegend } from './analysis-legend.ts';
 import { showChanges, showDisruption, showPaths } from './analysis-panel.ts';
-import { measureSyntheticGraph } from './benchmark.ts';
 import { byId, el } from './dom.ts';
 import { ExpansionHistory } from './expansion-history.ts';
 import { EXPORT_FORMATS, exportFile, exportPng, graphiqlUrl } from './export-view.ts';
@@ -68,8 +68,6 @@ import { setUpTimeSlider, sliderProblem } from './time-slider.ts';
 import { readState, writeState, type ViewState } from './url-state.ts';
 import './style.css';
 
-/** Where "Whole graph" starts: the corpus is about Japan, which reaches most entities within 3 hops. */
-const WHOLE_GRAPH_HUB = 'country:japan';
 const EXPAND_LIMIT = 100;
 /** The end of a comparison when the view is "now": after every date the corpus gives. */
 const NOW_BOUND = '2099-12';
@@ -85,6 +83,7 @@ const filter: ViewFilter = {
   selectedEdge: null,
   hoveredNode: null,
   hoveredEdge: null,
+  found: null,
   center: null,
   overlay: emptyOverlay(),
 };
@@ -142,7 +141,9 @@ const debug = {
   /** How the last layout ended: iterations run and whether it converged. */
   lastLayout: () => layout.last,
   visibleNodeIds: () => graph.filterNodes((id) => isNodeVisible(graph, filter, id)),
-  measureSyntheticGraph,
+  /** The renderer benchmark (a chunk of its own, loaded only when a test asks for it). */
+  measureSyntheticGraph: async (nodes: number, edgesPerNode?: number) =>
+    (await import('./benchmark.ts')).measureSyntheticGraph(nodes, edgesPerNode),
 };
 (window as unknown as { __explorer: typeof debug }).__explorer = debug;
 
@@ -245,6 +246,7 @@ async function loadGraph(): Promise<void> {
     updateStatus();
     nameTheCentre();
     drawList();
+    if (filter.found !== null) findInView();
     if (state.select !== null && state.select !== filter.selectedNode && graph.hasNode(state.select)) {
       void selectNode(state.select);
     } else refreshPanel();
@@ -308,6 +310,49 @@ function updateStatus(): void {
     });
   } else if (notice.text?.startsWith('The kind filters hide') === true) notice.clear();
 }
+
+/**
+ * Find in view: the drawn nodes whose name (or id) holds the text stand out, without loading anything or moving
+ * the centre; Enter brings the next match to the middle of the screen.
+ */
+const findInput = byId<HTMLInputElement>('find-in-view');
+const findCount = byId('find-count');
+let foundOrder: string[] = [];
+let foundAt = -1;
+function findInView(): void {
+  const text = findInput.value.trim().toLowerCase();
+  if (text === '') {
+    filter.found = null;
+    foundOrder = [];
+    findCount.textContent = '';
+  } else {
+    foundOrder = graph
+      .filterNodes(
+        (id, a) =>
+          isNodeVisible(graph, filter, id) && (a.label.toLowerCase().includes(text) || id.toLowerCase().includes(text)),
+      )
+      .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    filter.found = new Set(foundOrder);
+    const drawn = graph.filterNodes((id) => isNodeVisible(graph, filter, id)).length;
+    findCount.textContent =
+      foundOrder.length === 0
+        ? `No drawn node matches “${findInput.value.trim()}”`
+        : `${foundOrder.length} of ${drawn} drawn nodes match`;
+  }
+  foundAt = -1;
+  renderer.refresh({ skipIndexation: true });
+}
+findInput.addEventListener('input', findInView);
+findInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    findInput.value = '';
+    findInView();
+  } else if (event.key === 'Enter' && foundOrder.length > 0) {
+    foundAt = (foundAt + 1) % foundOrder.length;
+    const shown = renderer.getNodeDisplayData(foundOrder[foundAt]);
+    if (shown !== undefined) void camera.animate({ x: shown.x, y: shown.y, ratio: 0.6 }, { duration: 300 });
+  }
+});
 
 /** The search box names the centre (after a link restored the view, too), unless the reader is typing in it. */
 function nameTheCentre(): void {
@@ -694,6 +739,7 @@ function updateFilters(): void {
       refreshPanel();
       updateStatus();
       drawList();
+      if (filter.found !== null) findInView();
     });
     return el('li', {}, el('label', {}, box, swatch, name, el('span', { class: 'count' }, String(count))));
   };
@@ -895,14 +941,23 @@ compare.addEventListener('change', () => setCompare(/^\d{4}-\d{2}$/.test(compare
 compareClear.addEventListener('click', () => setCompare(null));
 
 byId('whole-graph').addEventListener('click', () => {
-  Object.assign(state, { id: WHOLE_GRAPH_HUB, whole: true, depth: 3, limit: 500, expand: [], select: null });
-  expansions.clear();
-  updateHistoryButtons();
-  fitToScreen(false);
-  depth.value = '3';
-  limit.value = '500';
-  showView('graph');
-  void loadGraph();
+  status.textContent = 'Finding the hub…';
+  wholeGraphHub(state.asOf)
+    .then((hub) => {
+      if (hub === null) {
+        notice.show('The graph holds no entity yet.');
+        return;
+      }
+      Object.assign(state, { id: hub, whole: true, depth: 3, limit: 500, expand: [], select: null });
+      expansions.clear();
+      updateHistoryButtons();
+      fitToScreen(false);
+      depth.value = '3';
+      limit.value = '500';
+      showView('graph');
+      void loadGraph();
+    })
+    .catch((error: Error) => notice.show(`The whole graph could not be started: ${error.message}`));
 });
 for (const v of VIEWS) byId(`tab-${v}`).addEventListener('click', () => showView(v));
 // The tabs as an ARIA tablist: arrow keys move between them.
@@ -927,7 +982,24 @@ byId('exports').replaceChildren(
   }),
 );
 byId('export-png').addEventListener('click', () => {
-  void exportPng(renderer, state.id?.replace(/[^\w-]+/g, '-') ?? 'graph');
+  const date = state.asOf ?? 'now';
+  const centre = state.id === null ? 'graph' : nameOf(state.id);
+  const nodes = graph.filterNodes((id) => isNodeVisible(graph, filter, id));
+  const edges = graph.filterEdges((id) => isEdgeVisible(graph, filter, id)).length;
+  const kinds = KINDS.filter((kind) => nodes.some((id) => graph.getNodeAttribute(id, 'kind') === kind));
+  const slug = (text: string) => text.replace(/[^\w-]+/g, '-');
+  exportPng(renderer, {
+    title: state.whole
+      ? 'The whole graph'
+      : `Neighbourhood of ${centre} (${state.depth} hop${state.depth === 1 ? '' : 's'})`,
+    subtitle: `${nodes.length} nodes, ${edges} edges · as of ${state.asOf ?? 'now (every relationship)'} · ${location.href}`,
+    legend: kinds.map((kind) => ({ label: kind, color: kindStyle(kind).color, shape: kindStyle(kind).shape })),
+    fileName: state.whole
+      ? `whole-graph-${date}`
+      : `neighborhood-${slug(state.id ?? 'graph')}-d${state.depth}${state.expand.length > 0 ? `-expanded-${state.expand.length}` : ''}-${date}`,
+  }).catch((error: Error) => {
+    status.textContent = error.message;
+  });
 });
 byId('copy-link').addEventListener('click', () => {
   void navigator.clipboard?.writeText(location.href).then(() => {

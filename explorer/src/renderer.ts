@@ -41,6 +41,8 @@ export interface ViewFilter {
   /** Under the pointer: a node's neighbourhood stands out, the rest fades; an edge is drawn thicker. */
   hoveredNode: string | null;
   hoveredEdge: string | null;
+  /** Find in view: the matching nodes stand out, the rest fades; null when not finding. */
+  found: ReadonlySet<string> | null;
   center: string | null;
   overlay: Overlay;
 }
@@ -100,15 +102,19 @@ export function createRenderer(
       const { overlay } = filter;
       const emphasis = overlay.emphasisNodes.has(id);
       const color = overlay.nodeColor.get(id) ?? data.color;
-      const away = filter.hoveredNode !== null && id !== filter.hoveredNode && !near;
+      const found = filter.found?.has(id) === true;
+      const away =
+        (filter.hoveredNode !== null && id !== filter.hoveredNode && !near) || (filter.found !== null && !found);
       return {
         ...data,
         color: away ? faded(color) : color,
+        // While finding, only the matches keep their labels.
+        label: filter.found !== null && !found ? null : data.label,
         size: overlay.nodeSize?.get(id) ?? data.size,
-        highlighted: selected || emphasis || id === filter.hoveredNode,
-        // The centre, the selection or hovered node and its neighbours, and the paths are always labelled.
-        forceLabel: selected || emphasis || id === filter.center || id === filter.hoveredNode || near,
-        zIndex: selected || id === filter.hoveredNode ? 2 : near || emphasis ? 1 : 0,
+        highlighted: selected || emphasis || found || id === filter.hoveredNode,
+        // The centre, the selection or hovered node and its neighbours, the paths and what find matched are labelled.
+        forceLabel: selected || emphasis || found || id === filter.center || id === filter.hoveredNode || near,
+        zIndex: selected || found || id === filter.hoveredNode ? 2 : near || emphasis ? 1 : 0,
       };
     },
     edgeReducer: (id, data) => {
@@ -123,7 +129,11 @@ export function createRenderer(
       const color = selected ? '#c0392b' : (painted ?? (touches || hovered ? '#4a4a6a' : data.color));
       return {
         ...data,
-        color: filter.hoveredNode !== null && !hovered ? faded(color) : color,
+        color:
+          (filter.hoveredNode !== null && !hovered) ||
+          (filter.found !== null && !filter.found.has(source) && !filter.found.has(target))
+            ? faded(color)
+            : color,
         size: selected ? 3.5 : emphasis ? 3.5 : painted !== undefined ? 2.5 : touches || hovered ? 2 : data.size,
         forceLabel: selected || touches || hovered || emphasis,
         zIndex: selected || touches || hovered || emphasis || painted !== undefined ? 1 : 0,

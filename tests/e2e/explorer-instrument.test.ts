@@ -5,7 +5,7 @@
  * selects without expanding and the panel lists the links drawn; a shared URL gives the same picture twice; no
  * match, an unknown id, a bad date and an empty filter result each say so; axe-core finds nothing serious on
  * each view, and the keyboard alone reaches a node's and a matrix cell's citations; kinds of a family share a hue
- * and differ in shade and shape; a click beside an edge selects it.
+ * and differ in shade and shape; find in view highlights without recentring; a click beside an edge selects it.
  * Screenshots and timings go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -590,6 +590,38 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
         expect(swatches[a].square, `${a}/${b} shape`).not.toBe(swatches[b].square);
       }
       await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-palette-japan-d2.png') });
+    });
+
+    it('finds in view: highlights the drawn nodes whose name matches, without loading or recentring', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&depth=2&limit=500`);
+      await explorerSettled(page, 0);
+      const japan = await ask(`{ neighborhood(id: "country:japan", depth: 2, limit: 500) { nodes { id name } } }`);
+      const nodes = japan.neighborhood.nodes as Array<{ id: string; name: string }>;
+      const matching = nodes.filter((n) => n.name.toLowerCase().includes('semicon') || n.id.includes('semicon'));
+      expect(matching.length).toBeGreaterThan(1);
+      const loads = await explorerLoads(page);
+      await page.fill('#find-in-view', 'semicon');
+      await expect
+        .poll(() => page.textContent('#find-count'), { timeout: 5_000 })
+        .toBe(`${matching.length} of ${nodes.length} drawn nodes match`);
+      const shown = await page.evaluate(
+        (ids) =>
+          ids.map((id) => (globalThis as any).__explorer.renderer.getNodeDisplayData(id)?.highlighted as boolean),
+        matching.map((n) => n.id),
+      );
+      expect(shown.every(Boolean)).toBe(true);
+      const other = nodes.find((n) => !matching.includes(n))!;
+      expect(
+        await page.evaluate(
+          (id) => (globalThis as any).__explorer.renderer.getNodeDisplayData(id)?.highlighted,
+          other.id,
+        ),
+      ).toBe(false);
+      expect(await explorerLoads(page)).toBe(loads);
+      expect(new URL(page.url()).searchParams.get('id')).toBe('country:japan');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-find-in-view.png') });
+      await page.press('#find-in-view', 'Escape');
+      expect(await page.textContent('#find-count')).toBe('');
     });
 
     it('takes a click a few pixels beside an edge as a click on it', async () => {

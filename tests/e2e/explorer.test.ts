@@ -194,10 +194,15 @@ describe.skipIf(!browserAvailable)('explorer in a browser, offline', () => {
       page.waitForEvent('download', { timeout: 30_000 }),
       page.click('#export-png'),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    expect(download.suggestedFilename()).toBe('whole-graph-now.png');
     const png = path.join(ARTIFACTS, 'explorer-export.png');
     await download.saveAs(png);
-    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // Taller than the canvas: a title band above it and the legend of the kinds below (IHDR: width, height).
+    const canvas = (await page.locator('#graph').boundingBox())!;
+    expect(bytes.readUInt32BE(16)).toBe(Math.round(canvas.width));
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(Math.round(canvas.height) + 60);
 
     const synthetic500 = await page.evaluate(() => (globalThis as any).__explorer.measureSyntheticGraph(500));
     const synthetic5000 = await page.evaluate(() => (globalThis as any).__explorer.measureSyntheticGraph(5000));
