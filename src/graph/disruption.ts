@@ -35,7 +35,12 @@ export interface DisruptionClassification {
   /** Every affected row, in name order. */
   affected: AffectedRow[];
   removedLinkCount: number;
+  /** The removed companies with a removed link in scope: those whose links an affected row's "after" drops. */
+  removedCompanies: string[];
 }
+
+/** The distinct ids of the statement's per-item lists of removed companies. */
+const distinctIds = (lists: readonly string[][] | undefined): string[] => [...new Set((lists ?? []).flat())];
 
 /** The companies whose supply links go: those named, and those based in the named countries. */
 const REMOVED_COMPANIES = `
@@ -63,11 +68,11 @@ const REMOVED_IN_SCOPE = (withCategory: boolean) => `
 ${REMOVED_COMPANIES}
 MATCH (c)-[r]->(m:Material)
 WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')} AND ($materials IS NULL OR m.id IN $materials)
-WITH m, collect(r) AS removed
+WITH m, collect(r) AS removed, collect(DISTINCT c.id) AS removers
 ${
   withCategory
     ? `${categoryOf('m', 'cat')}
-WITH m, removed, cat
+WITH m, removed, removers, cat
 WHERE $categories IS NULL OR cat.id IN $categories`
     : ''
 }`;
@@ -86,7 +91,7 @@ const SUPPLIED_BY_SCOPE = `
  */
 const CLASSIFY_ITEMS = (withCategory: boolean) => `
 ${REMOVED_IN_SCOPE(withCategory)}
-WITH m, size(removed) AS removedLinks
+WITH m, size(removed) AS removedLinks, removers
 WHERE ${SUPPLIED_BY_SCOPE}
 CALL (m) {
   MATCH (s:Company)-[r]->(m)
@@ -94,9 +99,10 @@ CALL (m) {
   WITH DISTINCT s
   RETURN count(s) AS before, sum(CASE WHEN ${IS_REMOVED('s')} THEN 0 ELSE 1 END) AS after
 }
-WITH m, removedLinks, before, after
+WITH m, removedLinks, removers, before, after
 ORDER BY toLower(m.name), m.id
-RETURN sum(removedLinks) AS removedLinkCount, collect({id: m.id, before: before, after: after}) AS affected`;
+RETURN sum(removedLinks) AS removedLinkCount, collect({id: m.id, before: before, after: after}) AS affected,
+  collect(removers) AS removers`;
 
 /**
  * Takes: the removal, $linkTypes, $asOf and the scope. Returns: how many removed links are in scope, and the
@@ -105,8 +111,8 @@ RETURN sum(removedLinks) AS removedLinkCount, collect({id: m.id, before: before,
  */
 const AFFECTED_CATEGORIES = `
 ${REMOVED_IN_SCOPE(true)}
-WITH sum(size(removed)) AS removedLinkCount, collect(DISTINCT cat.id) AS categories
-RETURN removedLinkCount, categories`;
+WITH sum(size(removed)) AS removedLinkCount, collect(DISTINCT cat.id) AS categories, collect(removers) AS removers
+RETURN removedLinkCount, categories, removers`;
 
 /**
  * Takes: the removal, $linkTypes, $asOf, the scope, $offset, $limit. Returns: one page of the removed links in
@@ -142,23 +148,26 @@ export async function classifyDisruption(
 ): Promise<DisruptionClassification> {
   const params = parameters(removal, filter, asOf);
   if (filter.level === 'ITEM') {
-    const [row] = await runner.read<{ removedLinkCount: number; affected: AffectedRow[] }>(
+    const [row] = await runner.read<{ removedLinkCount: number; affected: AffectedRow[]; removers: string[][] }>(
       'disruption.classify',
       CLASSIFY_ITEMS(filter.categories !== null),
       params,
     );
     return {
       removedLinkCount: Number(row?.removedLinkCount ?? 0),
+      removedCompanies: distinctIds(row?.removers),
       affected: (row?.affected ?? []).map((a) => ({ id: a.id, before: Number(a.before), after: Number(a.after) })),
     };
   }
-  const [row] = await runner.read<{ removedLinkCount: number; categories: string[] }>(
+  const [row] = await runner.read<{ removedLinkCount: number; categories: string[]; removers: string[][] }>(
     'disruption.affected-categories',
     AFFECTED_CATEGORIES,
     params,
   );
   const categories = row?.categories ?? [];
-  if (categories.length === 0) return { removedLinkCount: Number(row?.removedLinkCount ?? 0), affected: [] };
+  const removedLinkCount = Number(row?.removedLinkCount ?? 0);
+  const removedCompanies = distinctIds(row?.removers);
+  if (categories.length === 0) return { removedLinkCount, removedCompanies, affected: [] };
   // Categories are few (those a law designates): their counts come from the supply-risk statement itself.
   const counts = (removedCompanies?: readonly string[]) =>
     findSupplyRisk(
@@ -174,10 +183,11 @@ export async function classifyDisruption(
       },
     );
   const before = await counts();
-  const after = await counts(await removedCompanyIds(runner, removal));
+  const after = await counts(removedCompanies);
   const afterById = new Map(after.rows.map((r) => [r.material.id, r.supplierCount]));
   return {
-    removedLinkCount: Number(row?.removedLinkCount ?? 0),
+    removedLinkCount,
+    removedCompanies,
     affected: before.rows.map((r) => ({
       id: r.material.id,
       before: r.supplierCount,
@@ -186,23 +196,13 @@ export async function classifyDisruption(
   };
 }
 
-/** The ids of the removed companies (named, or based in a named country). */
-async function removedCompanyIds(runner: QueryRunner, removal: DisruptionRemoval): Promise<string[]> {
-  const rows = await runner.read<{ id: string }>(
-    'disruption.removed-companies',
-    `${REMOVED_COMPANIES}\nRETURN DISTINCT c.id AS id`,
-    { companies: removal.companies, countries: removal.countries },
-  );
-  return rows.map((r) => r.id);
-}
-
 /**
- * The full rows of `ids` (affected rows of one page), before and after the removal, by id; a row with no supplier
- * left has no "after".
+ * The full rows of `ids` (affected rows of one page), before and after the removal of `removedCompanies` (the
+ * classification's), by id; a row with no supplier left has no "after".
  */
 export async function disruptionRows(
   runner: QueryRunner,
-  removal: DisruptionRemoval,
+  removedCompanies: readonly string[],
   filter: SupplyRiskFilter,
   ids: readonly string[],
   options: { asOf: string | null; read: RowParts; which: { before: boolean; after: boolean } },
@@ -211,7 +211,7 @@ export async function disruptionRows(
   if (ids.length === 0) return { before: new Map(), after: new Map() };
   const scoped: SupplyRiskFilter =
     filter.level === 'ITEM' ? { ...filter, materials: ids } : { ...filter, categories: ids };
-  const read = async (removedCompanies?: readonly string[]) =>
+  const read = async (removal?: readonly string[]) =>
     byId(
       (
         await findSupplyRisk(runner, scoped, {
@@ -220,13 +220,13 @@ export async function disruptionRows(
           offset: 0,
           limit: ids.length,
           read: options.read,
-          ...(removedCompanies ? { removal: { companies: removedCompanies } } : {}),
+          ...(removal ? { removal: { companies: removal } } : {}),
         })
       ).rows,
     );
   const [before, after] = await Promise.all([
     options.which.before ? read() : new Map<string, SupplyRiskRow>(),
-    options.which.after ? removedCompanyIds(runner, removal).then(read) : new Map<string, SupplyRiskRow>(),
+    options.which.after ? read(removedCompanies) : new Map<string, SupplyRiskRow>(),
   ]);
   return { before, after };
 }

@@ -92,7 +92,7 @@ export async function affectedSlice(
   read: RowParts,
 ): Promise<SupplyRiskChangeRow[]> {
   const ids = sliceOf(report.classification.affected, slice).map((a) => a.id);
-  const { before, after } = await disruptionRows(runner, report.removal, report.filter, ids, {
+  const { before, after } = await disruptionRows(runner, report.classification.removedCompanies, report.filter, ids, {
     asOf: report.asOf,
     read,
     which: { before: true, after: true },
@@ -111,7 +111,7 @@ export async function withoutSupplierSlice(
   read: RowParts,
 ): Promise<SupplyRiskRow[]> {
   const ids = sliceOf(withoutSupplier(report), slice).map((a) => a.id);
-  const { before } = await disruptionRows(runner, report.removal, report.filter, ids, {
+  const { before } = await disruptionRows(runner, report.classification.removedCompanies, report.filter, ids, {
     asOf: report.asOf,
     read,
     which: { before: true, after: false },
@@ -127,7 +127,7 @@ export async function withOneSupplierSlice(
   read: RowParts,
 ): Promise<SupplyRiskRow[]> {
   const ids = sliceOf(withOneSupplier(report), slice).map((a) => a.id);
-  const { after } = await disruptionRows(runner, report.removal, report.filter, ids, {
+  const { after } = await disruptionRows(runner, report.classification.removedCompanies, report.filter, ids, {
     asOf: report.asOf,
     read,
     which: { before: false, after: true },
