@@ -5,6 +5,7 @@
  */
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
+import { withViewLayout, type DrawnNode } from './view-layout-export.ts';
 
 export const EXPORT_FORMATS = ['cytoscape', 'graphology', 'gexf', 'graphml', 'node-link', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,17 +25,31 @@ function save(blob: Blob, fileName: string): void {
 }
 
 /**
- * POST /export/{format} with {"ids": [...], "asOf": ...} (POST, as a 500-node id list is too long for a URL), and
- * saves the answer under the name its Content-Disposition gives.
+ * POST /export/{format} with {"ids": [...], "asOf": ...} (POST, as a 500-node id list is too long for a URL), the
+ * drawn layout written into the answer (view-layout-export.ts), saved as `fileName` with the server's extension
+ * (CSV: the server's zip of two files, as it is).
  */
-export async function exportFile(format: ExportFormat, ids: readonly string[], asOf: string | null): Promise<void> {
+export async function exportFile(
+  format: ExportFormat,
+  ids: readonly string[],
+  asOf: string | null,
+  view: { fileName: string; drawn: ReadonlyMap<string, DrawnNode> },
+): Promise<void> {
   const response = await fetch(`/export/${format}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(asOf === null ? { ids } : { ids, asOf }),
   });
   if (!response.ok) throw new Error(`Export as ${format} failed: HTTP ${response.status}`);
-  save(await response.blob(), fileNameFrom(response.headers.get('content-disposition'), `graph.${format}`));
+  const served = fileNameFrom(response.headers.get('content-disposition'), `graph.${format}`);
+  const extension = format === 'csv' ? 'csv.zip' : (served.split('.').at(-1) ?? format);
+  const body =
+    format === 'csv'
+      ? await response.blob()
+      : new Blob([withViewLayout(format, await response.text(), view.drawn)], {
+          type: response.headers.get('content-type') ?? 'application/octet-stream',
+        });
+  save(body, `${view.fileName}.${extension}`);
 }
 
 export interface PngView {

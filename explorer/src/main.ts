@@ -974,29 +974,50 @@ byId('exports').replaceChildren(
   ...EXPORT_FORMATS.map((format) => {
     const button = el('button', { type: 'button', 'data-format': format }, format);
     button.addEventListener('click', () => {
-      exportFile(format, debug.visibleNodeIds(), state.asOf).catch((error: Error) => {
+      const ids = debug.visibleNodeIds();
+      const drawn = new Map(
+        ids.map((id) => {
+          const { x, y } = graph.getNodeAttributes(id);
+          const shown = renderer.getNodeDisplayData(id);
+          return [
+            id,
+            {
+              x,
+              y,
+              size: shown?.size ?? 5,
+              color: shown?.color ?? kindStyle(graph.getNodeAttribute(id, 'kind')).color,
+            },
+          ];
+        }),
+      );
+      exportFile(format, ids, state.asOf, { fileName: viewFileName(), drawn }).catch((error: Error) => {
         status.textContent = error.message;
       });
     });
     return button;
   }),
 );
-byId('export-png').addEventListener('click', () => {
+/** What an export of the view is called: what it shows and its date (`neighborhood-country-japan-d2-2023-12`). */
+function viewFileName(): string {
   const date = state.asOf ?? 'now';
+  if (state.whole) return `whole-graph-${date}`;
+  const centre = (state.id ?? 'graph').replace(/[^\w-]+/g, '-');
+  const expanded = state.expand.length > 0 ? `-expanded-${state.expand.length}` : '';
+  return `neighborhood-${centre}-d${state.depth}${expanded}-${date}`;
+}
+
+byId('export-png').addEventListener('click', () => {
   const centre = state.id === null ? 'graph' : nameOf(state.id);
   const nodes = graph.filterNodes((id) => isNodeVisible(graph, filter, id));
   const edges = graph.filterEdges((id) => isEdgeVisible(graph, filter, id)).length;
   const kinds = KINDS.filter((kind) => nodes.some((id) => graph.getNodeAttribute(id, 'kind') === kind));
-  const slug = (text: string) => text.replace(/[^\w-]+/g, '-');
   exportPng(renderer, {
     title: state.whole
       ? 'The whole graph'
       : `Neighbourhood of ${centre} (${state.depth} hop${state.depth === 1 ? '' : 's'})`,
     subtitle: `${nodes.length} nodes, ${edges} edges · as of ${state.asOf ?? 'now (every relationship)'} · ${location.href}`,
     legend: kinds.map((kind) => ({ label: kind, color: kindStyle(kind).color, shape: kindStyle(kind).shape })),
-    fileName: state.whole
-      ? `whole-graph-${date}`
-      : `neighborhood-${slug(state.id ?? 'graph')}-d${state.depth}${state.expand.length > 0 ? `-expanded-${state.expand.length}` : ''}-${date}`,
+    fileName: viewFileName(),
   }).catch((error: Error) => {
     status.textContent = error.message;
   });

@@ -5,12 +5,16 @@
  * selects without expanding and the panel lists the links drawn; a shared URL gives the same picture twice; no
  * match, an unknown id, a bad date and an empty filter result each say so; axe-core finds nothing serious on
  * each view, and the keyboard alone reaches a node's and a matrix cell's citations; kinds of a family share a hue
- * and differ in shade and shape; find in view highlights without recentring; a click beside an edge selects it.
+ * and differ in shade and shape; find in view highlights without recentring; a click beside an edge selects it;
+ * a GEXF or Cytoscape export of the view carries every node's drawn position.
  * Screenshots and timings go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { MultiGraph } from 'graphology';
+import gexf from 'graphology-gexf';
+import graphml from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
@@ -650,6 +654,57 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       expect(target.length).toBeGreaterThan(100);
       await page.mouse.click(target.x, target.y);
       await expect.poll(() => page.getAttribute('#panel h2', 'data-relationship'), { timeout: 5_000 }).toBe(target.id);
+    });
+  });
+
+  describe('exports of the view', () => {
+    it('writes each node’s drawn position, colour and size into the GEXF, GraphML and Cytoscape files, named for the view', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&depth=2&limit=500&asOf=2023-12`);
+      await explorerSettled(page, 0);
+      const expected = await apiNeighborhood('country:japan', 2, 500, '2023-12');
+      const drawn = await positions();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#exports [data-format="gexf"]'),
+      ]);
+      expect(download.suggestedFilename()).toBe('neighborhood-country-japan-d2-2023-12.gexf');
+      const file = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(file);
+      const text = readFileSync(file, 'utf8');
+      // Read back with graphology-gexf, which turns viz:position, viz:size and viz:color into x, y, size, color.
+      const read = gexf.parse(MultiGraph, text);
+      expect(read.nodes().sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+      expect(text.match(/<viz:position /g)?.length).toBe(expected.nodes.length);
+      read.forEachNode((id, a) => {
+        expect(a['x']).toBeCloseTo(drawn[id]![0], 2);
+        expect(a['y']).toBeCloseTo(drawn[id]![1], 2);
+        expect(a['size']).toBeGreaterThan(0);
+        expect(a['color']).toMatch(/^rgb\(\d+,\d+,\d+\)$/);
+      });
+
+      // GraphML: x, y, size, r, g, b keys, read back with graphology-graphml.
+      const [ml] = await Promise.all([page.waitForEvent('download'), page.click('#exports [data-format="graphml"]')]);
+      const mlFile = path.join(ARTIFACTS, ml.suggestedFilename());
+      await ml.saveAs(mlFile);
+      const readMl = graphml.parse(MultiGraph, readFileSync(mlFile, 'utf8'));
+      expect(readMl.order).toBe(expected.nodes.length);
+      readMl.forEachNode((id, a) => {
+        expect(a['x']).toBeCloseTo(drawn[id]![0], 2);
+        expect(a['y']).toBeCloseTo(drawn[id]![1], 2);
+      });
+
+      const [cy] = await Promise.all([page.waitForEvent('download'), page.click('#exports [data-format="cytoscape"]')]);
+      const cyFile = path.join(ARTIFACTS, cy.suggestedFilename());
+      await cy.saveAs(cyFile);
+      const elements = JSON.parse(readFileSync(cyFile, 'utf8')).elements.nodes as Array<{
+        data: { id: string };
+        position: { x: number; y: number };
+      }>;
+      expect(elements).toHaveLength(expected.nodes.length);
+      for (const node of elements) {
+        expect(node.position.x).toBeCloseTo(drawn[node.data.id]![0], 6);
+        expect(node.position.y).toBeCloseTo(-drawn[node.data.id]![1], 6);
+      }
     });
   });
 
