@@ -6,7 +6,8 @@
  * match, an unknown id, a bad date and an empty filter result each say so; axe-core finds nothing serious on
  * each view, and the keyboard alone reaches a node's and a matrix cell's citations; kinds of a family share a hue
  * and differ in shade and shape; find in view highlights without recentring; a click beside an edge selects it;
- * a GEXF or Cytoscape export of the view carries every node's drawn position.
+ * a GEXF or Cytoscape export of the view carries every node's drawn position; the path and change questions are
+ * answered (and timed) from the page.
  * Screenshots and timings go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -705,6 +706,51 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
         expect(node.position.x).toBeCloseTo(drawn[node.data.id]![0], 6);
         expect(node.position.y).toBeCloseTo(-drawn[node.data.id]![1], 6);
       }
+    });
+  });
+
+  describe('the analyst’s other questions, timed', () => {
+    it('answers “how is Kioxia linked to Japan” with the keyboard alone', async () => {
+      await page.goto(`${origin}/explore?id=company:kioxia`);
+      await explorerSettled(page, 0);
+      const data = await ask(`{ paths(from: "company:kioxia", to: "country:japan", k: 3) { edges { id } } }`);
+      expect(data.paths.length).toBeGreaterThan(0);
+      const started = Date.now();
+      await page.focus('#path-from');
+      await page.keyboard.type('Kioxia');
+      await page.locator('#path-from-suggestions .suggestion[data-id="company:kioxia"]').waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Japan');
+      await page.locator('#path-to-suggestions .suggestion[data-id="country:japan"]').waitFor({ timeout: 15_000 });
+      expect(
+        await page.getAttribute('#path-to-suggestions .suggestion.active', 'data-id'),
+        'the exact name comes first',
+      ).toBe('country:japan');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab'); // k
+      await page.keyboard.press('Tab'); // Find paths
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => (await page.textContent('#paths-count')) ?? '', { timeout: 30_000 })
+        .toMatch(new RegExp(`^${data.paths.length} paths?,`));
+      timings['how is A linked to B (paths, keyboard)'] = Date.now() - started;
+      const listed = await page
+        .locator('#panel section.path details[data-link]')
+        .evaluateAll((ds) => ds.map((d) => d.getAttribute('data-link')));
+      expect(new Set(listed)).toEqual(new Set(data.paths.flatMap((p: any) => p.edges.map((e: any) => e.id))));
+    });
+
+    it('answers “what changed between 2022-06 and 2023-12”', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&depth=2&limit=500&asOf=2023-12`);
+      await explorerSettled(page, 0);
+      const { changes } = await ask(`{ changes(from: "2022-06", to: "2023-12", first: 1) { totalCount } }`);
+      const started = Date.now();
+      await page.fill('#compare', '2022-06');
+      await expect
+        .poll(async () => (await page.textContent('#changes-count')) ?? '', { timeout: 30_000 })
+        .toMatch(new RegExp(`^${changes.totalCount} relationships`));
+      timings['what changed between two dates (compare)'] = Date.now() - started;
     });
   });
 
