@@ -27,21 +27,28 @@ export interface StoredAuditEntry extends Omit<AuditEntryRow, 'input'> {
  * Takes: $subjectId (or null: all), $afterAt, $afterId (or null: from the newest), $beforeAt, $beforeId (or null:
  * to the oldest), $limit. The log is newest first, keyset pagination on (at, id): the entries older than the
  * `after` position and newer than the `before` one, from the newest (forward) or from the oldest (backward, for a
- * `last` page). With a subject, the entries are filtered by their `touched` list.
+ * `last` page). With a subject, the entries are filtered by their `touched` list. `a.at IS NOT NULL` lets the
+ * planner read the `at` index in order, so a page reads from one end of the log, not the whole label.
  */
 const LIST_AUDIT_ENTRIES = (backward: boolean) => `
 MATCH (a:AuditEntry)
-WHERE ($subjectId IS NULL OR $subjectId IN a.touched)
+WHERE a.at IS NOT NULL
+  AND ($subjectId IS NULL OR $subjectId IN a.touched)
   AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))
   AND ($beforeAt IS NULL OR a.at > $beforeAt OR (a.at = $beforeAt AND a.id > $beforeId))
 RETURN properties(a) AS entry
 ORDER BY ${backward ? 'a.at, a.id' : 'a.at DESC, a.id DESC'}
 LIMIT toInteger($limit)`;
 
-/** Takes: $subjectId (or null). */
+/** Returns: how many entries the log holds, from the count store. */
 const COUNT_AUDIT_ENTRIES = `
 MATCH (a:AuditEntry)
-WHERE $subjectId IS NULL OR $subjectId IN a.touched
+RETURN count(a) AS total`;
+
+/** Takes: $subjectId. Returns: how many entries touched it (a list property: every entry is checked). */
+const COUNT_AUDIT_ENTRIES_OF_SUBJECT = `
+MATCH (a:AuditEntry)
+WHERE $subjectId IN a.touched
 RETURN count(a) AS total`;
 
 export function toAuditEntryRow(stored: StoredAuditEntry): AuditEntryRow {
@@ -85,6 +92,11 @@ export async function listAuditEntries(
     beforeId: before?.id ?? null,
     limit,
   });
-  const [count] = await runner.read<{ total: number }>('curation.audit-log-count', COUNT_AUDIT_ENTRIES, { subjectId });
+  const [count] =
+    subjectId === null
+      ? await runner.read<{ total: number }>('curation.audit-log-count', COUNT_AUDIT_ENTRIES)
+      : await runner.read<{ total: number }>('curation.audit-log-count', COUNT_AUDIT_ENTRIES_OF_SUBJECT, {
+          subjectId,
+        });
   return { entries: rows.map((r) => toAuditEntryRow(r.entry)), total: count?.total ?? 0 };
 }

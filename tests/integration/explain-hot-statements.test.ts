@@ -49,6 +49,7 @@ const MIX = [
   `{ entities(kind: Company, last: 5) { totalCount edges { node { id } } } }`,
   `{ entity(id: "country:japan") { relationships(last: 5) { totalCount edges { node { id } } } } }`,
   `{ documents { facts(table: "Table 1", last: 5) { totalCount } } }`,
+  `{ newest: auditLog(first: 5) { edges { cursor } } oldest: auditLog(last: 5) { edges { cursor } } }`,
   `{ search(text: "Rapidas") { entity { id } } }`,
   `{ neighborhood(id: "country:japan", depth: 2, limit: 200) { nodes { id } edges { id } } }`,
   `{ shortestPath(from: "country:south-korea", to: "org:imec") { length } }`,
