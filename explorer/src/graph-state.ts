@@ -41,7 +41,7 @@ export function nodeSize(degree: number): number {
 }
 
 /** Two numbers in [0, 1) drawn from an id (FNV-1a, then a step of mulberry32): stable across loads and machines. */
-export function idNoise(id: string): [number, number] {
+function idNoise(id: string): [number, number] {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i += 1) {
     h ^= id.charCodeAt(i);

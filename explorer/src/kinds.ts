@@ -5,7 +5,7 @@
  * Facility, Law and Policy, Program and Budget, Target and Indicator, Framework and Agreement).
  */
 
-export type Shape = 'circle' | 'square';
+type Shape = 'circle' | 'square';
 
 interface KindStyle {
   color: string;

@@ -12,7 +12,7 @@ interface Named {
   name: string;
 }
 
-export interface MatrixCell {
+interface MatrixCell {
   count: number;
   linkTypes: string[];
 }
@@ -27,7 +27,7 @@ export interface MatrixColumn {
   risk: SupplyRiskRow | undefined;
 }
 
-export interface MatrixGroup {
+interface MatrixGroup {
   /** The designated category; null for items under none. */
   category: Named | null;
   columns: MatrixColumn[];

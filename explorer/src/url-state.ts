@@ -42,7 +42,7 @@ export interface ViewState {
 }
 
 /** Sigma's camera: the centre (0 to 1 over the graph's extent) and the zoom ratio (1: all of it). */
-export interface CameraView {
+interface CameraView {
   x: number;
   y: number;
   ratio: number;

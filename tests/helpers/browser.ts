@@ -1,10 +1,10 @@
 /**
- * Test helper: headless Chromium (playwright-core) for the explorer and playground tests, with every request that
+ * Test helper: headless Chromium (playwright-core) for the explorer tests, with every request that
  * leaves this machine blocked and recorded, page errors recorded, the explorer's load counter to wait on, and
- * axe-core injected from node_modules to check a view's accessibility.
+ * axe-core (its script, `axe.source`) evaluated in the page to check a view's accessibility.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -84,12 +84,10 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 /** Runs axe-core (WCAG 2 A and AA rules) on the page as it stands; returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated, not added as a <script>: the page's Content-Security-Policy allows no inline script.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const result = await (globalThis as any).axe.run((globalThis as any).document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
