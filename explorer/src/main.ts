@@ -40,6 +40,7 @@ import { renderLegend } from './analysis-legend.ts';
 import { showChanges, showDisruption, showPaths } from './analysis-panel.ts';
 import { byId, el } from './dom.ts';
 import { ExpansionHistory } from './expansion-history.ts';
+import { expandedPart, expansionEntry, linkTypeCounts, parseExpansion } from './expansion.ts';
 import { EXPORT_FORMATS, exportFile, exportPng, graphiqlUrl } from './export-view.ts';
 import { createGraph, setContents } from './graph-state.ts';
 import { KINDS, kindStyle } from './kinds.ts';
@@ -211,7 +212,11 @@ async function loadGraph(): Promise<void> {
       ? await wholeGraph(args.id, state.asOf)
       : await Promise.all([
           neighborhood(args),
-          ...state.expand.map((id) => neighborhood({ id, depth: 1, limit: EXPAND_LIMIT, asOf: state.asOf })),
+          ...state.expand.map(async (entry) => {
+            const expansion = parseExpansion(entry);
+            const found = await neighborhood({ id: expansion.id, depth: 1, limit: EXPAND_LIMIT, asOf: state.asOf });
+            return found === null ? null : expandedPart(found, expansion);
+          }),
         ]);
     const neighbourhoods = [centre, ...expanded].filter((s): s is Subgraph => s !== null && s !== undefined);
     const extras = [await fetchedPaths, await fetchChanges(neighbourhoods)];
@@ -595,14 +600,34 @@ function setExpanded(ids: string[]): void {
   void loadGraph();
 }
 
-function expand(id: string): void {
+/** Draws a node's neighbours: all of them, or those over one relationship type. */
+function expand(id: string, type: string | null = null): void {
   // The whole graph already holds every neighbour; the centre's are drawn.
-  if (state.whole || id === state.id || state.expand.includes(id)) return;
-  setExpanded([...state.expand, id]);
+  const entry = expansionEntry({ id, type });
+  if (state.whole || id === state.id || state.expand.includes(id) || state.expand.includes(entry)) return;
+  // Expanding fully replaces the node's expansions by type.
+  const others = type === null ? state.expand.filter((e) => parseExpansion(e).id !== id) : state.expand;
+  setExpanded([...others, entry]);
 }
 
+function isExpanded(id: string): boolean {
+  return state.expand.some((e) => parseExpansion(e).id === id);
+}
+
+/** Takes away every expansion of the node. */
 function collapse(id: string): void {
-  if (state.expand.includes(id)) setExpanded(state.expand.filter((e) => e !== id));
+  if (isExpanded(id)) setExpanded(state.expand.filter((e) => parseExpansion(e).id !== id));
+}
+
+/** Per node and date: how many links of each type its neighbourhood holds (what "Expand by type" offers). */
+const typeCounts = new Map<string, Map<string, number>>();
+async function fetchTypeCounts(id: string): Promise<void> {
+  const key = `${id}@${state.asOf ?? 'now'}`;
+  if (typeCounts.has(key)) return;
+  const found = await neighborhood({ id, depth: 1, limit: EXPAND_LIMIT, asOf: state.asOf });
+  if (typeCounts.size >= DETAILS_KEPT) typeCounts.clear();
+  typeCounts.set(key, found === null ? new Map() : linkTypeCounts(found, id));
+  if (filter.selectedNode === id) drawSelectedEntity();
 }
 
 function recentre(id: string): void {
@@ -689,8 +714,30 @@ function entityActions(id: string, kind: string, name: string): HTMLElement[] {
     return b;
   };
   const actions: HTMLElement[] = [];
-  if (state.expand.includes(id)) actions.push(button('Collapse', 'collapse', () => collapse(id)));
-  else if (!state.whole && id !== state.id) actions.push(button('Expand', 'expand', () => expand(id)));
+  if (isExpanded(id)) actions.push(button('Collapse', 'collapse', () => collapse(id)));
+  if (!state.whole && id !== state.id && !state.expand.includes(id)) {
+    actions.push(button('Expand', 'expand', () => expand(id)));
+    const counts = typeCounts.get(`${id}@${state.asOf ?? 'now'}`);
+    if (counts === undefined) void fetchTypeCounts(id);
+    else if (counts.size > 1) {
+      const byType = el(
+        'select',
+        { 'data-action': 'expand-type', 'aria-label': `Expand ${name} by relationship type` },
+        el('option', { value: '' }, 'Expand by type…'),
+        ...[...counts].map(([type, n]) =>
+          el(
+            'option',
+            { value: type, ...(state.expand.includes(expansionEntry({ id, type })) ? { disabled: '' } : {}) },
+            `${type} (${n})`,
+          ),
+        ),
+      );
+      byType.addEventListener('change', () => {
+        if (byType.value !== '') expand(id, byType.value);
+      });
+      actions.push(byType);
+    }
+  }
   if (id !== state.id || state.whole) actions.push(button('Recentre here', 'recentre', () => recentre(id)));
   if (REMOVABLE_KINDS.has(kind)) {
     const removed = state.remove.includes(id);

@@ -304,6 +304,28 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       await expect.poll(() => page.textContent('#panel h2'), { timeout: 5_000 }).toBe('Nothing selected');
       expect(new URL(page.url()).searchParams.get('select')).toBeNull();
     });
+    it('expands by one relationship type, and undoes it', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&select=${KOREA}`);
+      await explorerSettled(page, 0);
+      const before = await drawnNodes();
+      const korea = await apiNeighborhood(KOREA, 1, 100);
+      const targets = korea.edges.filter((e) => e.type === 'TARGETS' && (e.source === KOREA || e.target === KOREA));
+      expect(targets.length).toBeGreaterThan(1);
+      const byType = page.locator('#panel select[data-action="expand-type"]');
+      await byType.waitFor({ timeout: 15_000 });
+      expect(await byType.locator('option[value="TARGETS"]').textContent()).toBe(`TARGETS (${targets.length})`);
+      const loads = await explorerLoads(page);
+      await byType.selectOption('TARGETS');
+      await explorerSettled(page, loads);
+      const ends = targets.flatMap((e) => [e.source, e.target]);
+      expect(await drawnNodes()).toEqual([...new Set([...before, ...ends])].sort());
+      expect(new URL(page.url()).searchParams.get('expand')).toBe(`${KOREA}~TARGETS`);
+      await expect.poll(panelLinks, { timeout: 15_000 }).toEqual(expect.arrayContaining(targets.map((e) => e.id)));
+      const undo = await explorerLoads(page);
+      await page.click('#undo-expand');
+      await explorerSettled(page, undo);
+      expect(await drawnNodes()).toEqual(before);
+    });
   });
 
   describe('the network: a stable picture', () => {
