@@ -29,6 +29,11 @@ export interface RelatedSpec {
   count: boolean;
   /** What of each row to read (see Projection). */
   projection: Projection;
+  /**
+   * Page from the end of the order: skip `offset` rows from the last, take `limit` (a Relay `last` page, whose
+   * start differs per entity). The rows still come back in the order below.
+   */
+  descending?: boolean;
 }
 
 /**
@@ -79,17 +84,27 @@ const conditions = (p: string) => `($${p}types IS NULL OR type(r) IN $${p}types)
     AND ($${p}kinds IS NULL OR m.kind IN $${p}kinds)
     AND ${holdsAsOf('r', `$${p}asOf`)}`;
 
+/** The order of an entity's rows: by the other end's name, then fully (type, direction, key). */
+const ORDER_KEYS = ['toLower(m.name)', 'm.id', 'type(r)', 'outgoing', 'r.key'];
+
 /**
  * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows` (and the other ends
  * as `others` with `withOthers`): ordered by the other end's name, then fully (type, direction, key) so pages never
- * overlap. Shared by findRelated and findRelatedTree (./related-tree.ts), so a prefetched page is the page itself.
+ * overlap; `descending` reads the exact reverse order. Shared by findRelated and findRelatedTree
+ * (./related-tree.ts), so a prefetched page is the page itself.
  */
-export const pageOf = (direction: Direction, projection: Projection, p: string, withOthers = false) => `
+export const pageOf = (
+  direction: Direction,
+  projection: Projection,
+  p: string,
+  withOthers = false,
+  descending = false,
+) => `
 CALL (n) {
   MATCH ${PATTERN[direction]}
   WHERE ${conditions(p)}
   WITH r, m, startNode(r) = n AS outgoing
-  ORDER BY toLower(m.name), m.id, type(r), outgoing, r.key
+  ORDER BY ${ORDER_KEYS.map((key) => (descending ? `${key} DESC` : key)).join(', ')}
   SKIP toInteger($${p}offset) LIMIT toInteger($${p}limit)
   RETURN collect(${ROW[projection]}) AS rows${withOthers ? ', collect(m) AS others' : ''}
 }`;
@@ -98,10 +113,10 @@ CALL (n) {
  * Takes: $ids and the spec's parameters. Returns: per id found, its page of rows (pageOf) and with `count` the
  * total. An entity never relates to itself (the loader rejects it), so each relationship appears once per end.
  */
-const RELATED = (direction: Direction, count: boolean, projection: Projection) => `
+const RELATED = (direction: Direction, count: boolean, projection: Projection, descending: boolean) => `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-${pageOf(direction, projection, '')}
+${pageOf(direction, projection, '', false, descending)}
 ${
   count
     ? `CALL (n) {
@@ -113,14 +128,16 @@ RETURN id, rows, total`
     : 'RETURN id, rows, null AS total'
 }`;
 
-/** Direction -> with count? -> projection -> statement. */
+/** Direction -> with count? -> projection -> descending? -> statement. */
 const STATEMENTS = new Map(
   (['OUT', 'IN', 'BOTH'] as const).flatMap((direction) =>
     [true, false].flatMap((count) =>
-      (['full', 'core'] as const).map((projection) => [
-        `${direction} ${count} ${projection}`,
-        RELATED(direction, count, projection),
-      ]),
+      (['full', 'core'] as const).flatMap((projection) =>
+        [false, true].map((descending) => [
+          `${direction} ${count} ${projection} ${descending}`,
+          RELATED(direction, count, projection, descending),
+        ]),
+      ),
     ),
   ),
 );
@@ -154,10 +171,13 @@ export async function findRelated(
 ): Promise<Map<string, RelatedPage>> {
   const found = await runner.read<{ id: string; rows: StoredRow[]; total: number | null }>(
     `related.${spec.direction.toLowerCase()}`,
-    statementOf(STATEMENTS, `${spec.direction} ${spec.count} ${spec.projection}`),
+    statementOf(STATEMENTS, `${spec.direction} ${spec.count} ${spec.projection} ${spec.descending === true}`),
     { ids, ...specParams(spec) },
   );
   const byId = new Map<string, RelatedPage>(ids.map((id) => [id, { rows: [], total: spec.count ? 0 : null }]));
-  for (const { id, rows, total } of found) byId.set(id, { total, rows: toRelatedRows(id, rows) });
+  for (const { id, rows, total } of found) {
+    const page = toRelatedRows(id, rows);
+    byId.set(id, { total, rows: spec.descending ? page.reverse() : page });
+  }
   return byId;
 }

@@ -25,11 +25,18 @@ export const entityFields: Pick<CountryResolvers, 'kind' | 'document' | 'relatio
   relationships: async (entity, args, { related }, info) => {
     const types = optionalList('types', args.types);
     const asOf = asOfBound(args.asOf);
-    const page = await offsetPage(args, info, async (offset, limit) => {
+    const readRows = async (offset: number, limit: number, descending: boolean) => {
       const spec = { direction: args.direction, types, kinds: null, asOf, offset, limit, count: true } as const;
-      const { rows, total } = await related({ ...spec, projection: 'full' }).load(entity.id);
+      const { rows, total } = await related({ ...spec, projection: 'full', descending }).load(entity.id);
       return { items: rows, total: total ?? 0 };
-    });
+    };
+    // A last page reads each entity's end in one batched statement (its start differs per entity).
+    const page = await offsetPage(
+      args,
+      info,
+      (offset, limit) => readRows(offset, limit, false),
+      (limit) => readRows(0, limit, true),
+    );
     return { ...page, edges: page.edges.map((edge) => ({ ...edge.node, cursor: edge.cursor })) };
   },
 };

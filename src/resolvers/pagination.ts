@@ -69,32 +69,53 @@ function offsetOf(argument: 'after' | 'before', cursor: string | null | undefine
 /** Reads `limit` items from position `offset` on, and how many items there are in all. */
 export type ReadOffsetPage<T> = (offset: number, limit: number) => Promise<{ items: readonly T[]; total: number }>;
 
+/** Reads the last `limit` items (in the list's order), and how many items there are in all, in one statement. */
+export type ReadLastItems<T> = (limit: number) => Promise<{ items: readonly T[]; total: number }>;
+
+/** The positions a page holds and its items, from whichever read served it. */
+async function readWindow<T>(
+  args: PageArgs,
+  info: GraphQLResolveInfo,
+  read: ReadOffsetPage<T>,
+  readLast: ReadLastItems<T> | undefined,
+): Promise<{ start: number; items: readonly T[]; total: number }> {
+  const { size, fromEnd } = pageSize(args, info);
+  const afterOffset = offsetOf('after', args.after);
+  const beforeOffset = offsetOf('before', args.before);
+  const windowStart = afterOffset === null ? 0 : afterOffset + 1;
+  if (!fromEnd) {
+    const limit = beforeOffset === null ? size : Math.max(0, Math.min(size, beforeOffset - windowStart));
+    const { items, total } = await read(windowStart, limit);
+    return { start: windowStart, items: items.slice(0, limit), total };
+  }
+  if (beforeOffset === null && readLast) {
+    // The end's position is the total, which the same statement counts; items before `after` are dropped.
+    const { items, total } = await readLast(size);
+    const first = total - items.length;
+    const dropped = Math.max(0, windowStart - first);
+    return { start: first + dropped, items: items.slice(dropped), total };
+  }
+  const windowEnd = beforeOffset ?? (await read(windowStart, 0)).total;
+  const start = Math.max(windowStart, windowEnd - size);
+  const limit = Math.max(0, windowEnd - start);
+  const { items, total } = await read(start, limit);
+  return { start, items: items.slice(0, limit), total };
+}
+
 /**
  * One page of an offset-paged connection: `read` is asked for exactly the positions the page holds (between the
- * cursors, the first or last `size` of them). `last` without `before` needs the total first, so it reads twice
- * (the first time with limit 0); every other page reads once.
+ * cursors, the first or last `size` of them). `last` without `before` needs the total: `readLast` reads the end
+ * and counts in one statement where the caller has one (the same for every parent, so it batches); otherwise the
+ * total is read first (with limit 0). Every other page reads once.
  */
 export async function offsetPage<T>(
   args: PageArgs,
   info: GraphQLResolveInfo,
   read: ReadOffsetPage<T>,
+  readLast?: ReadLastItems<T>,
 ): Promise<Page<T>> {
-  const { size, fromEnd } = pageSize(args, info);
-  const afterOffset = offsetOf('after', args.after);
-  const beforeOffset = offsetOf('before', args.before);
-  const windowStart = afterOffset === null ? 0 : afterOffset + 1;
-  let start: number;
-  let limit: number;
-  if (!fromEnd) {
-    start = windowStart;
-    limit = beforeOffset === null ? size : Math.max(0, Math.min(size, beforeOffset - windowStart));
-  } else {
-    const windowEnd = beforeOffset ?? (await read(windowStart, 0)).total;
-    start = Math.max(windowStart, windowEnd - size);
-    limit = Math.max(0, windowEnd - start);
-  }
-  const { items, total } = await read(start, limit);
-  const edges = items.slice(0, limit).map((node, i) => ({ cursor: encodeCursor(start + i), node }));
+  const { start, items, total } = await readWindow(args, info, read, readLast);
+  const edges = items.map((node, i) => ({ cursor: encodeCursor(start + i), node }));
   return {
     edges,
     pageInfo: {

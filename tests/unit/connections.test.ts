@@ -151,6 +151,25 @@ describe('paging windows over a list of ten (positions 0..9)', () => {
     expect((await page({ last: 9, before })).nodes).toEqual(['item0', 'item1', 'item2', 'item3', 'item4']);
   });
 
+  it('last without before reads the end and the total in one read where the caller has one', async () => {
+    const lastReads: number[] = [];
+    const readLast = (limit: number) => {
+      lastReads.push(limit);
+      return Promise.resolve({ items: items.slice(Math.max(0, items.length - limit)), total: items.length });
+    };
+    reads.length = 0;
+    const end = await offsetPage({ last: 3 }, info, read, readLast);
+    expect(end.edges.map((e) => e.node)).toEqual(['item7', 'item8', 'item9']);
+    expect(end.edges[0]?.cursor).toBe((await page({ first: 1, after: await cursorAt(6) })).startCursor);
+    expect(end.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(lastReads).toEqual([3]);
+    // After position 8, only item9 is inside the window.
+    const after = await cursorAt(8);
+    reads.length = 0;
+    expect((await offsetPage({ last: 3, after }, info, read, readLast)).edges.map((e) => e.node)).toEqual(['item9']);
+    expect(reads).toEqual([]);
+  });
+
   it('first between two cursors stays inside them', async () => {
     const after = await cursorAt(2);
     const before = await cursorAt(5);

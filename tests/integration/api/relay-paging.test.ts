@@ -197,6 +197,28 @@ describe.each(Object.entries(CONNECTIONS))('%s: Relay paging', (_name, connectio
   });
 });
 
+describe('Entity.relationships(last:) below a list: one statement for every entity', () => {
+  it("gives each company's last two relationships, as its full list ends, in one statement for ten companies", async () => {
+    const before = api.db.runner.statementCount;
+    const { data, errors } = await api.graphql(`{ entities(kind: Company, first: 10) { edges { node { id
+      relationships(last: 2) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { cursor relationship { id } } }
+    } } } }`);
+    expect(errors).toBeUndefined();
+    // The entities' page and count, then every company's relationships in one statement.
+    expect(api.db.runner.statementCount - before).toBe(3);
+    for (const { node } of data?.entities.edges as any[]) {
+      const full = await api.graphql(
+        'query($id: ID!) { entity(id: $id) { relationships(first: 100) { edges { cursor relationship { id } } } } }',
+        { id: node.id },
+      );
+      const all = full.data?.entity.relationships.edges as any[];
+      expect(node.relationships.totalCount).toBe(all.length);
+      expect(node.relationships.edges).toEqual(all.slice(-2));
+      expect(node.relationships.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: all.length > 2 });
+    }
+  });
+});
+
 describe('Query.auditLog: the order of the writes', () => {
   it('is newest first, so the last page holds the oldest writes', async () => {
     const connection = CONNECTIONS['Query.auditLog']!;
