@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.ts';
 import type { CorsOrigins } from './cross-origin.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
 
 const byteSize = z
   .string()
@@ -76,6 +77,13 @@ const envSchema = z.object({
   // OpenTelemetry tracing: off unless asked (OTEL_ENABLED, or the standard OTEL_TRACES_EXPORTER naming an exporter).
   OTEL_ENABLED: flag.default(false),
   OTEL_TRACES_EXPORTER: z.string().optional(),
+  // Requests one client (API key, else address) may make per window to /graphql and /export; 0: no limit.
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Whether loopback clients are limited too (development and benchmarks run on loopback); in production by default.
+  RATE_LIMIT_LOOPBACK: flag.optional(),
+  // Reverse proxies in front of the server whose X-Forwarded-For is trusted (Express's `trust proxy` hop count).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Seconds a CDN or browser may keep the answer of a GET query without errors (0: no-store).
   GET_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   // `*` (any origin may read) or a comma-separated list of origins that may read and write (src/cross-origin.ts).
@@ -141,6 +149,10 @@ export interface Config {
   getCacheMaxAgeSeconds: number;
   /** The most relationships a graph measure reads into memory (src/measures/projection-measures.ts). */
   analyticsMaxRelationships: number;
+  /** Per-client request limits (src/rate-limit.ts). */
+  rateLimit: RateLimitOptions;
+  /** Reverse proxies trusted for the client's address. */
+  trustProxy: number;
 }
 
 /** The driver's budgets: with Neo4j gone, a request fails within about connection + retry time. */
@@ -266,5 +278,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
     getCacheMaxAgeSeconds: e.GET_CACHE_MAX_AGE_SECONDS,
     analyticsMaxRelationships: e.ANALYTICS_MAX_RELATIONSHIPS,
+    rateLimit: {
+      requests: e.RATE_LIMIT_REQUESTS,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      loopback: e.RATE_LIMIT_LOOPBACK ?? e.NODE_ENV === 'production',
+    },
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -13,6 +13,8 @@ export enum ErrorCode {
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   /** Too many expensive operations are running or waiting; retry after the HTTP Retry-After seconds. */
   SERVER_BUSY = 'SERVER_BUSY',
+  /** This client sent more requests than its rate limit allows (HTTP 429); retry after the Retry-After seconds. */
+  RATE_LIMITED = 'RATE_LIMITED',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

@@ -103,6 +103,8 @@ async function listen(config: Config, db: Database, logger: Logger): Promise<Run
         corsOrigins: config.corsOrigins,
         getCacheMaxAgeSeconds: config.getCacheMaxAgeSeconds,
         measures: new ProjectionMeasures(config.analyticsMaxRelationships, { logger }),
+        rateLimit: config.rateLimit,
+        trustProxy: config.trustProxy,
       },
       config.http.host,
       config.http.port,

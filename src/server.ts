@@ -36,6 +36,7 @@ import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimi
 import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
+import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
@@ -70,6 +71,10 @@ export interface ServerDependencies {
   maxPoolSize?: number;
   /** The API keys that may write (curated writes); none: a read-only deployment. */
   apiKeys?: readonly ApiKey[];
+  /** Per-client request limits on /graphql and /export (src/rate-limit.ts); none when omitted. */
+  rateLimit?: RateLimitOptions;
+  /** Reverse proxies trusted for the client's address (Express `trust proxy`); 0 when omitted. */
+  trustProxy?: number;
 }
 
 export interface RunningServer {
@@ -123,8 +128,15 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
 
   const corsOrigins = deps.corsOrigins ?? '*';
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? 0);
   app.use(securityHeaders());
   app.use([GRAPHQL_PATH, '/export'], crossOriginMiddleware(corsOrigins));
+  if (deps.rateLimit) {
+    app.use(
+      [GRAPHQL_PATH, '/export'],
+      rateLimitMiddleware(deps.rateLimit, () => metrics.recordRateLimited()),
+    );
+  }
   app.use(requestIdMiddleware(deps.logger));
   app.get(METRICS_PATH, (_req, res, next) => {
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);

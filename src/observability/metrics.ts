@@ -25,6 +25,8 @@ export interface Metrics {
   recordRequest(operation: string, outcome: string, durationSeconds: number): void;
   /** Attach to the query runner (QueryRunner.observe). */
   queryObserver: QueryObserver;
+  /** Counts one request refused by the per-client rate limit (src/rate-limit.ts). */
+  recordRateLimited(): void;
 }
 
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -68,6 +70,11 @@ export function createMetrics(
     name: 'graphql_cost_rejections_total',
     help: 'GraphQL requests refused for exceeding a request limit or cost budget, by error code.',
     labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: 'http_rate_limited_total',
+    help: 'Requests to /graphql and /export refused with 429 by the per-client rate limit.',
     registers: [registry],
   });
   const statementDuration = new Histogram({
@@ -139,6 +146,7 @@ export function createMetrics(
 
   return {
     registry,
+    recordRateLimited: () => rateLimited.inc(),
     recordRequest(operation, outcome, durationSeconds) {
       requests.inc({ operation, outcome });
       requestDuration.observe({ operation, outcome }, durationSeconds);

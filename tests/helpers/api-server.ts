@@ -11,6 +11,7 @@ import type { Database } from '../../src/db/database.ts';
 import type { QueryRunner } from '../../src/db/query-runner.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import type { Vocabulary } from '../../src/model/vocabulary.ts';
+import type { RateLimitOptions } from '../../src/rate-limit.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { clearDatabase } from './graph-snapshot.ts';
 import { openTestDatabase, silentLogger } from './test-neo4j.ts';
@@ -56,6 +57,8 @@ export interface ApiServerOptions {
   apiKeys?: ApiKey[];
   /** Which browser origins may call the API (CORS_ORIGINS); `*` when omitted. */
   corsOrigins?: CorsOrigins;
+  /** Per-client request limits; none when omitted. */
+  rateLimit?: RateLimitOptions;
 }
 
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
@@ -74,6 +77,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
       ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     },
     '127.0.0.1',
     0,

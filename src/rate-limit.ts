@@ -1,0 +1,74 @@
+/**
+ * Internal: per-client rate limits on the doors that read the graph (/graphql, /export), with
+ * rate-limiter-flexible (in memory: one server's count; its Redis and other stores hold one count across replicas).
+ *
+ * A client is its API key (the SHA-256 digest of the Authorization header, so keys are never held) or else its
+ * address (`req.ip`: behind a reverse proxy, set TRUST_PROXY so it is the client's, not the proxy's). Over the limit
+ * a request is answered 429 with `Retry-After` and the GraphQL error code RATE_LIMITED, before any work is done.
+ * Loopback clients are exempt unless `loopback` is set (development and benchmarks run on loopback).
+ */
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { ErrorCode } from './errors.ts';
+
+export interface RateLimitOptions {
+  /** Requests a client may make per window; 0 turns the limit off. */
+  requests: number;
+  windowSeconds: number;
+  /** Whether loopback clients are limited too. */
+  loopback: boolean;
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** The client a request counts against: its API key's digest, else its address. */
+export function clientOf(req: Request): string {
+  const authorization = req.headers.authorization;
+  if (authorization) return `key:${createHash('sha256').update(authorization).digest('hex')}`;
+  return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/**
+ * The middleware counting each request against its client; `onLimited` is told of each refusal (a metric).
+ * `limiter` replaces the in-memory store (e.g. a RateLimiterRedis built from the same options).
+ */
+export function rateLimitMiddleware(
+  options: RateLimitOptions,
+  onLimited: () => void = () => {},
+  limiter: RateLimiterAbstract = new RateLimiterMemory({ points: options.requests, duration: options.windowSeconds }),
+): RequestHandler {
+  if (options.requests === 0) return (_req, _res, next) => next();
+  return (req: Request, res: Response, next: NextFunction) => {
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    if (!options.loopback && LOOPBACK.test(address)) {
+      next();
+      return;
+    }
+    limiter.consume(clientOf(req)).then(
+      () => next(),
+      (refusal: unknown) => {
+        // A store failure (a shared store out of reach), not a refusal, must not lock every client out.
+        if (!(refusal instanceof RateLimiterRes)) {
+          next();
+          return;
+        }
+        onLimited();
+        const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        res
+          .status(429)
+          .set('retry-after', String(retryAfterSeconds))
+          .json({
+            errors: [
+              {
+                message:
+                  `Too many requests: at most ${options.requests} per ${options.windowSeconds} s from one client; ` +
+                  `retry after ${retryAfterSeconds} s.`,
+                extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
+              },
+            ],
+          });
+      },
+    );
+  };
+}
