@@ -130,6 +130,13 @@ class ApiError extends Error {}
 /** How often a request refused with SERVER_BUSY is tried again, after the Retry-After the server asks for. */
 const BUSY_RETRIES = 3;
 
+/** Told when a request was refused with SERVER_BUSY and will be tried again in `seconds`. */
+let busyListener: ((seconds: number) => void) | null = null;
+
+export function onServerBusy(listener: (seconds: number) => void): void {
+  busyListener = listener;
+}
+
 /**
  * Runs one operation; rejects with the API's first error message when it answers with errors. A SERVER_BUSY
  * answer (HTTP 503: the server's expensive fields are all taken) is retried after its Retry-After, a few times.
@@ -148,6 +155,7 @@ async function graphql<T>(query: string, variables: Record<string, unknown>): Pr
     const busy = response.status === 503 && body.errors?.some((e) => e.extensions?.code === 'SERVER_BUSY');
     if (busy && attempt < BUSY_RETRIES) {
       const seconds = Number(response.headers.get('retry-after')) || 1;
+      busyListener?.(seconds);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       continue;
     }

@@ -10,6 +10,7 @@ import {
   entity,
   neighborhood,
   NEIGHBORHOOD_QUERY,
+  onServerBusy,
   wholeGraph,
   type EntityDetails,
   type NeighborhoodArgs,
@@ -90,6 +91,9 @@ const filter: ViewFilter = {
 };
 const layout = new LayoutRunner();
 const notice = createNotice(byId('notice'));
+onServerBusy((seconds) => {
+  status.textContent = `The server is busy; asking again in ${seconds} s…`;
+});
 // A date in the link that the slider cannot show: the view resets to now, and says why.
 const askedAsOf = new URLSearchParams(location.search).get('asOf');
 if (askedAsOf !== null) {

@@ -458,6 +458,35 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-bad-date.png') });
     });
 
+    it('says when the server is busy, and loads once it answers', async () => {
+      // The first neighbourhood request is refused as the server does when its expensive fields are all taken.
+      let refused = 0;
+      await page.route('**/graphql', async (route) => {
+        if (refused === 0 && (route.request().postData() ?? '').includes('neighborhood(')) {
+          refused += 1;
+          return route.fulfill({
+            status: 503,
+            headers: { 'content-type': 'application/json', 'retry-after': '2' },
+            body: JSON.stringify({ errors: [{ message: 'busy', extensions: { code: 'SERVER_BUSY' } }] }),
+          });
+        }
+        return route.fallback();
+      });
+      try {
+        await page.goto(`${origin}/explore?id=company:kioxia`);
+        await expect
+          .poll(() => page.textContent('#status'), { timeout: 10_000 })
+          .toBe('The server is busy; asking again in 2 s…');
+        await explorerSettled(page, 0);
+        expect(refused).toBe(1);
+        expect(await drawnNodes()).toEqual(
+          (await apiNeighborhood('company:kioxia', 1, 200)).nodes.map((n) => n.id).sort(),
+        );
+      } finally {
+        await page.unroute('**/graphql');
+      }
+    });
+
     it('names the centre after a URL restore; the status counts follow the filters; an empty result says so', async () => {
       await page.goto(`${origin}/explore?id=company:kioxia`);
       await explorerSettled(page, 0);
