@@ -40,7 +40,7 @@ export function nodesOfField(selected: Map<string, readonly FieldNode[]> | null,
  * steps (e.g. [['SupplyRiskConnection', 'edges'], ['SupplyRiskEdge', 'node'], ['SupplyRisk', 'links']]), under
  * any alias and through fragments.
  */
-export function selectsAny(
+function selectsAny(
   info: GraphQLResolveInfo,
   fieldNodes: readonly FieldNode[],
   paths: ReadonlyArray<ReadonlyArray<readonly [typeName: string, fieldName: string]>>,
