@@ -257,19 +257,36 @@ const HUB_QUERY = `query Hub($projection: ProjectionInput, $asOf: PartialDate) {
 }`;
 const GRAPH_KINDS_QUERY = `query GraphKinds { graphStats { kinds { kind } relationshipTypes { type } } }`;
 
-/**
- * Where "Whole graph" starts: the entity with the most links over every kind and relationship type the graph
- * holds (`centrality` DEGREE over a projection of all of them, listed by graphStats); null for an empty graph.
- */
-export async function wholeGraphHub(asOf: string | null): Promise<string | null> {
+/** A projection over every kind and relationship type the graph holds (graphStats); null for an empty graph. */
+async function wholeProjection(): Promise<{ kinds: string[]; types: string[] } | null> {
   const stats: { graphStats: { kinds: Array<{ kind: string }>; relationshipTypes: Array<{ type: string }> } } =
     await politely(GRAPH_KINDS_QUERY, {});
   const kinds = stats.graphStats.kinds.map((k) => k.kind);
   const types = stats.graphStats.relationshipTypes.map((t) => t.type);
-  if (kinds.length === 0 || types.length === 0) return null;
-  const top: { centrality: Array<{ entity: { id: string } }> } = await politely(HUB_QUERY, {
-    projection: { kinds, types },
-    asOf,
-  });
+  return kinds.length === 0 || types.length === 0 ? null : { kinds, types };
+}
+
+/**
+ * Where "Whole graph" starts: the entity with the most links over every kind and relationship type the graph
+ * holds (`centrality` DEGREE over the whole projection); null for an empty graph.
+ */
+export async function wholeGraphHub(asOf: string | null): Promise<string | null> {
+  const projection = await wholeProjection();
+  if (projection === null) return null;
+  const top: { centrality: Array<{ entity: { id: string } }> } = await politely(HUB_QUERY, { projection, asOf });
   return top.centrality[0]?.entity.id ?? null;
+}
+
+/** The communities the page groups by: the largest 30, their first 100 members (the request's cost budget). */
+export const COMMUNITIES_QUERY = `query Communities($projection: ProjectionInput, $asOf: PartialDate) {
+  communities(projection: $projection, asOf: $asOf, first: 30) { id members(first: 100) { edges { node { id } } } }
+}`;
+
+/** Each entity's community (Louvain over every kind and relationship type, seed 1), for the largest 30. */
+export async function entityCommunities(asOf: string | null): Promise<Map<string, number>> {
+  const projection = await wholeProjection();
+  if (projection === null) return new Map();
+  const data: { communities: Array<{ id: number; members: { edges: Array<{ node: { id: string } }> } }> } =
+    await politely(COMMUNITIES_QUERY, { projection, asOf });
+  return new Map(data.communities.flatMap((c) => c.members.edges.map((e) => [e.node.id, c.id] as const)));
 }

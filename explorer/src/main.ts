@@ -35,6 +35,8 @@ import {
   type ExposurePath,
   type SupplyLinkType,
   type SupplyRiskRow,
+  COMMUNITIES_QUERY,
+  entityCommunities,
   wholeGraphHub,
 } from './analytics-api.ts';
 import { renderLegend } from './analysis-legend.ts';
@@ -67,7 +69,7 @@ import { renderListView } from './list-view.ts';
 import { linkGroups } from './node-links.ts';
 import { setUpSearchBox } from './search-box.ts';
 import { setUpTimeSlider, sliderProblem } from './time-slider.ts';
-import { readState, writeState, type ViewState } from './url-state.ts';
+import { readState, writeState, type LayoutGroup, type ViewState } from './url-state.ts';
 import './style.css';
 
 const EXPAND_LIMIT = 100;
@@ -270,7 +272,7 @@ async function loadGraph(): Promise<void> {
     };
     requestAnimationFrame(count);
     const layoutStarted = performance.now();
-    await layout.run(graph);
+    await layout.run(graph, await layoutGroups());
     counting = false;
     if (ticket !== loading) return;
     debug.lastLoad = {
@@ -289,6 +291,23 @@ async function loadGraph(): Promise<void> {
       run: () => void loadGraph(),
     });
     debug.loads += 1;
+  }
+}
+
+/** The communities of the date the layout was last grouped by (fetched when grouping by community). */
+let communities: { asOf: string | null; of: Map<string, number> } | null = null;
+
+/** Node id to group, when the view groups its layout; null otherwise. An error leaves the layout ungrouped. */
+async function layoutGroups(): Promise<Map<string, string> | null> {
+  if (state.group === 'kind') return new Map(graph.mapNodes((id, a) => [id, a.kind]));
+  if (state.group !== 'community') return null;
+  try {
+    if (communities?.asOf !== state.asOf) communities = { asOf: state.asOf, of: await entityCommunities(state.asOf) };
+    const of = communities.of;
+    return new Map(graph.filterNodes((id) => of.has(id)).map((id) => [id, String(of.get(id))]));
+  } catch (error) {
+    status.textContent = `Communities: ${(error as Error).message}`;
+    return null;
   }
 }
 
@@ -891,6 +910,15 @@ setUpTimeSlider(byId<HTMLInputElement>('as-of'), byId('as-of-label'), state.asOf
   } else void loadGraph();
 });
 // The analyses.
+const groupBy = byId<HTMLSelectElement>('group-by');
+groupBy.value = state.group ?? '';
+groupBy.addEventListener('change', () => {
+  state.group = (groupBy.value || null) as LayoutGroup | null;
+  if (state.group === 'community') {
+    graphiqlLink.href = graphiqlUrl(COMMUNITIES_QUERY, { asOf: state.asOf });
+  }
+  void loadGraph();
+});
 const lensColor = byId<HTMLSelectElement>('lens-color');
 const lensSize = byId<HTMLSelectElement>('lens-size');
 const lensLinks = byId<HTMLSelectElement>('lens-links');

@@ -8,7 +8,8 @@
  * and `k` (the path finder), `compare` (YYYY-MM: changes between it and the view's date).
  * The matrix: `mcategory`, `mcountry`, `mlinks` (its filters: a category, a country, a link type), `mrows`
  * (`total`: most links first) and `mcolumns` (`total`, `suppliers`: the order within each category).
- * The camera: `cam=x,y,ratio` (Sigma's camera over the laid-out graph; absent: the whole graph in view).
+ * The camera: `cam=x,y,ratio` (Sigma's camera over the laid-out graph; absent: the whole graph in view); `group`
+ * (`kind` or `community`: the layout gathers each group).
  */
 import { SUPPLY_LINK_TYPES, type SupplyLinkType } from './analytics-api.ts';
 import { COLUMN_ORDERS, ROW_ORDERS, type ColumnOrder, type RowOrder } from './matrix-model.ts';
@@ -39,7 +40,11 @@ export interface ViewState {
   matrixRows: RowOrder;
   matrixColumns: ColumnOrder;
   camera: CameraView | null;
+  group: LayoutGroup | null;
 }
+
+export const LAYOUT_GROUPS = ['kind', 'community'] as const;
+export type LayoutGroup = (typeof LAYOUT_GROUPS)[number];
 
 /** Sigma's camera: the centre (0 to 1 over the graph's extent) and the zoom ratio (1: all of it). */
 interface CameraView {
@@ -80,6 +85,7 @@ const DEFAULT_STATE: ViewState = {
   matrixRows: 'name',
   matrixColumns: 'name',
   camera: null,
+  group: null,
 };
 
 /** A year, a year-month or a date (months 01 to 12, days 01 to 31). */
@@ -127,6 +133,7 @@ export function readState(search: string): ViewState {
     matrixRows: oneOf(p.get('mrows'), ROW_ORDERS) ?? DEFAULT_STATE.matrixRows,
     matrixColumns: oneOf(p.get('mcolumns'), COLUMN_ORDERS) ?? DEFAULT_STATE.matrixColumns,
     camera: cameraOf(p.get('cam')),
+    group: oneOf(p.get('group'), LAYOUT_GROUPS),
   };
 }
 
@@ -155,6 +162,7 @@ function stateToSearch(state: ViewState): string {
   if (state.matrixLinks !== null) p.set('mlinks', state.matrixLinks);
   if (state.matrixRows !== DEFAULT_STATE.matrixRows) p.set('mrows', state.matrixRows);
   if (state.matrixColumns !== DEFAULT_STATE.matrixColumns) p.set('mcolumns', state.matrixColumns);
+  if (state.group !== null) p.set('group', state.group);
   if (state.camera !== null) p.set('cam', [state.camera.x, state.camera.y, state.camera.ratio].join(','));
   const text = p.toString();
   return text === '' ? '' : `?${text}`;

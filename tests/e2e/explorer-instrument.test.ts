@@ -368,6 +368,59 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       expect(mean / extent).toBeLessThan(0.1);
     });
 
+    it('groups the layout by kind and by community: each group gathers', async () => {
+      const url = `${origin}/explore?id=country:japan&depth=2&limit=500`;
+      /** Mean distance of a node to its group's centroid, over mean distance to the whole picture's centroid. */
+      const spread = (at: Record<string, [number, number]>, groupOf: Map<string, string>) => {
+        const ids = Object.keys(at).filter((id) => groupOf.has(id));
+        const centroid = (members: string[]) =>
+          [0, 1].map((i) => members.reduce((sum, id) => sum + at[id]![i]!, 0) / members.length) as [number, number];
+        const distance = (id: string, [cx, cy]: [number, number]) => Math.hypot(at[id]![0] - cx, at[id]![1] - cy);
+        const all = centroid(ids);
+        const groups = new Map<string, string[]>();
+        for (const id of ids) groups.set(groupOf.get(id)!, [...(groups.get(groupOf.get(id)!) ?? []), id]);
+        const within = ids.reduce((sum, id) => sum + distance(id, centroid(groups.get(groupOf.get(id)!)!)), 0);
+        return within / ids.reduce((sum, id) => sum + distance(id, all), 0);
+      };
+      await page.goto(url);
+      await explorerSettled(page, 0);
+      const ungrouped = await positions();
+      const japan = await ask(`{ neighborhood(id: "country:japan", depth: 2, limit: 500) { nodes { id kind } } }`);
+      const kindOf = new Map<string, string>(japan.neighborhood.nodes.map((n: any) => [n.id, n.kind]));
+
+      let loads = await explorerLoads(page);
+      await page.selectOption('#group-by', 'kind');
+      await explorerSettled(page, loads);
+      const byKind = await positions();
+      expect(new URL(page.url()).searchParams.get('group')).toBe('kind');
+      const [before, after] = [spread(ungrouped, kindOf), spread(byKind, kindOf)];
+      console.log('spread by kind', { before, after });
+      expect(after).toBeLessThan(0.75 * before);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-grouped-by-kind.png') });
+
+      // Communities: the API's Louvain communities over every kind and relationship type.
+      const stats = await ask(`{ graphStats { kinds { kind } relationshipTypes { type } } }`);
+      const projection = {
+        kinds: stats.graphStats.kinds.map((k: any) => k.kind),
+        types: stats.graphStats.relationshipTypes.map((t: any) => t.type),
+      };
+      const found = await ask(
+        `query($projection: ProjectionInput) { communities(projection: $projection, first: 30) { id members(first: 100) { edges { node { id } } } } }`,
+        { projection },
+      );
+      const communityOf = new Map<string, string>(
+        found.communities.flatMap((c: any) => c.members.edges.map((e: any) => [e.node.id, String(c.id)])),
+      );
+      loads = await explorerLoads(page);
+      await page.selectOption('#group-by', 'community');
+      await explorerSettled(page, loads);
+      const byCommunity = await positions();
+      const [kindLayout, communityLayout] = [spread(byKind, communityOf), spread(byCommunity, communityOf)];
+      console.log('spread by community', { kindLayout, communityLayout, ungrouped: spread(ungrouped, communityOf) });
+      expect(communityLayout).toBeLessThan(0.75 * spread(ungrouped, communityOf));
+      await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-grouped-by-community.png') });
+    });
+
     it('keeps zoom and pan in the URL, pins a dragged node, and fits the graph to the screen', async () => {
       await page.goto(`${origin}/explore?id=company:kioxia`);
       await explorerSettled(page, 0);
