@@ -35,6 +35,11 @@ function dot(color: string): HTMLElement {
   return d;
 }
 
+/** "(12)", or "(first 100 of 2,430)" when the list is a slice of a longer one. */
+function countOf(shown: number, total: number): string {
+  return shown < total ? `(first ${shown} of ${total.toLocaleString('en')})` : `(${total})`;
+}
+
 export function showDisruption(panel: HTMLElement, report: DisruptionReport, nameOf: NameOf): void {
   const without = report.itemsWithoutSupplier;
   const one = report.itemsWithOneSupplier;
@@ -44,16 +49,17 @@ export function showDisruption(panel: HTMLElement, report: DisruptionReport, nam
       el(
         'p',
         { class: 'muted' },
-        `${report.removedLinks.length} supply links go; ${report.affected.length} items lose at least one.`,
+        `${report.removedLinkCount.toLocaleString('en')} supply links go; ` +
+          `${report.affectedCount.toLocaleString('en')} items lose at least one.`,
       ),
-      el('h3', {}, `Items that lose every supplier (${without.length})`),
+      el('h3', {}, `Items that lose every supplier ${countOf(without.length, report.itemsWithoutSupplierCount)}`),
       el(
         'ul',
         { class: 'items', id: 'what-if-without' },
         ...without.map((item) => el('li', { 'data-id': item.material.id }, dot(WITHOUT_SUPPLIER), item.material.name)),
       ),
       without.length === 0 ? el('p', { class: 'muted' }, 'None.') : null,
-      el('h3', {}, `Items left with one supplier (${one.length})`),
+      el('h3', {}, `Items left with one supplier ${countOf(one.length, report.itemsWithOneSupplierCount)}`),
       el(
         'ul',
         { class: 'items', id: 'what-if-one' },
@@ -68,7 +74,7 @@ export function showDisruption(panel: HTMLElement, report: DisruptionReport, nam
         ),
       ),
       one.length === 0 ? el('p', { class: 'muted' }, 'None.') : null,
-      el('h3', {}, 'Suppliers before → after'),
+      el('h3', {}, `Suppliers before → after ${countOf(report.affected.length, report.affectedCount)}`),
       el(
         'table',
         { class: 'properties' },
@@ -81,7 +87,7 @@ export function showDisruption(panel: HTMLElement, report: DisruptionReport, nam
           ),
         ),
       ),
-      el('h3', {}, `Removed links (${report.removedLinks.length})`),
+      el('h3', {}, `Removed links ${countOf(report.removedLinks.length, report.removedLinkCount)}`),
       ...report.removedLinks.map((link) => linkItem(link, nameOf, '', report.removedLinks.length <= OPEN_UP_TO)),
     ),
   );

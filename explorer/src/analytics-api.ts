@@ -45,8 +45,13 @@ export interface SupplyRiskRow {
   links: CitedLink[];
 }
 
+/** A disruption's counts cover the whole report; its lists are the first slice of each (the API's default, 100). */
 export interface DisruptionReport {
   removed: EntityRef[];
+  removedLinkCount: number;
+  affectedCount: number;
+  itemsWithoutSupplierCount: number;
+  itemsWithOneSupplierCount: number;
   removedLinks: CitedLink[];
   itemsWithoutSupplier: Array<{ material: EntityRef; supplierCount: number }>;
   itemsWithOneSupplier: Array<{ material: EntityRef; suppliers: Array<{ entity: EntityRef | null }> }>;
@@ -97,6 +102,7 @@ export const SUPPLY_RISK_QUERY = `query SupplyRisk($filter: SupplyRiskFilter, $a
 export const DISRUPTION_QUERY = `query Disruption($remove: [ID!]!, $filter: SupplyRiskFilter, $asOf: PartialDate) {
   disruption(remove: $remove, filter: $filter, asOf: $asOf) {
     removed { id name }
+    removedLinkCount affectedCount itemsWithoutSupplierCount itemsWithOneSupplierCount
     removedLinks { ${LINK_FIELDS} }
     itemsWithoutSupplier { material { id name } supplierCount }
     itemsWithOneSupplier { material { id name } suppliers { entity { id name } } }

@@ -112,6 +112,7 @@ describe.skipIf(!browserAvailable)('explorer analyses in a browser, offline', ()
 
     const data = await ask(`{
       disruption(remove: ["company:resonac"]) {
+        removedLinkCount affectedCount
         removedLinks { id sources { quote table row } }
         itemsWithoutSupplier { material { id name } }
         itemsWithOneSupplier { material { id name } }
@@ -126,6 +127,10 @@ describe.skipIf(!browserAvailable)('explorer analyses in a browser, offline', ()
     await expect.poll(() => listed('#what-if-one'), { timeout: 30_000 }).toEqual(ids(report.itemsWithOneSupplier));
     await expect.poll(() => listed('#what-if-without'), { timeout: 30_000 }).toEqual(ids(report.itemsWithoutSupplier));
     const panel = page.locator('#panel');
+    // The counts are the whole report's (the lists are the API's first slices).
+    expect(await panel.textContent()).toContain(
+      `${report.removedLinkCount} supply links go; ${report.affectedCount} items lose at least one.`,
+    );
     const link = report.removedLinks[0];
     expect(await panel.locator(`details[data-link="${link.id}"]`).count()).toBe(1);
     expect(await panel.textContent()).toContain(link.sources[0].quote);
