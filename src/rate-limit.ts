@@ -23,7 +23,7 @@ export interface RateLimitOptions {
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /** The client a request counts against: its API key's digest, else its address. */
-export function clientOf(req: Request): string {
+function clientOf(req: Request): string {
   const authorization = req.headers.authorization;
   if (authorization) return `key:${createHash('sha256').update(authorization).digest('hex')}`;
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
