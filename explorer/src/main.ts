@@ -1,7 +1,8 @@
 /**
- * The explorer page: wires the search box, the network (graphology + Sigma, ForceAtlas2 in a worker), the filters,
- * the time slider, the side panel, the matrix, the exports and the URL state, and the analyses drawn over the
- * network (risk lens, what-if, path finder, changes between two dates). All data comes from POST /graphql.
+ * The explorer page: wires the search box, the network (graphology + Sigma, laid out by ForceAtlas2 to
+ * convergence), the filters, the time slider, the side panel, the list and matrix tabs, the exports and the URL
+ * state, and the analyses drawn over the network (risk lens, what-if, path finder, changes between two dates). All
+ * data comes from POST /graphql.
  *
  * A read-only debug handle, `window.__explorer`, exposes the graph on screen, the renderer and load timings; the
  * end-to-end test reads it to compare what is drawn with the API's answer.
@@ -42,6 +43,7 @@ import {
 import { renderLegend } from './analysis-legend.ts';
 import { showChanges, showDisruption, showPaths } from './analysis-panel.ts';
 import { byId, el } from './dom.ts';
+import { keepCameraInView } from './camera-view.ts';
 import { ExpansionHistory } from './expansion-history.ts';
 import { expandedPart, expansionEntry, linkTypeCounts, parseExpansion } from './expansion.ts';
 import { EXPORT_FORMATS, exportFile, exportPng, graphiqlUrl } from './export-view.ts';
@@ -65,6 +67,7 @@ import { lensColors, lensSizes, type ColorLens, type SizeLens } from './risk-len
 import { setUpMatrixView } from './matrix-view.ts';
 import { enableNodeDrag } from './node-drag.ts';
 import { createNotice } from './notice.ts';
+import { setUpFindInView } from './find-in-view.ts';
 import { renderListView } from './list-view.ts';
 import { linkGroups } from './node-links.ts';
 import { setUpSearchBox } from './search-box.ts';
@@ -168,25 +171,13 @@ enableNodeDrag(renderer, graph, (id) => {
 });
 
 // The camera (zoom and pan) is part of the shareable view.
-const camera = renderer.getCamera();
-if (state.camera !== null) camera.setState({ ...state.camera, angle: 0 });
-let cameraTimer: number | undefined;
-camera.on('updated', (view) => {
-  window.clearTimeout(cameraTimer);
-  cameraTimer = window.setTimeout(() => {
-    const round = (n: number) => Math.round(n * 10_000) / 10_000;
-    const whole = round(view.x) === 0.5 && round(view.y) === 0.5 && round(view.ratio) === 1;
-    state.camera = whole ? null : { x: round(view.x), y: round(view.y), ratio: round(view.ratio) };
-    writeState(state);
-  }, 200);
+const cameraView = keepCameraInView(renderer, state, () => writeState(state));
+const fitToScreen = (animate = true) => cameraView.fit(animate);
+const findInView = setUpFindInView(byId<HTMLInputElement>('find-in-view'), byId('find-count'), {
+  graph,
+  filter,
+  renderer,
 });
-/** Shows the whole graph (a new centre starts there too). */
-function fitToScreen(animate = true): void {
-  const whole = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-  renderer.setCustomBBox(null);
-  if (animate) void camera.animate(whole, { duration: 300 });
-  else camera.setState(whole);
-}
 
 function neighborhoodArgs(): NeighborhoodArgs | null {
   return state.id === null ? null : { id: state.id, depth: state.depth, limit: state.limit, asOf: state.asOf };
@@ -257,7 +248,7 @@ async function loadGraph(): Promise<void> {
     updateStatus();
     nameTheCentre();
     drawList();
-    if (filter.found !== null) findInView();
+    findInView.refresh();
     if (state.select !== null && state.select !== filter.selectedNode && graph.hasNode(state.select)) {
       void selectNode(state.select);
     } else refreshPanel();
@@ -338,49 +329,6 @@ function updateStatus(): void {
     });
   } else if (notice.text?.startsWith('The kind filters hide') === true) notice.clear();
 }
-
-/**
- * Find in view: the drawn nodes whose name (or id) holds the text stand out, without loading anything or moving
- * the centre; Enter brings the next match to the middle of the screen.
- */
-const findInput = byId<HTMLInputElement>('find-in-view');
-const findCount = byId('find-count');
-let foundOrder: string[] = [];
-let foundAt = -1;
-function findInView(): void {
-  const text = findInput.value.trim().toLowerCase();
-  if (text === '') {
-    filter.found = null;
-    foundOrder = [];
-    findCount.textContent = '';
-  } else {
-    foundOrder = graph
-      .filterNodes(
-        (id, a) =>
-          isNodeVisible(graph, filter, id) && (a.label.toLowerCase().includes(text) || id.toLowerCase().includes(text)),
-      )
-      .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
-    filter.found = new Set(foundOrder);
-    const drawn = graph.filterNodes((id) => isNodeVisible(graph, filter, id)).length;
-    findCount.textContent =
-      foundOrder.length === 0
-        ? `No drawn node matches “${findInput.value.trim()}”`
-        : `${foundOrder.length} of ${drawn} drawn nodes match`;
-  }
-  foundAt = -1;
-  renderer.refresh({ skipIndexation: true });
-}
-findInput.addEventListener('input', findInView);
-findInput.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') {
-    findInput.value = '';
-    findInView();
-  } else if (event.key === 'Enter' && foundOrder.length > 0) {
-    foundAt = (foundAt + 1) % foundOrder.length;
-    const shown = renderer.getNodeDisplayData(foundOrder[foundAt]);
-    if (shown !== undefined) void camera.animate({ x: shown.x, y: shown.y, ratio: 0.6 }, { duration: 300 });
-  }
-});
 
 /** The search box names the centre (after a link restored the view, too), unless the reader is typing in it. */
 function nameTheCentre(): void {
@@ -705,6 +653,9 @@ function drawSelectedEntity(): void {
   const groups = linkGroups(graph, id, (edge) => isEdgeVisible(graph, filter, edge));
   const held = graph.hasNode(id) ? graph.degree(id) : 0;
   const shown = groups.reduce((n, g) => n + g.relationships.length, 0);
+  // Redrawing the panel must not drop a keyboard user's focus: it goes back to the same action, or the heading.
+  const focused = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement);
+  const action = focused ? (document.activeElement as HTMLElement).dataset['action'] : undefined;
   showEntity(
     panel,
     found,
@@ -713,6 +664,10 @@ function drawSelectedEntity(): void {
     entityActions(found.id, found.kind, found.name),
     held - shown,
   );
+  if (focused) {
+    const again = action !== undefined ? panel.querySelector<HTMLElement>(`[data-action="${action}"]`) : null;
+    (again ?? panel.querySelector<HTMLElement>(':scope > h2'))?.focus();
+  }
 }
 
 /**
@@ -809,7 +764,7 @@ function updateFilters(): void {
       refreshPanel();
       updateStatus();
       drawList();
-      if (filter.found !== null) findInView();
+      findInView.refresh();
     });
     return el('li', {}, el('label', {}, box, swatch, name, el('span', { class: 'count' }, String(count))));
   };
