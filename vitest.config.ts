@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 /**
  * Three projects:
@@ -16,6 +19,11 @@ const integrationProject = {
 };
 
 export default defineConfig({
+  resolve: {
+    // One graphql-js for the tests' modules and the libraries (Apollo Server requires its CommonJS build): Vite would
+    // pick the ESM build for `graphql` by its "module" field, and the two builds' instanceof checks refuse each other.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     fileParallelism: false,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],

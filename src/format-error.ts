@@ -6,7 +6,7 @@
  * INTERNAL_SERVER_ERROR, with its message only in development. It never throws.
  */
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from './errors.ts';
 import { isRequestLimitError } from './request-limits.ts';
@@ -23,14 +23,12 @@ const CLIENT_ERROR_CODES = new Set<string>([
 
 /**
  * A GraphQLError that graphql-js or Apollo raised about the request itself: it wraps no exception of the server's
- * (a server fault, such as a null for a non-null field, always wraps one) and carries no code of its own. Read by
- * shape, not instanceof: under Vitest graphql-js can load twice.
+ * (a server fault, such as a null for a non-null field, always wraps one) and carries no code of its own.
  */
 function isCodelessClientMistake(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || error.constructor.name !== 'GraphQLError') return false;
-  const { originalError, extensions } = error as { originalError?: unknown; extensions?: Record<string, unknown> };
-  const code = extensions?.['code'];
-  return originalError === undefined && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR);
+  if (!(error instanceof GraphQLError)) return false;
+  const code = error.extensions['code'];
+  return error.originalError === undefined && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR);
 }
 
 export function createFormatError(logger: Logger, showInternalMessages: boolean) {

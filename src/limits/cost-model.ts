@@ -17,6 +17,7 @@
  *   as an export) starts at UNKNOWN_ROOT_COST, so it is covered until it gets an estimate of its own.
  * Introspection (GraphiQL's schema query) is bounded by the schema, so its lists count once.
  */
+import { getNamedType, getNullableType, isLeafType, isListType } from 'graphql';
 import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { defaultPageSize } from './page-sizes.ts';
@@ -86,18 +87,8 @@ const LIST_SIZES: Record<string, number> = {
 /** Lists whose length the parent field already counted (its `first`, `limit` or `maxHops`). */
 const COUNTED_BY_PARENT = new Set(['Subgraph.nodes', 'Subgraph.edges', 'Path.nodes', 'Path.edges']);
 
-/*
- * Types are read by shape, not with graphql's isListType & co.: under Vitest this module and the library can load
- * graphql's two builds (ESM and CommonJS), whose instanceof checks refuse each other's types.
- */
-const nullable = (t: GraphQLOutputType): GraphQLOutputType =>
-  t.constructor.name === 'GraphQLNonNull' ? (t as { ofType: GraphQLOutputType }).ofType : t;
-const isList = (t: GraphQLOutputType): boolean => nullable(t).constructor.name === 'GraphQLList';
-const isLeaf = (t: GraphQLOutputType): boolean => {
-  let named: GraphQLOutputType = t;
-  while ('ofType' in named) named = named.ofType;
-  return !('getFields' in named) && !('getTypes' in named);
-};
+const isList = (t: GraphQLOutputType): boolean => isListType(getNullableType(t));
+const isLeaf = (t: GraphQLOutputType): boolean => isLeafType(getNamedType(t));
 
 const numberArg = (args: Record<string, unknown>, name: string): number | undefined => {
   const value = args[name];
@@ -105,11 +96,7 @@ const numberArg = (args: Record<string, unknown>, name: string): number | undefi
 };
 
 /** The name of a field's type, lists and non-null unwrapped. */
-const namedTypeName = (t: GraphQLOutputType): string => {
-  let named: GraphQLOutputType = t;
-  while ('ofType' in named) named = named.ofType;
-  return named.name;
-};
+const namedTypeName = (t: GraphQLOutputType): string => getNamedType(t).name;
 
 /** A connection's page size argument, 0 included (an empty page costs its start alone). */
 const pageSizeArg = (args: Record<string, unknown>, name: string): number | undefined => {

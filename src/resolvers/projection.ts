@@ -3,13 +3,10 @@
  * the core fields lets the statement return the core of each row instead of its property maps, which cost Neo4j
  * more to read than finding the row.
  */
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 // graphql-js 16 exports the grouping of a field's sub-selection (collectSubfields) only from its execution module;
-// it is the one execution itself uses, so what is read here is exactly what the resolvers will be asked for. Both
-// are imported from the modules execution uses (not the package's ESM entry, which a bundler may pick), so the
-// schema's types are of the same graphql-js instance as the functions that check them.
+// it is the one execution itself uses, so what is read here is exactly what the resolvers will be asked for.
 import { collectSubfields } from 'graphql/execution/collectFields.js';
-import { isObjectType } from 'graphql/type/definition.js';
 import type { Projection } from '../graph/related-entities.ts';
 import type { RowParts } from '../graph/supply-risk.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
