@@ -3,11 +3,13 @@
  * designated category with a two-level header that stays in view while scrolling (category, then item), the
  * supplier count of each item from supplyRisk (a single supplier marked red), row and column totals. A cell's hue
  * is its category, its strength the number of links, its number black or white, whichever contrasts more. Every
- * filled cell and supplier count is a button: a click or Enter asks for its citations.
+ * filled cell and supplier count is a button: a click or Enter asks for its citations; the filled cells are one tab
+ * stop, moved through with the arrow keys (matrix-keys.ts).
  */
 import type { SupplyRiskRow } from './analytics-api.ts';
 import { hslToHex, textColorOn } from './contrast.ts';
 import { el } from './dom.ts';
+import { enableMatrixKeys } from './matrix-keys.ts';
 import type { MatrixColumn, MatrixLayout, MatrixRow } from './matrix-model.ts';
 
 /** Category hues: blues, greens, purples and browns; no red, which marks a single supplier. */
@@ -105,7 +107,7 @@ export function renderMatrix(container: HTMLElement, layout: MatrixLayout, event
       );
     }),
   );
-  const body = layout.rows.map((row) =>
+  const rows = layout.rows.map((row) =>
     el(
       'tr',
       { 'data-company': row.company.id },
@@ -146,12 +148,15 @@ export function renderMatrix(container: HTMLElement, layout: MatrixLayout, event
     ),
     el('td', { class: 'grand-total' }, String(layout.total)),
   );
+  const body = el('tbody', {}, ...rows);
+  enableMatrixKeys(body);
+  enableMatrixKeys(supplierRow);
   container.replaceChildren(
     el(
       'table',
       { class: 'matrix', 'aria-label': 'Companies × materials: links per company and item' },
       el('thead', {}, categoryRow, materialRow, supplierRow),
-      el('tbody', {}, ...body),
+      body,
       el('tfoot', {}, totals),
     ),
   );
