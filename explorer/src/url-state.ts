@@ -43,7 +43,7 @@ export interface ViewState {
   group: LayoutGroup | null;
 }
 
-export const LAYOUT_GROUPS = ['kind', 'community'] as const;
+const LAYOUT_GROUPS = ['kind', 'community'] as const;
 export type LayoutGroup = (typeof LAYOUT_GROUPS)[number];
 
 /** Sigma's camera: the centre (0 to 1 over the graph's extent) and the zoom ratio (1: all of it). */
