@@ -12,8 +12,9 @@ import type { RequestBudget } from './request-budget.ts';
 import { getOrCreate } from '../get-or-create.ts';
 
 /**
- * The Query fields whose cost grows with their arguments or with the graph: subgraphs, paths, the whole
- * cross-reference, and an export if the schema has one.
+ * The fields whose cost grows with their arguments or with the graph, by type: the Query fields for subgraphs,
+ * paths, the cross-reference, exports and analytics, and the disruption report's lists (each reads its slice's
+ * rows after the report's root field has given back its place).
  */
 const HEAVY_QUERY_FIELDS = [
   'neighborhood',
@@ -29,6 +30,11 @@ const HEAVY_QUERY_FIELDS = [
   'articulationPoints',
   'communities',
 ] as const;
+
+const HEAVY_FIELDS: Record<string, readonly string[]> = {
+  Query: HEAVY_QUERY_FIELDS,
+  DisruptionReport: ['removedLinks', 'itemsWithoutSupplier', 'itemsWithOneSupplier', 'affected'],
+};
 
 export class HeavyFieldGate {
   private readonly limit: LimitFunction;
@@ -87,18 +93,23 @@ type FieldResolver = (parent: unknown, args: unknown, context: { budget?: Reques
  * gate: an operation with many expensive fields (within its cost budget) is slower, not refused because its own
  * fields filled the queue, and the queue counts the requests waiting.
  */
-export function gateHeavyFields<R extends { Query?: object }>(resolvers: R, gate: HeavyFieldGate): R {
+export function gateHeavyFields<R extends object>(resolvers: R, gate: HeavyFieldGate): R {
   const turns = new WeakMap<object, LimitFunction>();
   const turnOf = (context: object): LimitFunction => getOrCreate(turns, context, () => pLimit(1));
-  const query = { ...(resolvers.Query as Record<string, unknown> | undefined) };
-  for (const field of HEAVY_QUERY_FIELDS) {
-    const resolve = query[field];
-    if (typeof resolve !== 'function') continue;
-    const gated: FieldResolver = (parent, args, context, info) =>
-      turnOf(context)(() =>
-        gate.run(field, async () => (resolve as FieldResolver)(parent, args, context, info), context.budget),
-      );
-    query[field] = gated;
+  const gatedResolvers: Record<string, unknown> = { ...(resolvers as Record<string, unknown>) };
+  for (const [typeName, fields] of Object.entries(HEAVY_FIELDS)) {
+    const typeResolvers = { ...(gatedResolvers[typeName] as Record<string, unknown> | undefined) };
+    for (const field of fields) {
+      const resolve = typeResolvers[field];
+      if (typeof resolve !== 'function') continue;
+      const name = typeName === 'Query' ? field : `${typeName}.${field}`;
+      const gated: FieldResolver = (parent, args, context, info) =>
+        turnOf(context)(() =>
+          gate.run(name, async () => (resolve as FieldResolver)(parent, args, context, info), context.budget),
+        );
+      typeResolvers[field] = gated;
+    }
+    gatedResolvers[typeName] = typeResolvers;
   }
-  return { ...resolvers, Query: query };
+  return gatedResolvers as R;
 }
