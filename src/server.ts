@@ -30,10 +30,12 @@ import { tracingObserver, traceRequests } from './observability/tracing.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { costLimitPlugin } from './limits/cost-limit-plugin.ts';
 import { gateHeavyFields, HeavyFieldGate } from './limits/heavy-field-gate.ts';
+import { heavyFields } from './limits/schema-directives.ts';
 import { RequestBudget } from './limits/request-budget.ts';
 import { responseSizePlugin } from './limits/response-size-plugin.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
+import { buildSchema } from 'graphql';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
 import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
@@ -88,6 +90,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const httpServer = http.createServer(app);
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
+  const typeDefs = loadTypeDefs(deps.vocabulary);
   const measures = deps.measures ?? new ProjectionMeasures(undefined, { logger: deps.logger });
   /** A request's write access: refused for pages of other origins not listed, else decided by its API key. */
   const writeAccessOf = (req: Request): WriteAccess => {
@@ -106,8 +109,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
   const logger = requestScopedLogger(deps.logger);
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(deps.vocabulary),
-    resolvers: gate ? gateHeavyFields(resolvers, gate) : resolvers,
+    typeDefs,
+    resolvers: gate ? gateHeavyFields(resolvers, gate, heavyFields(buildSchema(typeDefs))) : resolvers,
     formatError: createFormatError(logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
@@ -142,7 +145,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
   });
 
-  const possibleTypes = possibleTypesOf(loadTypeDefs(deps.vocabulary));
+  const possibleTypes = possibleTypesOf(typeDefs);
   app.get(POSSIBLE_TYPES_PATH, (_req, res) => {
     res.set('cache-control', 'public, max-age=300').json(possibleTypes);
   });

@@ -2690,6 +2690,27 @@ export type ResolversParentTypes = {
   Facility: EntityRow;
 };
 
+export type CostDirectiveArgs = {
+  base?: Maybe<Scalars['Int']['input']>;
+  listSize?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CostDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = RequestContext,
+  Args = CostDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type HeavyDirectiveArgs = {};
+
+export type HeavyDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = RequestContext,
+  Args = HeavyDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
@@ -4030,4 +4051,9 @@ export type Resolvers<ContextType = RequestContext> = {
   Technology?: TechnologyResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  cost?: CostDirectiveResolver<any, any, ContextType>;
+  heavy?: HeavyDirectiveResolver<any, any, ContextType>;
 };

@@ -12,43 +12,21 @@
  *   counted by it (edges join returned nodes, about as many as the nodes);
  * - Query.shortestPath costs 10 + 10 x maxHops + (maxHops + 1) x (selection per step);
  * - any other list of objects (Company.materials, Entity.sources, ...) counts LIST_SIZE_ESTIMATE items, or the
- *   size in LIST_SIZES;
- * - every Query field starts at the base cost in ROOT_BASE_COSTS; one not named there (a field added later, such
- *   as an export) starts at UNKNOWN_ROOT_COST, so it is covered until it gets an estimate of its own.
+ *   `listSize` its `@cost` declares in schema.graphql;
+ * - every Query field starts at the `base` its `@cost` declares; one without (a field added later, such as an
+ *   export) starts at UNKNOWN_ROOT_COST, so it is covered until it gets an estimate of its own.
  * Introspection (GraphiQL's schema query) is bounded by the schema, so its lists count once.
  */
 import { getNamedType, getNullableType, isLeafType, isListType } from 'graphql';
 import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { defaultPageSize } from './page-sizes.ts';
+import { declaredCost } from './schema-directives.ts';
 
 /** Items assumed for a list with no size argument (most typed lists hold a handful of entities). */
 export const LIST_SIZE_ESTIMATE = 5;
 /** Start cost of a Query field the model does not know. */
 export const UNKNOWN_ROOT_COST = 1_000;
-
-const ROOT_BASE_COSTS: Record<string, number> = {
-  node: 1,
-  entity: 1,
-  documents: 1,
-  entities: 10,
-  search: 10,
-  neighborhood: 10,
-  shortestPath: 10,
-  graphStats: 10,
-  // The page is cut in Cypher, but the count and the category walk read the matching links.
-  crossReference: 100,
-  // Built from up to 5,000 links.
-  crossReferenceMatrix: 1_000,
-  // Supply analytics read every in-scope supply link (and disruption twice); the graph algorithms a projection.
-  supplyRisk: 500,
-  disruption: 1_000,
-  changes: 500,
-  paths: 1_000,
-  centrality: 2_000,
-  articulationPoints: 2_000,
-  communities: 2_000,
-};
 
 /** exportGraph by its selection: about the rows it reads (the whole-graph cap is 5,000 nodes). */
 function exportCost(args: Record<string, unknown>): number {
@@ -73,17 +51,6 @@ function exportCost(args: Record<string, unknown>): number {
 const isTypedListCap = (typeName: string, fieldName: string, schemaTypeHasEntity: boolean) =>
   schemaTypeHasEntity && fieldName !== 'relationships' && typeName !== 'Query';
 
-/** Lists of known size: the matrix's axes and cells (companies x materials with a link, a few hundred). */
-const LIST_SIZES: Record<string, number> = {
-  'CrossReferenceMatrix.companies': 100,
-  'CrossReferenceMatrix.materials': 100,
-  'CrossReferenceMatrix.cells': 500,
-  'DisruptionReport.affected': 50,
-  'DisruptionReport.removedLinks': 50,
-  'DisruptionReport.itemsWithoutSupplier': 20,
-  'DisruptionReport.itemsWithOneSupplier': 20,
-};
-
 /** Lists whose length the parent field already counted (its `first`, `limit` or `maxHops`). */
 const COUNTED_BY_PARENT = new Set(['Subgraph.nodes', 'Subgraph.edges', 'Path.nodes', 'Path.edges']);
 
@@ -104,42 +71,45 @@ const pageSizeArg = (args: Record<string, unknown>, name: string): number | unde
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 };
 
-const estimateFieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const coordinate = `${type.name}.${field.name}`;
-  if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
+const costEstimator =
+  (schema: GraphQLSchema): ComplexityEstimator =>
+  ({ type, field, args, childComplexity }) => {
+    const coordinate = `${type.name}.${field.name}`;
+    if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
 
-  const isRoot = type.name === 'Query';
-  const base = isRoot ? (ROOT_BASE_COSTS[field.name] ?? UNKNOWN_ROOT_COST) : 0;
-  if (coordinate === 'Query.neighborhood') {
-    const limit = numberArg(args, 'limit') ?? 1;
-    const depth = numberArg(args, 'depth') ?? 1;
-    return base + limit * (depth + childComplexity);
-  }
-  if (coordinate === 'Query.exportGraph') return exportCost(args) + childComplexity;
-  if (coordinate === 'Query.shortestPath') {
-    const maxHops = numberArg(args, 'maxHops') ?? 1;
-    return base + 10 * maxHops + (maxHops + 1) * childComplexity;
-  }
-  if (namedTypeName(field.type).endsWith('Connection')) {
-    const size = pageSizeArg(args, 'first') ?? pageSizeArg(args, 'last') ?? defaultPageSize(coordinate);
-    return base + size * (1 + childComplexity);
-  }
-  const first = numberArg(args, 'first');
-  const implementsEntity = 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === 'Entity');
-  if (first !== undefined && isTypedListCap(type.name, field.name, implementsEntity)) {
-    return base + Math.min(first, LIST_SIZE_ESTIMATE) * (1 + childComplexity);
-  }
-  // A slice of a list of known size (a disruption's lists) counts as the smaller of `first` and that size.
-  const knownSize = LIST_SIZES[coordinate];
-  if (first !== undefined && knownSize !== undefined) return base + Math.min(first, knownSize) * (1 + childComplexity);
-  if (first !== undefined) return base + first * (1 + childComplexity);
+    const declared = declaredCost(schema, field);
+    const base = type.name === 'Query' ? (declared.base ?? UNKNOWN_ROOT_COST) : 0;
+    if (coordinate === 'Query.neighborhood') {
+      const limit = numberArg(args, 'limit') ?? 1;
+      const depth = numberArg(args, 'depth') ?? 1;
+      return base + limit * (depth + childComplexity);
+    }
+    if (coordinate === 'Query.exportGraph') return exportCost(args) + childComplexity;
+    if (coordinate === 'Query.shortestPath') {
+      const maxHops = numberArg(args, 'maxHops') ?? 1;
+      return base + 10 * maxHops + (maxHops + 1) * childComplexity;
+    }
+    if (namedTypeName(field.type).endsWith('Connection')) {
+      const size = pageSizeArg(args, 'first') ?? pageSizeArg(args, 'last') ?? defaultPageSize(coordinate);
+      return base + size * (1 + childComplexity);
+    }
+    const first = numberArg(args, 'first');
+    const implementsEntity = 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === 'Entity');
+    if (first !== undefined && isTypedListCap(type.name, field.name, implementsEntity)) {
+      return base + Math.min(first, LIST_SIZE_ESTIMATE) * (1 + childComplexity);
+    }
+    // A slice of a list of known size (a disruption's lists) counts as the smaller of `first` and that size.
+    const knownSize = declared.listSize;
+    if (first !== undefined && knownSize !== undefined)
+      return base + Math.min(first, knownSize) * (1 + childComplexity);
+    if (first !== undefined) return base + first * (1 + childComplexity);
 
-  if (isLeaf(field.type)) return base + 1;
-  if (!isList(field.type) || COUNTED_BY_PARENT.has(coordinate) || type.name.endsWith('Connection')) {
-    return base + 1 + childComplexity;
-  }
-  return base + (LIST_SIZES[coordinate] ?? LIST_SIZE_ESTIMATE) * (1 + childComplexity);
-};
+    if (isLeaf(field.type)) return base + 1;
+    if (!isList(field.type) || COUNTED_BY_PARENT.has(coordinate) || type.name.endsWith('Connection')) {
+      return base + 1 + childComplexity;
+    }
+    return base + (declared.listSize ?? LIST_SIZE_ESTIMATE) * (1 + childComplexity);
+  };
 
 /**
  * The estimated cost of the operation `operationName` (the only one when omitted) with `variables` applied.
@@ -156,6 +126,6 @@ export function estimateCost(
     query: document,
     variables,
     ...(operationName ? { operationName } : {}),
-    estimators: [estimateFieldCost],
+    estimators: [costEstimator(schema)],
   });
 }

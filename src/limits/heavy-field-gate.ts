@@ -1,6 +1,6 @@
 /**
- * Internal: bounded concurrency for the expensive Query fields, so that cheap queries stay fast while expensive
- * ones run. At most `heavyConcurrency` of these fields resolve at once, server-wide, and one request's fields take
+ * Internal: bounded concurrency for the expensive fields (those schema.graphql marks `@heavy`), so that cheap
+ * queries stay fast while expensive ones run. At most `heavyConcurrency` of these fields resolve at once, server-wide, and one request's fields take
  * turns; up to `heavyQueue` more wait in order (p-limit's queue); past that, or when a field's operation runs out of
  * time while waiting, it fails at once: SERVER_BUSY (HTTP 503 with Retry-After) or LIMIT_EXCEEDED naming the time
  * budget.
@@ -10,31 +10,6 @@ import { ServerBusyError } from '../errors.ts';
 import type { RequestLimits } from '../request-limits.ts';
 import type { RequestBudget } from './request-budget.ts';
 import { getOrCreate } from '../get-or-create.ts';
-
-/**
- * The fields whose cost grows with their arguments or with the graph, by type: the Query fields for subgraphs,
- * paths, the cross-reference, exports and analytics, and the disruption report's lists (each reads its slice's
- * rows after the report's root field has given back its place).
- */
-const HEAVY_QUERY_FIELDS = [
-  'neighborhood',
-  'shortestPath',
-  'crossReference',
-  'crossReferenceMatrix',
-  'exportGraph',
-  'supplyRisk',
-  'disruption',
-  'changes',
-  'paths',
-  'centrality',
-  'articulationPoints',
-  'communities',
-] as const;
-
-const HEAVY_FIELDS: Record<string, readonly string[]> = {
-  Query: HEAVY_QUERY_FIELDS,
-  DisruptionReport: ['removedLinks', 'itemsWithoutSupplier', 'itemsWithOneSupplier', 'affected'],
-};
 
 export class HeavyFieldGate {
   private readonly limit: LimitFunction;
@@ -88,16 +63,20 @@ export class HeavyFieldGate {
 type FieldResolver = (parent: unknown, args: unknown, context: { budget?: RequestBudget }, info: unknown) => unknown;
 
 /**
- * `resolvers` with each heavy Query field that is a function resolved through `gate`. The heavy fields of one
+ * `resolvers` with each field of `heavy` (by type name) that is a function resolved through `gate`. The heavy fields of one
  * request take their turns one after another, so a request holds at most one place (running or waiting) in the
  * gate: an operation with many expensive fields (within its cost budget) is slower, not refused because its own
  * fields filled the queue, and the queue counts the requests waiting.
  */
-export function gateHeavyFields<R extends object>(resolvers: R, gate: HeavyFieldGate): R {
+export function gateHeavyFields<R extends object>(
+  resolvers: R,
+  gate: HeavyFieldGate,
+  heavy: Readonly<Record<string, readonly string[]>>,
+): R {
   const turns = new WeakMap<object, LimitFunction>();
   const turnOf = (context: object): LimitFunction => getOrCreate(turns, context, () => pLimit(1));
   const gatedResolvers: Record<string, unknown> = { ...(resolvers as Record<string, unknown>) };
-  for (const [typeName, fields] of Object.entries(HEAVY_FIELDS)) {
+  for (const [typeName, fields] of Object.entries(heavy)) {
     const typeResolvers = { ...(gatedResolvers[typeName] as Record<string, unknown> | undefined) };
     for (const field of fields) {
       const resolve = typeResolvers[field];
