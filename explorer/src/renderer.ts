@@ -74,13 +74,18 @@ export function createRenderer(
   filter: ViewFilter,
   events: RendererEvents,
 ): ExplorerRenderer {
+  const drawLabel = drawLabelInside(() => container.clientWidth);
+  // The square program brings a label drawer of its own; squares are labelled like circles, inside the canvas.
+  class SquareProgram extends NodeSquareProgram<NodeAttributes, EdgeAttributes> {
+    override drawLabel = drawLabel as NodeSquareProgram['drawLabel'];
+  }
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     renderEdgeLabels: true,
     // The network tab can be hidden (list, matrix) while the graph changes.
     allowInvalidContainer: true,
     enableEdgeEvents: true,
     defaultEdgeType: 'arrow',
-    nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram },
+    nodeProgramClasses: { circle: NodeCircleProgram, square: SquareProgram },
     edgeProgramClasses: { arrow: EdgeArrowProgram },
     labelRenderedSizeThreshold: 4,
     labelSize: 12,
@@ -93,7 +98,7 @@ export function createRenderer(
     // Labels: Sigma's grid keeps one per cell (no overprint); the drawer keeps them inside the canvas.
     labelDensity: 0.8,
     labelGridCellSize: 110,
-    defaultDrawNodeLabel: drawLabelInside(() => container.clientWidth),
+    defaultDrawNodeLabel: drawLabel,
     nodeReducer: (id, data) => {
       if (!isNodeVisible(graph, filter, id)) return { ...data, hidden: true };
       const selected = id === filter.selectedNode;

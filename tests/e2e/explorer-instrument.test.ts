@@ -752,6 +752,29 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       expect(await page.textContent('#find-count')).toBe('');
     });
 
+    it('keeps every node label inside the canvas, clear of the side panel', async () => {
+      await page.goto(`${origin}/explore?id=country:japan&depth=2&limit=500&asOf=2023-12`);
+      await explorerSettled(page, 0);
+      // Record where the labels are written on Sigma's label layer during one redraw.
+      const overflow = await page.evaluate(() => {
+        const g = globalThis as any;
+        const drawn: Array<{ text: string; right: number }> = [];
+        const original = g.CanvasRenderingContext2D.prototype.fillText;
+        g.CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number) {
+          if (this.canvas.classList.contains('sigma-labels')) {
+            drawn.push({ text, right: x + this.measureText(text).width });
+          }
+          return original.call(this, text, x, y);
+        };
+        g.__explorer.renderer.refresh();
+        g.CanvasRenderingContext2D.prototype.fillText = original;
+        const width = g.document.getElementById('graph').clientWidth;
+        return { labels: drawn.length, outside: drawn.filter((l) => l.right > width).map((l) => l.text) };
+      });
+      expect(overflow.labels).toBeGreaterThan(20);
+      expect(overflow.outside).toEqual([]);
+    });
+
     it('takes a click a few pixels beside an edge as a click on it', async () => {
       await page.goto(`${origin}/explore?id=company:kioxia`);
       await explorerSettled(page, 0);
