@@ -296,3 +296,23 @@ export async function entityCommunities(asOf: string | null): Promise<Map<string
     await politely(COMMUNITIES_QUERY, { projection, asOf });
   return new Map(data.communities.flatMap((c) => c.members.edges.map((e) => [e.node.id, c.id] as const)));
 }
+
+const DATED_RANGE_QUERY = `query DatedRange {
+  earliest: changes(from: "1000", to: "9999", first: 1) { edges { node { date } } }
+  latest: changes(from: "1000", to: "9999", last: 1) { edges { node { date } } }
+}`;
+
+/**
+ * The months the graph dates its relationships in: from the earliest change (a relationship starting or ending)
+ * to the latest, as `changes` lists them in date order; a year counts from January or to December. Empty when
+ * nothing is dated.
+ */
+export async function datedMonths(): Promise<{ first: string; last: string } | null> {
+  type Ends = Record<'earliest' | 'latest', { edges: Array<{ node: { date: string } }> }>;
+  const data: Ends = await politely(DATED_RANGE_QUERY, {});
+  const first = data.earliest.edges[0]?.node.date;
+  const last = data.latest.edges[0]?.node.date;
+  if (first === undefined || last === undefined) return null;
+  const month = (date: string, bare: string) => (/^\d{4}$/.test(date) ? `${date}-${bare}` : date.slice(0, 7));
+  return { first: month(first, '01'), last: month(last, '12') };
+}

@@ -37,6 +37,7 @@ import {
   type SupplyLinkType,
   type SupplyRiskRow,
   COMMUNITIES_QUERY,
+  datedMonths,
   entityCommunities,
   wholeGraphHub,
 } from './analytics-api.ts';
@@ -71,7 +72,7 @@ import { setUpFindInView } from './find-in-view.ts';
 import { renderListView } from './list-view.ts';
 import { linkGroups } from './node-links.ts';
 import { setUpSearchBox } from './search-box.ts';
-import { setUpTimeSlider, sliderProblem } from './time-slider.ts';
+import { monthsBetween, setUpTimeSlider, sliderProblem } from './time-slider.ts';
 import { readState, writeState, type LayoutGroup, type ViewState } from './url-state.ts';
 import './style.css';
 
@@ -99,10 +100,18 @@ const notice = createNotice(byId('notice'));
 onServerBusy((seconds) => {
   status.textContent = `The server is busy; asking again in ${seconds} s…`;
 });
+/** The slider's months, from the graph's earliest dated change to its latest (none: the slider is "now" alone). */
+const months = await datedMonths()
+  .then((range) => (range === null ? [] : monthsBetween(range.first, range.last)))
+  .catch((error: Error) => {
+    notice.show(`The months the graph dates could not be read: ${error.message}`);
+    return [] as string[];
+  });
 // A date in the link that the slider cannot show: the view resets to now, and says why.
 const askedAsOf = new URLSearchParams(location.search).get('asOf');
 if (askedAsOf !== null) {
-  const problem = state.asOf === null ? 'it is not a date (YYYY, YYYY-MM or YYYY-MM-DD)' : sliderProblem(state.asOf);
+  const problem =
+    state.asOf === null ? 'it is not a date (YYYY, YYYY-MM or YYYY-MM-DD)' : sliderProblem(state.asOf, months);
   if (problem !== null) {
     state.asOf = null;
     notice.show(`The link’s date “${askedAsOf}” was set aside: ${problem}. Showing now.`);
@@ -857,7 +866,7 @@ limit.addEventListener('change', () => {
   state.whole = false;
   void loadGraph();
 });
-setUpTimeSlider(byId<HTMLInputElement>('as-of'), byId('as-of-label'), state.asOf, (asOf) => {
+setUpTimeSlider(byId<HTMLInputElement>('as-of'), byId('as-of-label'), months, state.asOf, (asOf) => {
   state.asOf = asOf;
   if (state.view === 'matrix') {
     writeState(state);
@@ -958,6 +967,8 @@ clearPaths.addEventListener('click', () => {
 });
 
 const compare = byId<HTMLInputElement>('compare');
+compare.min = months[0] ?? '';
+compare.max = months.at(-1) ?? '';
 const compareClear = byId('compare-clear');
 compare.value = state.compare ?? '';
 compareClear.hidden = state.compare === null;

@@ -28,7 +28,10 @@ import {
   launchChromium,
   matrixSettled,
   offlinePage,
+  monthOfChange,
   seriousAxeViolations,
+  sliderIndex,
+  DATED_RANGE_QUERY,
 } from '../helpers/browser.ts';
 
 const matrixLoads = (page: Page) => page.evaluate(() => (globalThis as any).__explorer.matrixLoads as number);
@@ -354,7 +357,10 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       await explorerSettled(page, 0);
       const before = await positions();
       const loads = await explorerLoads(page);
-      await page.locator('#as-of').fill(String((2022 - 2019) * 12 + 5)); // 2022-06
+      const range = await ask(DATED_RANGE_QUERY);
+      await page
+        .locator('#as-of')
+        .fill(String(sliderIndex(monthOfChange(range.earliest.edges[0].node.date, 'from'), '2022-06')));
       await explorerSettled(page, loads);
       const after = await positions();
       const kept = Object.keys(after).filter((id) => id in before);
@@ -507,7 +513,16 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       // A date the slider cannot show is set aside too.
       await page.goto(`${origin}/explore?id=country:japan&asOf=2099-12`);
       await explorerSettled(page, 0);
-      expect(await page.textContent('#notice')).toContain('not a month from 2019-01 to 2025-12');
+      const range = await ask(DATED_RANGE_QUERY);
+      const [first, last] = [
+        monthOfChange(range.earliest.edges[0].node.date, 'from'),
+        monthOfChange(range.latest.edges[0].node.date, 'to'),
+      ];
+      expect(await page.textContent('#notice')).toContain(`not a month from ${first} to ${last}`);
+      // The slider runs over those months, then "now".
+      await page.locator('#as-of').fill('0');
+      expect(await page.textContent('#as-of-label')).toBe(first);
+      expect(Number(await page.getAttribute('#as-of', 'max'))).toBe(sliderIndex(first, last) + 1);
       await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-bad-date.png') });
     });
 

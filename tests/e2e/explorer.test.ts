@@ -10,13 +10,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
-import { ARTIFACTS, browserAvailable, explorerSettled, launchChromium, offlinePage } from '../helpers/browser.ts';
-
-/** The slider position of a year-month (the slider runs from 2019-01, one step a month). */
-function monthIndex(month: string): number {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return (year - 2019) * 12 + (m - 1);
-}
+import {
+  ARTIFACTS,
+  browserAvailable,
+  DATED_RANGE_QUERY,
+  explorerSettled,
+  launchChromium,
+  monthOfChange,
+  offlinePage,
+  sliderIndex,
+} from '../helpers/browser.ts';
 
 describe.skipIf(!browserAvailable)('explorer in a browser, offline', () => {
   let api: ApiServer;
@@ -38,6 +41,12 @@ describe.skipIf(!browserAvailable)('explorer in a browser, offline', () => {
     await browser?.close();
     await api?.close();
   });
+
+  /** The slider position of a year-month: the slider starts at the month of the graph's earliest dated change. */
+  async function monthIndex(month: string): Promise<number> {
+    const { data } = await api.graphql(DATED_RANGE_QUERY);
+    return sliderIndex(monthOfChange(data!.earliest.edges[0].node.date, 'from'), month);
+  }
 
   const loads = () => page.evaluate(() => (globalThis as any).__explorer.loads as number);
 
@@ -120,7 +129,7 @@ describe.skipIf(!browserAvailable)('explorer in a browser, offline', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-japan-2023-12.png') });
 
     const before = await loads();
-    await page.locator('#as-of').fill(String(monthIndex('2022-06')));
+    await page.locator('#as-of').fill(String(await monthIndex('2022-06')));
     await settled(before);
     expect(await page.textContent('#as-of-label')).toBe('2022-06');
     const edges = await drawnEdges();

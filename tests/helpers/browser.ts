@@ -101,3 +101,21 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** The graph's first and last dated changes, in date order: the explorer's slider runs over their months. */
+export const DATED_RANGE_QUERY = `{
+  earliest: changes(from: "1000", to: "9999", first: 1) { edges { node { date } } }
+  latest: changes(from: "1000", to: "9999", last: 1) { edges { node { date } } }
+}`;
+
+/** The month a change date falls in, a bare year counting from January (`from`) or to December (`to`). */
+export function monthOfChange(date: string, end: 'from' | 'to'): string {
+  return /^\d{4}$/.test(date) ? `${date}-${end === 'from' ? '01' : '12'}` : date.slice(0, 7);
+}
+
+/** The explorer slider's position of `month` (YYYY-MM), the slider starting at `first` (YYYY-MM). */
+export function sliderIndex(first: string, month: string): number {
+  const [fy, fm] = first.split('-').map(Number) as [number, number];
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return (y - fy) * 12 + (m - fm);
+}
