@@ -2,7 +2,9 @@
  * How each entity kind is drawn. Kinds of one family share a hue (from the Okabe–Ito palette, which stays apart
  * under the common colour-vision deficiencies) and differ in shade and in shape within it: the family's main kind
  * darkest, the next lighter and of the other shape, so two kinds of a family never look alike (Company and
- * Facility, Law and Policy, Program and Budget, Target and Indicator, Framework and Agreement).
+ * Facility, Law and Policy, Program and Budget, Target and Indicator, Framework and Agreement). Checked under
+ * simulated protanopia, deuteranopia and tritanopia: two kinds of one shape in different families stay at least
+ * 10 CIELAB units apart (tests/e2e/explorer-instrument.test.ts).
  */
 
 type Shape = 'circle' | 'square';
@@ -36,14 +38,14 @@ const FAMILIES: ReadonlyArray<{ family: string; kinds: ReadonlyArray<[string, st
     kinds: [
       ['Framework', '#00664a', 'square'],
       ['Agreement', '#3fb98c', 'circle'],
-      ['Meeting', '#a8e2cb', 'square'],
+      ['Meeting', '#a8e2cb', 'circle'],
     ],
   },
   {
     family: 'rules',
     kinds: [
-      ['Law', '#7a5c00', 'square'],
-      ['Policy', '#e0bf2e', 'circle'],
+      ['Law', '#7a6a00', 'square'],
+      ['Policy', '#ebd94a', 'circle'],
     ],
   },
   {
@@ -56,15 +58,15 @@ const FAMILIES: ReadonlyArray<{ family: string; kinds: ReadonlyArray<[string, st
   {
     family: 'measures',
     kinds: [
-      ['Target', '#4d4d4d', 'square'],
-      ['Indicator', '#b8b8b8', 'circle'],
+      ['Target', '#4d4d4d', 'circle'],
+      ['Indicator', '#b8b8b8', 'square'],
     ],
   },
   {
     family: 'subjects',
     kinds: [
       ['Material', '#d98c00', 'square'],
-      ['Technology', '#f2c45a', 'circle'],
+      ['Technology', '#f08a4b', 'circle'],
       ['Topic', '#f9e3ad', 'square'],
     ],
   },

@@ -735,6 +735,75 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
       await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-palette-japan-d2.png') });
     });
 
+    it('keeps kinds of one shape apart under simulated colour-vision deficiencies', async () => {
+      // Every kind's swatch, as the legend draws it.
+      await page.goto(`${origin}/explore?id=country:japan&depth=3&limit=500`);
+      await explorerSettled(page, 0);
+      const swatches = (await page.locator('#legend li').evaluateAll((lis) =>
+        lis.map((li) => {
+          const swatch = li.querySelector('.swatch') as any;
+          return {
+            kind: li.querySelector('input')!.getAttribute('data-filter')!,
+            rgb: ((globalThis as any).getComputedStyle(swatch).backgroundColor as string)
+              .match(/\d+/g)!
+              .slice(0, 3)
+              .map(Number),
+            square: swatch.classList.contains('square') as boolean,
+          };
+        }),
+      )) as Array<{ kind: string; rgb: number[]; square: boolean }>;
+      expect(swatches.length).toBeGreaterThan(14);
+      // Machado, Oliveira and Fernandes (2009), severity 1, on linear RGB; distance in CIELAB (CIE76).
+      const deficiencies: Record<string, number[][]> = {
+        protanopia: [
+          [0.152286, 1.052583, -0.204868],
+          [0.114503, 0.786281, 0.099216],
+          [-0.003882, -0.048116, 1.051998],
+        ],
+        deuteranopia: [
+          [0.367322, 0.860646, -0.227968],
+          [0.280085, 0.672501, 0.047413],
+          [-0.01182, 0.04294, 0.968881],
+        ],
+        tritanopia: [
+          [1.255528, -0.076749, -0.178779],
+          [-0.078411, 0.930809, 0.147602],
+          [0.004733, 0.691367, 0.3039],
+        ],
+      };
+      const linear = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      const lab = ([r, g, b]: number[]) => {
+        const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+        const x = f((0.4124 * r! + 0.3576 * g! + 0.1805 * b!) / 0.95047);
+        const y = f(0.2126 * r! + 0.7152 * g! + 0.0722 * b!);
+        const z = f((0.0193 * r! + 0.1192 * g! + 0.9505 * b!) / 1.08883);
+        return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+      };
+      const seen = (rgb: number[], m: number[][]) =>
+        lab(
+          m.map((row) =>
+            Math.min(
+              1,
+              Math.max(
+                0,
+                row.reduce((sum, k, i) => sum + k * linear(rgb[i]!), 0),
+              ),
+            ),
+          ),
+        );
+      const close: string[] = [];
+      for (const [name, m] of Object.entries(deficiencies)) {
+        for (const [i, a] of swatches.entries()) {
+          for (const b of swatches.slice(i + 1)) {
+            if (a.square !== b.square) continue;
+            const d = Math.hypot(...seen(a.rgb, m).map((v, k) => v - seen(b.rgb, m)[k]!));
+            if (d < 10) close.push(`${name}: ${a.kind}/${b.kind} ${d.toFixed(1)}`);
+          }
+        }
+      }
+      expect(close).toEqual([]);
+    });
+
     it('finds in view: highlights the drawn nodes whose name matches, without loading or recentring', async () => {
       await page.goto(`${origin}/explore?id=country:japan&depth=2&limit=500`);
       await explorerSettled(page, 0);
