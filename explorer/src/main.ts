@@ -4,8 +4,9 @@
  * state, and the analyses drawn over the network (risk lens, what-if, path finder, changes between two dates). All
  * data comes from POST /graphql.
  *
- * A read-only debug handle, `window.__explorer`, exposes the graph on screen, the renderer and load timings; the
- * end-to-end test reads it to compare what is drawn with the API's answer.
+ * A read-only debug handle, `window.__explorer`, exposes the graph on screen, the renderer and load timings, only
+ * to a page that asks for it before the bundle runs (`window.__explorerDebug = true`, the browser tests' init
+ * script); the tests read it to compare what is drawn with the API's answer.
  */
 import {
   entity,
@@ -164,7 +165,8 @@ const debug = {
   measureSyntheticGraph: async (nodes: number, edgesPerNode?: number) =>
     (await import('./benchmark.ts')).measureSyntheticGraph(nodes, edgesPerNode),
 };
-(window as unknown as { __explorer: typeof debug }).__explorer = debug;
+const debugWindow = window as unknown as { __explorer?: typeof debug; __explorerDebug?: unknown };
+if (debugWindow.__explorerDebug === true) debugWindow.__explorer = debug;
 
 const renderer = createRenderer(byId('graph'), graph, filter, {
   // A click only selects; expanding is asked for (double-click, or Expand in the panel).

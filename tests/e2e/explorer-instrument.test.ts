@@ -984,6 +984,23 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
     });
   });
 
+  it('keeps its debug handle and the benchmark out of a page that does not ask for them', async () => {
+    const plain = await browser.newPage();
+    try {
+      await plain.goto(`${origin}/explore?id=company:kioxia`);
+      await plain.waitForSelector('#legend li', { timeout: 30_000 });
+      expect(await plain.evaluate(() => '__explorer' in globalThis)).toBe(false);
+      // The benchmark is a chunk of its own, which a page showing the graph never loads.
+      const scripts = await plain.evaluate(() =>
+        (globalThis as any).performance.getEntriesByType('resource').map((e: any) => e.name as string),
+      );
+      expect(scripts.some((name: string) => /\/assets\/index-[\w-]+\.js$/.test(name))).toBe(true);
+      expect(scripts.some((name: string) => name.includes('benchmark'))).toBe(false);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('loaded nothing from outside this machine and raised no page error', () => {
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -42,7 +42,10 @@ export interface OfflinePage {
   pageErrors: string[];
 }
 
-/** A 1600×1000 page that may load only from `origin` (and blob:/data: URLs it makes itself). */
+/**
+ * A 1600×1000 page that may load only from `origin` (and blob:/data: URLs it makes itself), and that asks the
+ * explorer for its debug handle.
+ */
 export async function offlinePage(browser: Browser, origin: string): Promise<OfflinePage> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   const blocked: string[] = [];
@@ -54,6 +57,10 @@ export async function offlinePage(browser: Browser, origin: string): Promise<Off
     return route.abort();
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The explorer exposes its debug handle (window.__explorer) only to a page that asks before it loads.
+  await page.addInitScript(() => {
+    (globalThis as any).__explorerDebug = true;
+  });
   return { page, blocked, pageErrors };
 }
 
