@@ -203,7 +203,9 @@ async function loadGraph(): Promise<void> {
   writeState(state);
   const args = neighborhoodArgs();
   if (args === null) {
-    showMessage(panel, 'Nothing shown yet', 'Search an entity by name or alias, or open the whole graph.');
+    if (state.view === 'matrix') {
+      showMessage(panel, 'Companies × materials', 'A cell or a supplier count gives its citations here.');
+    } else showMessage(panel, 'Nothing shown yet', 'Search an entity by name or alias, or open the whole graph.');
     debug.loads += 1;
     return;
   }
