@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { createDataFileSchemas, dataFileSchema, type DataFile } from '../model/data-file-schema.ts';
+import { curationFileSchema, isCurationFile, type CurationFile } from './curation-file.ts';
 import type { LoadOptions } from './load-options.ts';
 import type { DataProblem } from './data-problem.ts';
 
@@ -13,6 +14,11 @@ export interface ParsedDataFile {
   /** Path as given (for messages). */
   file: string;
   data: DataFile;
+  /**
+   * A curation file's section (src/store/curation-file.ts): curated facts and audit entries. Such a file states no
+   * document, entity or relationship: its `data` is empty, with the document id ''.
+   */
+  curation?: CurationFile;
   /** The 1-based line of the node at a path inside the file, e.g. ['entities', 3, 'sources', 0]. */
   lineOf(fieldPath: ReadonlyArray<string | number>): number | undefined;
 }
@@ -46,7 +52,24 @@ export function readDataFiles(
       continue;
     }
     const lineOf = (fieldPath: ReadonlyArray<string | number>) => lineOfPath(doc, lineCounter, fieldPath);
-    const result = schema.safeParse(doc.toJS());
+    const value: unknown = doc.toJS();
+    if (isCurationFile(value)) {
+      const curation = curationFileSchema.safeParse(value);
+      if (!curation.success) {
+        for (const issue of curation.error.issues) {
+          problems.push(describeIssue(shown, doc, lineOf, issue.path as Array<string | number>, issue.message));
+        }
+        continue;
+      }
+      parsed.push({
+        file: shown,
+        data: { document: '', entities: [], relationships: [] },
+        curation: curation.data,
+        lineOf,
+      });
+      continue;
+    }
+    const result = schema.safeParse(value);
     if (!result.success) {
       for (const issue of result.error.issues) {
         problems.push(describeIssue(shown, doc, lineOf, issue.path as Array<string | number>, issue.message));

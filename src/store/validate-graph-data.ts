@@ -8,8 +8,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Citation, DocumentRecord } from '../model/data-file-schema.ts';
+import { relationshipId } from '../model/identity.ts';
 import type { EntityToStore, RelationshipToStore } from '../model/stored-properties.ts';
 import { VOCABULARY, type EntityKind } from '../model/vocabulary.ts';
+import type { AuditEntryRecord, CuratedFactRecord } from './curation-file.ts';
 import type { LoadOptions } from './load-options.ts';
 import type { DataProblem } from './data-problem.ts';
 import type { ParsedDataFile } from './read-data-files.ts';
@@ -27,10 +29,18 @@ export interface DocumentToWrite extends Omit<DocumentRecord, 'corpus'> {
 }
 export type EntityToWrite = EntityToStore;
 export type RelationshipToWrite = RelationshipToStore;
+/** What curated writes left, as a curation file restores it: the CuratedFact registry and the audit log. */
+export interface CurationToWrite {
+  /** Each present fact's subject is in the same load (`source`: a relationship's source entity). */
+  facts: Array<CuratedFactRecord & { source?: string }>;
+  auditEntries: AuditEntryRecord[];
+}
 export interface GraphData {
   documents: DocumentToWrite[];
   entities: EntityToWrite[];
   relationships: RelationshipToWrite[];
+  /** Given when the load has curation files. */
+  curation?: CurationToWrite;
 }
 
 /** The document a file's citations quote: named by id, or defined in the file. */
@@ -49,7 +59,12 @@ export function referencedOutside(files: readonly ParsedDataFile[]): { entityIds
       .flatMap((f) => f.data.relationships.flatMap((r) => [r.from, r.to, r.properties['program']]))
       .filter((id): id is string => typeof id === 'string' && !defined.has(id)),
   );
-  const documentIds = new Set(files.map(documentIdOf).filter((id) => !definedDocuments.has(id)));
+  const documentIds = new Set(
+    files
+      .filter((f) => f.curation === undefined)
+      .map(documentIdOf)
+      .filter((id) => !definedDocuments.has(id)),
+  );
   return { entityIds: [...entityIds], documentIds: [...documentIds] };
 }
 
@@ -99,6 +114,7 @@ export function validateGraphData(
   const entities = new Map<string, EntityToWrite>();
   const entityPlace = new Map<string, string>();
   for (const file of files) {
+    if (file.curation !== undefined) continue;
     const documentId = documentIdOf(file);
     if (!sourceIndexes.has(documentId)) {
       problems.push({
@@ -198,7 +214,89 @@ export function validateGraphData(
     });
   }
 
-  return { graph: { documents: [...documents.values()], entities: [...entities.values()], relationships }, problems };
+  const graph: GraphData = { documents: [...documents.values()], entities: [...entities.values()], relationships };
+  const curation = validateCuration(problems, files, graph);
+  return { graph: curation ? { ...graph, curation } : graph, problems };
+}
+
+/**
+ * 4. Curation files: ids unique across the load; a present fact names an entity or relationship of this load (a
+ * curation file restores the curation of the facts it comes with), a removed one a relationship the load does not
+ * state; idempotency keys unique.
+ */
+function validateCuration(
+  problems: DataProblem[],
+  files: readonly ParsedDataFile[],
+  graph: GraphData,
+): CurationToWrite | undefined {
+  const curationFiles = files.filter((f) => f.curation !== undefined);
+  if (curationFiles.length === 0) return undefined;
+  const entityIds = new Set(graph.entities.map((e) => e.id));
+  const sourceOf = new Map(
+    graph.relationships.map((r) => [
+      relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key }),
+      r.from,
+    ]),
+  );
+  const curation: CurationToWrite = { facts: [], auditEntries: [] };
+  const factPlace = new Map<string, string>();
+  const entryPlace = new Map<string, string>();
+  const keyPlace = new Map<string, string>();
+  for (const file of curationFiles) {
+    file.curation?.curatedFacts.forEach((fact, index) => {
+      const line = file.lineOf(['curatedFacts', index]);
+      const where = { file: file.file, line, subject: `curated fact ${fact.id}` };
+      const earlier = factPlace.get(fact.id);
+      if (earlier !== undefined) {
+        problems.push({ ...where, field: 'id', message: `curated fact "${fact.id}" is already listed at ${earlier}` });
+        return;
+      }
+      factPlace.set(fact.id, `${file.file}:${line ?? '?'}`);
+      const stated = fact.subject === 'entity' ? entityIds.has(fact.id) : sourceOf.has(fact.id);
+      if (fact.state === 'present' && !stated) {
+        problems.push({
+          ...where,
+          field: 'id',
+          message: `no ${fact.subject} "${fact.id}" in this load; a curated fact names one the load states`,
+        });
+        return;
+      }
+      if (fact.state === 'removed' && (fact.subject !== 'relationship' || stated)) {
+        problems.push({
+          ...where,
+          field: 'state',
+          message: `"removed" is for a relationship a curator unlinked, which the load must not state`,
+        });
+        return;
+      }
+      const source = sourceOf.get(fact.id);
+      curation.facts.push(fact.subject === 'relationship' && source !== undefined ? { ...fact, source } : fact);
+    });
+    file.curation?.auditEntries.forEach((entry, index) => {
+      const line = file.lineOf(['auditEntries', index]);
+      const where = { file: file.file, line, subject: `audit entry ${entry.id}` };
+      const earlier = entryPlace.get(entry.id);
+      if (earlier !== undefined) {
+        problems.push({ ...where, field: 'id', message: `audit entry "${entry.id}" is already listed at ${earlier}` });
+        return;
+      }
+      entryPlace.set(entry.id, `${file.file}:${line ?? '?'}`);
+      if (entry.idempotencyKey !== undefined) {
+        const keyEarlier = keyPlace.get(entry.idempotencyKey);
+        if (keyEarlier !== undefined) {
+          problems.push({
+            ...where,
+            field: 'idempotencyKey',
+            message: `idempotency key "${entry.idempotencyKey}" is already used at ${keyEarlier}`,
+          });
+          return;
+        }
+        keyPlace.set(entry.idempotencyKey, `${file.file}:${line ?? '?'}`);
+      }
+      curation.auditEntries.push(entry);
+    });
+  }
+  return curation;
 }
 
 function checkCitations(

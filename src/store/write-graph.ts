@@ -31,6 +31,7 @@ import type { Citation } from '../model/data-file-schema.ts';
 import type { DocumentToWrite, EntityToWrite, GraphData, RelationshipToWrite } from './validate-graph-data.ts';
 import { getOrCreate } from '../get-or-create.ts';
 import { bumpGraphVersion } from './graph-version.ts';
+import { writeCuration } from './write-curation.ts';
 
 const BATCH_SIZE = 500;
 
@@ -119,6 +120,9 @@ export interface WriteSummary {
   removedRelationships: number;
   /** Ids of curated facts this load states but left as the curator made them (or removed them). */
   keptCurated: string[];
+  /** Curated facts and audit entries restored from curation files (src/store/write-curation.ts). */
+  curatedFacts: number;
+  auditEntries: number;
 }
 
 export async function writeGraph(
@@ -170,6 +174,8 @@ export async function writeGraph(
     });
     await tx.run(REMOVE_STALE_BY_DOCUMENT, { label: 'Section', documentIds, ids: sections, keepSubjects: [] });
   }
+  // After the facts: the registry read above decided which facts this load writes; the restored one applies next time.
+  const restored = loaded.curation ? await writeCuration(tx, loaded.curation) : { curatedFacts: 0, auditEntries: 0 };
   await bumpGraphVersion(tx);
 
   return {
@@ -179,6 +185,7 @@ export async function writeGraph(
     removedEntities,
     removedRelationships,
     keptCurated,
+    ...restored,
   };
 }
 

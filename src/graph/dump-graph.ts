@@ -1,0 +1,119 @@
+/**
+ * Internal: the reads of `npm run dump` (src/dump/): the whole graph in pages, each page a keyset seek after the
+ * last id of the one before, so memory stays bounded by the page size whatever the size of the graph, and no
+ * statement reads more than one page. Rows are the stored property maps, unconverted (src/dump/ turns them into
+ * data-file records).
+ */
+import type { QueryRunner } from '../db/query-runner.ts';
+
+type Props = Record<string, unknown>;
+
+/** Takes: $after (an id, '' for the first page), $limit. Returns: documents with their text, by id. */
+const DOCUMENT_PAGE = `
+MATCH (d:Document)
+WHERE d.id > $after
+RETURN properties(d) AS props
+ORDER BY d.id
+LIMIT toInteger($limit)`;
+
+/** Takes: $after, $limit. Returns: entities by id (a range seek on the unique index, in its order). */
+const ENTITY_PAGE = `
+MATCH (n:Entity)
+WHERE n.id > $after
+RETURN properties(n) AS props
+ORDER BY n.id
+LIMIT toInteger($limit)`;
+
+/**
+ * Takes: $afterSource, $afterId ('' and '' for the first page), $limit. Returns: relationships ordered by source
+ * entity id, then relationship id. Relationship ids have no index of their own; the source's id does, so the
+ * planner reads sources in index order and sorts only the relationships of one source at a time (PartialTop):
+ * a page reads its own rows and at most one source's relationships beyond them.
+ */
+const RELATIONSHIP_PAGE = `
+MATCH (a:Entity)
+WHERE a.id >= $afterSource
+MATCH (a)-[r]->(b:Entity)
+WHERE a.id > $afterSource OR r.id > $afterId
+RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+ORDER BY a.id, r.id
+LIMIT toInteger($limit)`;
+
+/** Takes: $after, $limit. Returns: the CuratedFact registry by id. */
+const CURATED_FACT_PAGE = `
+MATCH (f:CuratedFact)
+WHERE f.id > $after
+RETURN properties(f) AS props
+ORDER BY f.id
+LIMIT toInteger($limit)`;
+
+/** Takes: $after, $limit. Returns: audit entries by id. */
+const AUDIT_ENTRY_PAGE = `
+MATCH (a:AuditEntry)
+WHERE a.id > $after
+RETURN properties(a) AS props
+ORDER BY a.id
+LIMIT toInteger($limit)`;
+
+export type DumpedRelationship = {
+  source: string;
+  type: string;
+  target: string;
+  props: Props;
+};
+
+/** Pages of nodes of one label by id; each page's last id is where the next one starts. */
+async function* nodePages(
+  runner: QueryRunner,
+  operation: string,
+  statement: string,
+  pageSize: number,
+): AsyncGenerator<Props[]> {
+  let after = '';
+  for (;;) {
+    const rows = await runner.read<{ props: Props }>(operation, statement, { after, limit: pageSize });
+    if (rows.length === 0) return;
+    yield rows.map((r) => r.props);
+    if (rows.length < pageSize) return;
+    after = String(rows[rows.length - 1]?.props['id']);
+  }
+}
+
+/** Every Document node (text included), in pages of `pageSize`. */
+export function documentPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
+  return nodePages(runner, 'dump.documents', DOCUMENT_PAGE, pageSize);
+}
+
+/** Every Entity node, in pages of `pageSize`. */
+export function entityPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
+  return nodePages(runner, 'dump.entities', ENTITY_PAGE, pageSize);
+}
+
+/** Every CuratedFact node, in pages of `pageSize`. */
+export function curatedFactPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
+  return nodePages(runner, 'dump.curated-facts', CURATED_FACT_PAGE, pageSize);
+}
+
+/** Every AuditEntry node, in pages of `pageSize`. */
+export function auditEntryPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
+  return nodePages(runner, 'dump.audit-entries', AUDIT_ENTRY_PAGE, pageSize);
+}
+
+/** Every relationship between entities, in pages of `pageSize`, by source id and relationship id. */
+export async function* relationshipPages(runner: QueryRunner, pageSize: number): AsyncGenerator<DumpedRelationship[]> {
+  let afterSource = '';
+  let afterId = '';
+  for (;;) {
+    const rows = await runner.read<DumpedRelationship>('dump.relationships', RELATIONSHIP_PAGE, {
+      afterSource,
+      afterId,
+      limit: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1];
+    afterSource = String(last?.source);
+    afterId = String(last?.props['id']);
+  }
+}
