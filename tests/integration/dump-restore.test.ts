@@ -15,7 +15,7 @@ import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKey } from '../../src/config.ts';
 import { applySchema } from '../../src/db/apply-schema.ts';
-import type { QueryRunner } from '../../src/db/query-runner.ts';
+import type { PlanOperator, QueryRunner } from '../../src/db/query-runner.ts';
 import { DumpError, dumpGraph, type DumpSummary } from '../../src/dump/dump-graph.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import { readDataFiles } from '../../src/store/read-data-files.ts';
@@ -208,6 +208,37 @@ describe('npm run dump: the data files', () => {
     const { readdirSync } = await import('node:fs');
     const names = readdirSync(dumpDir, { recursive: true }).map(String);
     expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('npm run dump: bounded reads', () => {
+  it("reads every page by an index seek in id order, sorting at most one entity's relationships at a time", async () => {
+    const statements = new Map<string, { query: string; params: Record<string, unknown> }>();
+    const recording: QueryRunner = {
+      ...runner,
+      read: (operation, query, params, options) => {
+        statements.set(operation, { query, params: params ?? {} });
+        return runner.read(operation, query, params, options);
+      },
+    };
+    await dumpGraph(recording, path.join(workDir, 'plans'), { pageSize: 50 });
+    const operators = (plan: PlanOperator): string[] => [plan.operator, ...plan.children.flatMap(operators)];
+    const plans = new Map<string, string[]>();
+    for (const [operation, { query, params }] of statements) {
+      plans.set(operation, operators(await runner.explain(operation, query, params)));
+    }
+    expect([...plans.keys()].sort()).toEqual([
+      'dump.audit-entries',
+      'dump.curated-facts',
+      'dump.documents',
+      'dump.entities',
+      'dump.relationships',
+    ]);
+    for (const [operation, plan] of plans) {
+      expect(plan.join(' '), operation).toMatch(/NodeUniqueIndexSeekByRange|NodeIndexSeekByRange/);
+      expect(plan.join(' '), operation).not.toMatch(/AllNodesScan|NodeByLabelScan|\bSort\b|\bTop\b/);
+    }
+    expect(plans.get('dump.relationships')?.join(' ')).toMatch(/PartialTop/);
   });
 });
 
