@@ -8,8 +8,11 @@
  * metadata naming the application and operation; the session is closed in `finally` and errors pass through
  * mapNeo4jError. Observers (src/observability/) see every statement and session. Records come back as plain
  * objects with integers as JavaScript numbers (the driver is created with disableLosslessIntegers).
+ *
+ * Every session of the runner shares one bookmark manager, so a read follows every write this process has
+ * committed, even on a Neo4j cluster where it may go to a follower (causal consistency within a process).
  */
-import { Neo4jError, type Driver, type ManagedTransaction, type Plan } from 'neo4j-driver';
+import { bookmarkManager, Neo4jError, type Driver, type ManagedTransaction, type Plan } from 'neo4j-driver';
 import { mapNeo4jError } from './map-neo4j-error.ts';
 
 export type Params = Record<string, unknown>;
@@ -41,6 +44,8 @@ export interface QueryRunner {
   explain(operation: string, query: string, params?: Params): Promise<PlanOperator>;
   /** Counts round trips to the database since creation (statements run), for tests and benchmarks. */
   readonly statementCount: number;
+  /** The bookmarks of the latest writes this runner's sessions committed (what its reads wait for on a cluster). */
+  bookmarks?(): Promise<string[]>;
   /** Adds an observer (metrics, tracing) of every statement and session; returns the function that removes it. */
   observe?(observer: QueryObserver): () => void;
 }
@@ -72,6 +77,7 @@ const APP_NAME = 'policy-knowledge-graph';
 
 export function createQueryRunner(driver: Driver, database: string, timeoutMs: number): QueryRunner {
   let statementCount = 0;
+  const bookmarks = bookmarkManager();
   const observers = new Set<QueryObserver>();
 
   function notify(call: (observer: QueryObserver) => void): void {
@@ -125,7 +131,7 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
   ): Promise<T[]> {
     const deadline = Date.now() + Math.min(timeoutMs, options.timeoutMs ?? timeoutMs);
     for (let attempt = 1; ; attempt += 1) {
-      const session = driver.session({ database, defaultAccessMode: 'READ' });
+      const session = driver.session({ database, defaultAccessMode: 'READ', bookmarkManager: bookmarks });
       notify((observer) => observer.sessionsChanged?.(1));
       // Neo4j reads a timeout of 0 as "none": never pass less than 1 ms.
       const timeout = Math.max(1, Math.ceil(deadline - Date.now()));
@@ -154,7 +160,11 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
     work: (tx: ManagedTransaction) => Promise<T>,
     options: StatementOptions = {},
   ): Promise<T> {
-    const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
+    const session = driver.session({
+      database,
+      defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE',
+      bookmarkManager: bookmarks,
+    });
     // Neo4j reads a timeout of 0 as "none": never pass less than 1 ms.
     const timeout = Math.max(1, Math.ceil(Math.min(timeoutMs, options.timeoutMs ?? timeoutMs)));
     const config = { timeout, metadata: { app: APP_NAME, operation } };
@@ -192,6 +202,7 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
     get statementCount() {
       return statementCount;
     },
+    bookmarks: async () => [...(await bookmarks.getBookmarks())],
     observe(observer) {
       observers.add(observer);
       return () => observers.delete(observer);
