@@ -11,7 +11,8 @@
  *
  * The graph is read in pages (src/graph/dump-graph.ts) and each page appended to its file, so memory is bounded by
  * a page whatever the graph's size; a file holds at most `recordsPerFile` records. Every file is written under a
- * temporary name (not ending in .yaml, so no load picks it up) and renamed into place when complete.
+ * temporary name (not ending in .yaml, so no load picks it up), and all are renamed into place once the whole graph
+ * is written: an interrupted dump leaves no data file, rather than a part of the graph that would load as if whole.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -69,48 +70,54 @@ export async function dumpGraph(runner: QueryRunner, dir: string, options: DumpO
     bytes: 0,
   };
 
-  // Documents carry their whole text: a few per page.
-  for await (const page of documentPages(runner, Math.max(1, Math.floor(pageSize / 200)))) {
-    for (const props of page) {
-      const id = folderName(props['id']);
-      output.writeWhole(path.join(id, CORPUS_FILE), String(props['text'] ?? ''));
-      output.writeWhole(path.join(id, 'document.yaml'), stringify({ document: documentRecord(props) }, YAML));
-      summary.documents += 1;
+  try {
+    // Documents carry their whole text: a few per page.
+    for await (const page of documentPages(runner, Math.max(1, Math.floor(pageSize / 200)))) {
+      for (const props of page) {
+        const id = folderName(props['id']);
+        output.writeWhole(path.join(id, CORPUS_FILE), String(props['text'] ?? ''));
+        output.writeWhole(path.join(id, 'document.yaml'), stringify({ document: documentRecord(props) }, YAML));
+        summary.documents += 1;
+      }
     }
-  }
-  for await (const page of entityPages(runner, pageSize)) {
-    for (const props of page) {
-      output.append(folderName(props['documentId']), 'entities', entityRecord(props));
-      summary.entities += 1;
+    for await (const page of entityPages(runner, pageSize)) {
+      for (const props of page) {
+        output.append(folderName(props['documentId']), 'entities', entityRecord(props));
+        summary.entities += 1;
+      }
     }
-  }
-  output.closeAll();
-  for await (const page of relationshipPages(runner, pageSize)) {
-    for (const row of page) {
-      output.append(folderName(row.props['documentId']), 'relationships', relationshipRecord(row));
-      summary.relationships += 1;
+    output.closeAll();
+    for await (const page of relationshipPages(runner, pageSize)) {
+      for (const row of page) {
+        output.append(folderName(row.props['documentId']), 'relationships', relationshipRecord(row));
+        summary.relationships += 1;
+      }
     }
-  }
-  output.closeAll();
-  for await (const page of curatedFactPages(runner, pageSize)) {
-    for (const props of page) {
-      output.append('curation', 'curatedFacts', curatedFactRecord(props));
-      summary.curatedFacts += 1;
+    output.closeAll();
+    for await (const page of curatedFactPages(runner, pageSize)) {
+      for (const props of page) {
+        output.append('curation', 'curatedFacts', curatedFactRecord(props));
+        summary.curatedFacts += 1;
+      }
     }
-  }
-  for await (const page of auditEntryPages(runner, pageSize)) {
-    for (const props of page) {
-      output.append('curation', 'auditEntries', auditEntryRecord(props));
-      summary.auditEntries += 1;
+    for await (const page of auditEntryPages(runner, pageSize)) {
+      for (const props of page) {
+        output.append('curation', 'auditEntries', auditEntryRecord(props));
+        summary.auditEntries += 1;
+      }
     }
+    output.closeAll();
+  } catch (error) {
+    output.abandon();
+    throw error;
   }
-  output.closeAll();
+  output.commit();
   return { ...summary, files: output.files, bytes: output.bytes };
 }
 
 const YAML = { lineWidth: 0 } as const;
 
-/** An empty DIR, or with `force` one whose data files (which a load would read) are gone. */
+/** An empty DIR, or with `force` one whose data files (which a load would read) and unfinished files are gone. */
 function prepareDirectory(dir: string, force: boolean): void {
   mkdirSync(dir, { recursive: true });
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
@@ -119,7 +126,9 @@ function prepareDirectory(dir: string, force: boolean): void {
     throw new DumpError(`${dir} is not empty; dump into an empty folder, or give --force to replace its data files`);
   }
   for (const entry of entries) {
-    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) rmSync(path.join(entry.parentPath, entry.name));
+    if (entry.isFile() && (/\.ya?ml$/.test(entry.name) || TEMPORARY.test(entry.name))) {
+      rmSync(path.join(entry.parentPath, entry.name));
+    }
   }
 }
 
@@ -221,10 +230,14 @@ interface OpenFile {
   ordinal: number;
 }
 
-/** The files being written: one open file per folder and section, renamed into place when full or closed. */
+/**
+ * The files being written: one open file per folder and section, closed when full; every file keeps its temporary
+ * name until `commit`.
+ */
 class DumpOutput {
   files = 0;
   bytes = 0;
+  private readonly written: Array<{ temporary: string; final: string }> = [];
   private readonly open = new Map<string, OpenFile>();
   private readonly ordinals = new Map<string, number>();
 
@@ -244,7 +257,7 @@ class DumpOutput {
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, final);
+    this.written.push({ temporary, final });
     this.files += 1;
   }
 
@@ -272,9 +285,24 @@ class DumpOutput {
     for (const [slot, file] of this.open) this.close(slot, file);
   }
 
+  /** After a failure: closes what is open and removes every file written so far. */
+  abandon(): void {
+    for (const file of this.open.values()) {
+      closeSync(file.fd);
+      this.written.push({ temporary: file.temporary, final: file.final });
+    }
+    this.open.clear();
+    for (const { temporary } of this.written) rmSync(temporary, { force: true });
+  }
+
+  /** Gives every written file its name (each rename is atomic). */
+  commit(): void {
+    for (const { temporary, final } of this.written) renameSync(temporary, final);
+  }
+
   private close(slot: string, file: OpenFile): void {
     closeSync(file.fd);
-    renameSync(file.temporary, file.final);
+    this.written.push({ temporary: file.temporary, final: file.final });
     this.open.delete(slot);
     this.files += 1;
   }
@@ -284,3 +312,5 @@ class DumpOutput {
 function temporaryName(final: string): string {
   return path.join(path.dirname(final), `.${path.basename(final)}.tmp-${process.pid}`);
 }
+
+const TEMPORARY = /^\..+\.tmp-\d+$/;

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,8 +204,22 @@ describe('npm run dump: the data files', () => {
     );
   });
 
+  it('leaves no data file when it fails part way, rather than a part of the graph', async () => {
+    const failing: QueryRunner = {
+      ...runner,
+      read: (operation, query, params, options) =>
+        operation === 'dump.relationships'
+          ? Promise.reject(new Error('the database went away'))
+          : runner.read(operation, query, params, options),
+    };
+    const dir = path.join(workDir, 'interrupted');
+    await expect(dumpGraph(failing, dir)).rejects.toThrow('the database went away');
+    expect(readdirSync(dir, { recursive: true }).filter((name) => String(name).match(/\.(ya?ml|md|tmp-\d+)$/))).toEqual(
+      [],
+    );
+  });
+
   it('leaves no temporary file behind', async () => {
-    const { readdirSync } = await import('node:fs');
     const names = readdirSync(dumpDir, { recursive: true }).map(String);
     expect(names.filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
