@@ -4,8 +4,8 @@
  * statement reads more than one page. Rows are the stored property maps, unconverted (src/dump/ turns them into
  * data-file records).
  *
- * Each statement names the unique index on `id` (USING INDEX): the first page's `> ''` matches every node, and a
- * plan cached for it could otherwise be an ordered scan of the whole index, filtered, for every later page.
+ * Each statement asks for a seek on the unique index on `id` (USING INDEX SEEK): otherwise the planner may read the
+ * whole index in order and filter it (seen for the relationship page), so every page would cost all the pages before it.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 
@@ -14,7 +14,7 @@ type Props = Record<string, unknown>;
 /** Takes: $after (an id, '' for the first page), $limit. Returns: documents with their text, by id. */
 const DOCUMENT_PAGE = `
 MATCH (d:Document)
-USING INDEX d:Document(id)
+USING INDEX SEEK d:Document(id)
 WHERE d.id > $after
 RETURN properties(d) AS props
 ORDER BY d.id
@@ -23,7 +23,7 @@ LIMIT toInteger($limit)`;
 /** Takes: $after, $limit. Returns: entities by id (a range seek on the unique index, in its order). */
 const ENTITY_PAGE = `
 MATCH (n:Entity)
-USING INDEX n:Entity(id)
+USING INDEX SEEK n:Entity(id)
 WHERE n.id > $after
 RETURN properties(n) AS props
 ORDER BY n.id
@@ -37,7 +37,7 @@ LIMIT toInteger($limit)`;
  */
 const RELATIONSHIP_PAGE = `
 MATCH (a:Entity)
-USING INDEX a:Entity(id)
+USING INDEX SEEK a:Entity(id)
 WHERE a.id >= $afterSource
 MATCH (a)-[r]->(b:Entity)
 WHERE a.id > $afterSource OR r.id > $afterId
@@ -48,7 +48,7 @@ LIMIT toInteger($limit)`;
 /** Takes: $after, $limit. Returns: the CuratedFact registry by id. */
 const CURATED_FACT_PAGE = `
 MATCH (f:CuratedFact)
-USING INDEX f:CuratedFact(id)
+USING INDEX SEEK f:CuratedFact(id)
 WHERE f.id > $after
 RETURN properties(f) AS props
 ORDER BY f.id
@@ -57,7 +57,7 @@ LIMIT toInteger($limit)`;
 /** Takes: $after, $limit. Returns: audit entries by id. */
 const AUDIT_ENTRY_PAGE = `
 MATCH (a:AuditEntry)
-USING INDEX a:AuditEntry(id)
+USING INDEX SEEK a:AuditEntry(id)
 WHERE a.id > $after
 RETURN properties(a) AS props
 ORDER BY a.id

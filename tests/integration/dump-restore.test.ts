@@ -250,7 +250,7 @@ describe('npm run dump: bounded reads', () => {
     ]);
     for (const [operation, plan] of plans) {
       expect(plan.join(' '), operation).toMatch(/NodeUniqueIndexSeekByRange|NodeIndexSeekByRange/);
-      expect(plan.join(' '), operation).not.toMatch(/AllNodesScan|NodeByLabelScan|\bSort\b|\bTop\b/);
+      expect(plan.join(' '), operation).not.toMatch(/AllNodesScan|NodeByLabelScan|NodeIndexScan|\bSort\b|\bTop\b/);
     }
     expect(plans.get('dump.relationships')?.join(' ')).toMatch(/PartialTop/);
   });
