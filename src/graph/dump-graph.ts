@@ -5,7 +5,8 @@
  * data-file records).
  *
  * Each statement asks for a seek on the unique index on `id` (USING INDEX SEEK): otherwise the planner may read the
- * whole index in order and filter it (seen for the relationship page), so every page would cost all the pages before it.
+ * whole index in order and filter it (seen for the relationship page), so that every page would cost all the pages
+ * before it.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 
