@@ -60,23 +60,6 @@ CALL () {
 const IS_REMOVED = (s: string) =>
   `(${s}.id IN $companies OR EXISTS { (${s})-[:BASED_IN]->(k:Country) WHERE k.id IN $countries })`;
 
-/**
- * The in-scope items `m` that lose links, each with its `removed` links (and `cat`, its category, when
- * `withCategory`: a category filter or the CATEGORY level needs it).
- */
-const REMOVED_IN_SCOPE = (withCategory: boolean) => `
-${REMOVED_COMPANIES}
-MATCH (c)-[r]->(m:Material)
-WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')} AND ($materials IS NULL OR m.id IN $materials)
-WITH m, collect(r) AS removed, collect(DISTINCT c.id) AS removers
-${
-  withCategory
-    ? `${categoryOf('m', 'cat')}
-WITH m, removed, removers, cat
-WHERE $categories IS NULL OR cat.id IN $categories`
-    : ''
-}`;
-
 /** A scope condition on item `m` (the filter's companies and countries keep the items they supply). */
 const SUPPLIED_BY_SCOPE = `
   ($scopeCompanies IS NULL OR EXISTS {
@@ -86,13 +69,31 @@ const SUPPLIED_BY_SCOPE = `
     WHERE k0.id IN $scopeCountries AND type(r0) IN $linkTypes AND ${holdsAsOf('r0')} })`;
 
 /**
+ * The in-scope items `m` that lose links (within the filter's materials, categories, companies and countries),
+ * each with its `removed` links and the `removers` among the removed companies (and `cat`, its category, when
+ * `withCategory`: a category filter or the CATEGORY level needs it).
+ */
+const REMOVED_IN_SCOPE = (withCategory: boolean) => `
+${REMOVED_COMPANIES}
+MATCH (c)-[r]->(m:Material)
+WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')} AND ($materials IS NULL OR m.id IN $materials)
+WITH m, collect(r) AS removed, collect(DISTINCT c.id) AS removers
+WHERE ${SUPPLIED_BY_SCOPE}
+${
+  withCategory
+    ? `${categoryOf('m', 'cat')}
+WITH m, removed, removers, cat
+WHERE $categories IS NULL OR cat.id IN $categories`
+    : ''
+}`;
+
+/**
  * Takes: the removal, $linkTypes, $asOf and the scope. Returns: how many removed links are in scope, and each
  * affected item with its distinct suppliers before and after, in name order.
  */
 const CLASSIFY_ITEMS = (withCategory: boolean) => `
 ${REMOVED_IN_SCOPE(withCategory)}
 WITH m, size(removed) AS removedLinks, removers
-WHERE ${SUPPLIED_BY_SCOPE}
 CALL (m) {
   MATCH (s:Company)-[r]->(m)
   WHERE type(r) IN $linkTypes AND ${holdsAsOf('r')}

@@ -302,6 +302,25 @@ describe('Query.disruption: removing a country, hand-worked', () => {
     });
   });
 
+  it('keeps counts and lists to the same scope: filter.companies keeps the items those companies supply', async () => {
+    // B supplies item one only: of A's three removed links, the two to item one are in scope.
+    const { data, errors } = await api.graphql(
+      `query($remove: [ID!]!, $filter: SupplyRiskFilter) {
+        disruption(remove: $remove, filter: $filter) {
+          removedLinkCount affectedCount removedLinks { id } affected { material { id } }
+        }
+      }`,
+      { remove: ['country:fixture-x'], filter: { companies: ['company:fixture-b'] } },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.disruption).toEqual({
+      removedLinkCount: 2,
+      affectedCount: 1,
+      removedLinks: [{ id: A_PLAN_1 }, { id: A_MAKES_1 }],
+      affected: [{ material: { id: 'material:fixture-item-1' } }],
+    });
+  });
+
   it.each([
     ['more than 5,000 rows', 'affected(first: 5001)', 'affected.first'],
     ['a negative offset', 'removedLinks(offset: -1)', 'removedLinks.offset'],
