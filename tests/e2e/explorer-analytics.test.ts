@@ -8,9 +8,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
-import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
-import { ARTIFACTS, browserAvailable, explorerSettled, launchChromium, offlinePage } from '../helpers/browser.ts';
+import type { ApiServer } from '../helpers/api-server.ts';
+import { ARTIFACTS, browserAvailable, explorerSettled, startExplorerSession } from '../helpers/browser.ts';
 
 /** explorer/src/palette.ts: SINGLE_SUPPLIER and WITHOUT_SUPPLIER, STARTED_LINK, PATH. */
 const RED = '#d62728';
@@ -26,11 +25,7 @@ describe.skipIf(!browserAvailable)('explorer analyses in a browser, offline', ()
   let pageErrors: string[];
 
   beforeAll(async () => {
-    assertExplorerBuilt(); // the global setup ran `npm run build`
-    api = await startApiServer();
-    origin = new URL(api.url).origin;
-    browser = await launchChromium();
-    ({ page, blocked, pageErrors } = await offlinePage(browser, origin));
+    ({ api, browser, origin, page, blocked, pageErrors } = await startExplorerSession());
   });
 
   afterAll(async () => {

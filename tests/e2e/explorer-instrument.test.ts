@@ -18,16 +18,14 @@ import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
-import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
+import type { ApiServer } from '../helpers/api-server.ts';
 import {
   ARTIFACTS,
   browserAvailable,
   explorerLoads,
   explorerSettled,
-  launchChromium,
   matrixSettled,
-  offlinePage,
+  startExplorerSession,
   monthOfChange,
   seriousAxeViolations,
   sliderIndex,
@@ -47,11 +45,7 @@ describe.skipIf(!browserAvailable)('the explorer as an analyst’s instrument, o
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
-    assertExplorerBuilt(); // the global setup ran `npm run build`
-    api = await startApiServer();
-    origin = new URL(api.url).origin;
-    browser = await launchChromium();
-    ({ page, blocked, pageErrors } = await offlinePage(browser, origin));
+    ({ api, browser, origin, page, blocked, pageErrors } = await startExplorerSession());
   });
 
   afterAll(async () => {

@@ -8,16 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
-import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
+import type { ApiServer } from '../helpers/api-server.ts';
 import {
   ARTIFACTS,
   browserAvailable,
   DATED_RANGE_QUERY,
   explorerSettled,
-  launchChromium,
   monthOfChange,
-  offlinePage,
+  startExplorerSession,
   sliderIndex,
 } from '../helpers/browser.ts';
 
@@ -30,11 +28,7 @@ describe.skipIf(!browserAvailable)('explorer in a browser, offline', () => {
   let pageErrors: string[];
 
   beforeAll(async () => {
-    assertExplorerBuilt(); // the global setup ran `npm run build`
-    api = await startApiServer();
-    origin = new URL(api.url).origin;
-    browser = await launchChromium();
-    ({ page, blocked, pageErrors } = await offlinePage(browser, origin));
+    ({ api, browser, origin, page, blocked, pageErrors } = await startExplorerSession());
   });
 
   afterAll(async () => {

@@ -3,32 +3,18 @@
  * GraphiQL loads from this server alone, runs its first example query against the seeded graph and shows the
  * result. Runs wherever Chromium is installed, and always in CI (.ci/run installs it).
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
+import { browserAvailable, launchChromium } from '../helpers/browser.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) || process.env['CI'] === 'true';
-
-describe.skipIf(!available)('playground in a browser, offline', () => {
+describe.skipIf(!browserAvailable)('playground in a browser, offline', () => {
   let api: ApiServer;
   let browser: Browser;
 
   beforeAll(async () => {
     api = await startApiServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -5,16 +5,14 @@
  * API's neighbourhood, node for node and edge for edge, and the page logs no console error. Runs wherever Chromium
  * is installed, and always in CI.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) || process.env['CI'] === 'true';
+import { browserAvailable, launchChromium } from '../helpers/browser.ts';
 
 const CYTOSCAPE = readFileSync(createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js'), 'utf8');
 
@@ -49,7 +47,7 @@ const PAGE = `<!doctype html>
   </body>
 </html>`;
 
-describe.skipIf(!available)('a page on a second origin reads the graph, in a browser', () => {
+describe.skipIf(!browserAvailable)('a page on a second origin reads the graph, in a browser', () => {
   let api: ApiServer;
   let app: Server;
   let appOrigin: string;
@@ -69,18 +67,7 @@ describe.skipIf(!available)('a page on a second origin reads the graph, in a bro
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
     // localhost, not 127.0.0.1, and another port: another origin by host and port.
     appOrigin = `http://localhost:${(app.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

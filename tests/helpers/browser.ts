@@ -8,6 +8,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
+import { startApiServer, type ApiServer } from './api-server.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Whether the browser tests can run here: Chromium is installed, or this is CI (where it must be). */
@@ -62,6 +64,22 @@ export async function offlinePage(browser: Browser, origin: string): Promise<Off
     (globalThis as any).__explorerDebug = true;
   });
   return { page, blocked, pageErrors };
+}
+
+export interface ExplorerSession extends OfflinePage {
+  api: ApiServer;
+  browser: Browser;
+  /** The API server's origin, the only one the page may load from. */
+  origin: string;
+}
+
+/** An API server over the paper and an offline page in a fresh Chromium, for the explorer tests. */
+export async function startExplorerSession(): Promise<ExplorerSession> {
+  assertExplorerBuilt(); // the global setup ran `npm run build`
+  const api = await startApiServer();
+  const origin = new URL(api.url).origin;
+  const browser = await launchChromium();
+  return { api, browser, origin, ...(await offlinePage(browser, origin)) };
 }
 
 /** The explorer's count of completed network loads (fetch, draw and layout). */
