@@ -12,19 +12,13 @@ import type { QueryRunner } from '../db/query-runner.ts';
 
 type Props = Record<string, unknown>;
 
-/** Takes: $after (an id, '' for the first page), $limit. Returns: documents with their text, by id. */
-const DOCUMENT_PAGE = `
-MATCH (d:Document)
-USING INDEX SEEK d:Document(id)
-WHERE d.id > $after
-RETURN properties(d) AS props
-ORDER BY d.id
-LIMIT toInteger($limit)`;
-
-/** Takes: $after, $limit. Returns: entities by id (a range seek on the unique index, in its order). */
-const ENTITY_PAGE = `
-MATCH (n:Entity)
-USING INDEX SEEK n:Entity(id)
+/**
+ * Takes: $after (an id, '' for the first page), $limit. Returns: the nodes of `label` (a label with a unique `id`)
+ * by id, a range seek on that unique index, in its order.
+ */
+const nodePage = (label: 'Document' | 'Entity' | 'CuratedFact' | 'AuditEntry') => `
+MATCH (n:${label})
+USING INDEX SEEK n:${label}(id)
 WHERE n.id > $after
 RETURN properties(n) AS props
 ORDER BY n.id
@@ -44,24 +38,6 @@ MATCH (a)-[r]->(b:Entity)
 WHERE a.id > $afterSource OR r.id > $afterId
 RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
 ORDER BY a.id, r.id
-LIMIT toInteger($limit)`;
-
-/** Takes: $after, $limit. Returns: the CuratedFact registry by id. */
-const CURATED_FACT_PAGE = `
-MATCH (f:CuratedFact)
-USING INDEX SEEK f:CuratedFact(id)
-WHERE f.id > $after
-RETURN properties(f) AS props
-ORDER BY f.id
-LIMIT toInteger($limit)`;
-
-/** Takes: $after, $limit. Returns: audit entries by id. */
-const AUDIT_ENTRY_PAGE = `
-MATCH (a:AuditEntry)
-USING INDEX SEEK a:AuditEntry(id)
-WHERE a.id > $after
-RETURN properties(a) AS props
-ORDER BY a.id
 LIMIT toInteger($limit)`;
 
 export type DumpedRelationship = {
@@ -90,22 +66,22 @@ async function* nodePages(
 
 /** Every Document node (text included), in pages of `pageSize`. */
 export function documentPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
-  return nodePages(runner, 'dump.documents', DOCUMENT_PAGE, pageSize);
+  return nodePages(runner, 'dump.documents', nodePage('Document'), pageSize);
 }
 
 /** Every Entity node, in pages of `pageSize`. */
 export function entityPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
-  return nodePages(runner, 'dump.entities', ENTITY_PAGE, pageSize);
+  return nodePages(runner, 'dump.entities', nodePage('Entity'), pageSize);
 }
 
 /** Every CuratedFact node, in pages of `pageSize`. */
 export function curatedFactPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
-  return nodePages(runner, 'dump.curated-facts', CURATED_FACT_PAGE, pageSize);
+  return nodePages(runner, 'dump.curated-facts', nodePage('CuratedFact'), pageSize);
 }
 
 /** Every AuditEntry node, in pages of `pageSize`. */
 export function auditEntryPages(runner: QueryRunner, pageSize: number): AsyncGenerator<Props[]> {
-  return nodePages(runner, 'dump.audit-entries', AUDIT_ENTRY_PAGE, pageSize);
+  return nodePages(runner, 'dump.audit-entries', nodePage('AuditEntry'), pageSize);
 }
 
 /** Every relationship between entities, in pages of `pageSize`, by source id and relationship id. */
