@@ -36,7 +36,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export interface OfflinePage {
+interface OfflinePage {
   page: Page;
   /** URLs the page asked for outside `origin` (all refused). */
   blocked: string[];
@@ -48,7 +48,7 @@ export interface OfflinePage {
  * A 1600×1000 page that may load only from `origin` (and blob:/data: URLs it makes itself), and that asks the
  * explorer for its debug handle.
  */
-export async function offlinePage(browser: Browser, origin: string): Promise<OfflinePage> {
+async function offlinePage(browser: Browser, origin: string): Promise<OfflinePage> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   const blocked: string[] = [];
   const pageErrors: string[] = [];
