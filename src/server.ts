@@ -91,6 +91,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
   const typeDefs = loadTypeDefs(deps.vocabulary);
+  const schema = buildSchema(typeDefs);
   const measures = deps.measures ?? new ProjectionMeasures(undefined, { logger: deps.logger });
   /** A request's write access: refused for pages of other origins not listed, else decided by its API key. */
   const writeAccessOf = (req: Request): WriteAccess => {
@@ -110,7 +111,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const logger = requestScopedLogger(deps.logger);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
-    resolvers: gate ? gateHeavyFields(resolvers, gate, heavyFields(buildSchema(typeDefs))) : resolvers,
+    resolvers: gate ? gateHeavyFields(resolvers, gate, heavyFields(schema)) : resolvers,
     formatError: createFormatError(logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
@@ -162,6 +163,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.use(
     createExportRouter(deps.runner, {
       vocabulary: deps.vocabulary ?? VOCABULARY,
+      schema,
       measures,
       ...(limits && gate ? { limits: { requestLimits: limits, gate } } : {}),
     }),

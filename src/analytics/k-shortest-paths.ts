@@ -2,7 +2,7 @@
  * Internal: the k shortest loopless paths between two entities (Yen's algorithm), each with the relationships it
  * runs along, so a reader can check every hop against its citation.
  */
-import { BadUserInputError } from '../errors.ts';
+import { checkRange } from '../argument-checks.ts';
 import { compareIds } from './compare-ids.ts';
 import type { ProjectionGraph } from './projection.ts';
 
@@ -184,10 +184,4 @@ function startsWith(sequence: readonly string[], prefix: readonly string[]): boo
 
 function pathKey(path: Path): string {
   return JSON.stringify(path.relationships);
-}
-
-function checkRange(argument: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(argument, `'${argument}' must be between ${min} and ${max}, got ${value}`);
-  }
 }

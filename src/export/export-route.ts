@@ -8,7 +8,9 @@
  * takes a turn in the server's heavy-field gate, so downloads cannot starve the API; a full gate answers 503
  * SERVER_BUSY with Retry-After, a spent budget 503 LIMIT_EXCEEDED naming it.
  */
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { loadTypeDefs } from '../api-schema.ts';
 import { createContext } from '../context.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
 import { AppError, ErrorCode } from '../errors.ts';
@@ -50,6 +52,8 @@ export function createExportRouter(
   options: {
     caps?: GraphCaps;
     vocabulary?: Vocabulary;
+    /** The served schema, whose input types the parameters are coerced through; built from `vocabulary` if omitted. */
+    schema?: GraphQLSchema;
     measures?: ProjectionMeasures;
     /** The request limits and heavy-field gate /graphql runs under; none: exports run unlimited (benchmarks). */
     limits?: { requestLimits: RequestLimits; gate: HeavyFieldGate };
@@ -57,6 +61,7 @@ export function createExportRouter(
 ): Router {
   const caps = options.caps ?? DEFAULT_GRAPH_CAPS;
   const router = express.Router();
+  const schema = options.schema ?? buildSchema(loadTypeDefs(options.vocabulary ?? VOCABULARY));
 
   async function handle(req: Request, res: Response, params: Record<string, unknown>): Promise<void> {
     const format = String(req.params['format']);
@@ -70,7 +75,7 @@ export function createExportRouter(
       );
       return;
     }
-    const selection = readSelectionParams(params);
+    const selection = readSelectionParams(params, schema);
     const measures = readMeasureParams(params);
     const budget = options.limits ? new RequestBudget(options.limits.requestLimits) : undefined;
     const context = createContext(runner, options.vocabulary ?? VOCABULARY, budget, undefined, options.measures);

@@ -8,7 +8,7 @@ import type { CrossReferenceFilter } from '../graph/cross-reference.ts';
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES } from '../graph/neighborhood.ts';
 import { MAX_HOPS } from '../graph/shortest-path.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
-import { checkRange } from '../argument-checks.ts';
+import { checkCrossReferenceFilter, checkRange, optionalList } from '../argument-checks.ts';
 import { isPartialDate } from '../model/partial-date.ts';
 
 /** The most ids an `ids` selection may list. */
@@ -30,7 +30,7 @@ export type ExportSelection =
   | ({ kind: 'ids'; ids: readonly string[] } & Common)
   | ({ kind: 'graph' } & Common);
 
-/** What a caller gave, before checks: numbers may be absent (defaults apply). */
+/** What a caller gave, coerced through the schema's input types (their defaults applied), before range checks. */
 export type SelectionInput =
   | ({ kind: 'neighborhood'; root: string; depth?: number | null; limit?: number | null } & Partial<Common>)
   | ({ kind: 'path'; from: string; to: string; maxHops?: number | null } & Partial<Common>)
@@ -39,7 +39,7 @@ export type SelectionInput =
   | ({ kind: 'graph' } & Partial<Common>);
 
 /**
- * Applies defaults and checks ranges. `name` turns a parameter into the name the caller used
+ * Checks ranges (the defaults are schema.graphql's, applied by coercion). `name` turns a parameter into the name the caller used
  * (`depth` over HTTP, `selection.neighborhood.depth` in GraphQL).
  */
 export function checkSelection(input: SelectionInput, name: (parameter: string) => string): ExportSelection {
@@ -50,14 +50,14 @@ export function checkSelection(input: SelectionInput, name: (parameter: string) 
       `'${name('asOf')}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '${asOf}'`,
     );
   }
-  const types = 'types' in input ? nonEmpty(input.types ?? null, name('types')) : null;
+  const types = 'types' in input ? optionalList(name('types'), input.types) : null;
   switch (input.kind) {
     case 'neighborhood':
       return {
         kind: 'neighborhood',
         root: required(input.root, name('root')),
-        depth: checkRange(name('depth'), input.depth ?? 1, 1, MAX_NEIGHBORHOOD_DEPTH),
-        limit: checkRange(name('limit'), input.limit ?? 100, 1, MAX_NEIGHBORHOOD_NODES),
+        depth: checkRange(name('depth'), input.depth, 1, MAX_NEIGHBORHOOD_DEPTH),
+        limit: checkRange(name('limit'), input.limit, 1, MAX_NEIGHBORHOOD_NODES),
         types,
         asOf,
       };
@@ -66,28 +66,12 @@ export function checkSelection(input: SelectionInput, name: (parameter: string) 
         kind: 'path',
         from: required(input.from, name('from')),
         to: required(input.to, name('to')),
-        maxHops: checkRange(name('maxHops'), input.maxHops ?? 6, 1, MAX_HOPS),
+        maxHops: checkRange(name('maxHops'), input.maxHops, 1, MAX_HOPS),
         types,
         asOf,
       };
-    case 'crossReference': {
-      const f = input.filter;
-      return {
-        kind: 'crossReference',
-        filter: {
-          categories: nonEmpty(f.categories ?? null, name('categories')),
-          companies: nonEmpty(f.companies ?? null, name('companies')),
-          countries: nonEmpty(f.countries ?? null, name('countries')),
-          programs: nonEmpty(f.programs ?? null, name('programs')),
-          linkTypes: nonEmpty(f.linkTypes ?? null, name('linkTypes')),
-          minCategories:
-            f.minCategories === null || f.minCategories === undefined
-              ? null
-              : checkRange(name('minCategories'), f.minCategories, 1, 20),
-        },
-        asOf,
-      };
-    }
+    case 'crossReference':
+      return { kind: 'crossReference', filter: checkCrossReferenceFilter(input.filter, name), asOf };
     case 'ids':
       if (input.ids.length === 0 || input.ids.length > MAX_EXPORT_IDS) {
         throw new BadUserInputError(
@@ -108,13 +92,6 @@ export function checkSelection(input: SelectionInput, name: (parameter: string) 
 function required(value: string, parameter: string): string {
   if (value.trim() === '') throw new BadUserInputError(parameter, `'${parameter}' must be an entity id, got ''`);
   return value;
-}
-
-function nonEmpty<T>(values: readonly T[] | null, parameter: string): readonly T[] | null {
-  if (values !== null && values.length === 0) {
-    throw new BadUserInputError(parameter, `'${parameter}' must not be an empty list; omit it to allow all`);
-  }
-  return values;
 }
 
 /** The parameters as one readable line for the file's metadata: `root=company:kioxia; depth=1`. */

@@ -1,22 +1,37 @@
 /**
- * Internal: an export's selection from HTTP parameters (the query string, or a POST's JSON body). Multi-valued
- * parameters are comma-separated, repeated, or (in JSON) arrays. Without `selection`, `root` means a
- * neighborhood, `from` and `to` a path, `ids` an ids selection. Unknown parameters are refused by name, so a typo
- * does not silently export something else. `measures` (any selection) names analytics to carry as attributes.
+ * Internal: an export's selection from HTTP parameters (the query string, or a POST's JSON body), coerced through
+ * the schema's input types (NeighborhoodSelection, PathSelection, CrossReferenceSelection with its
+ * CrossReferenceFilter, IdsSelection, WholeGraphSelection), so their types, enum values and defaults come from
+ * schema.graphql as they do for Query.exportGraph. HTTP gives text: a parameter whose field is a list is
+ * comma-separated, repeated, or (in JSON) an array; an Int field's text is read as an integer. Without
+ * `selection`, `root` means a neighborhood, `from` and `to` a path, `ids` an ids selection. Unknown parameters
+ * are refused by name, so a typo does not silently export something else. `measures` (any selection) names
+ * analytics to carry as attributes.
  */
+import {
+  coerceInputValue,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  type GraphQLInputField,
+  type GraphQLInputObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { BadUserInputError } from '../errors.ts';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../model/vocabulary.ts';
 import { checkExportMeasures, type ExportMeasure } from './export-measures.ts';
 import { checkSelection, type ExportSelection, type SelectionInput } from './export-selection.ts';
 
-const COMMON = ['types', 'asOf'];
-const PARAMETERS: Record<string, string[]> = {
-  neighborhood: ['root', 'depth', 'limit', ...COMMON],
-  path: ['from', 'to', 'maxHops', ...COMMON],
-  'cross-reference': ['categories', 'companies', 'countries', 'programs', 'linkTypes', 'minCategories', 'asOf'],
-  ids: ['ids', ...COMMON],
-  graph: [...COMMON],
-};
+/** Each HTTP selection's input type; a cross-reference's filter fields are parameters of their own. */
+const INPUT_TYPES = {
+  neighborhood: 'NeighborhoodSelection',
+  path: 'PathSelection',
+  'cross-reference': 'CrossReferenceSelection',
+  ids: 'IdsSelection',
+  graph: 'WholeGraphSelection',
+} as const;
+type SelectionName = keyof typeof INPUT_TYPES;
+const NESTED_FILTER = 'filter';
 
 type Params = Record<string, unknown>;
 
@@ -24,11 +39,11 @@ function strings(params: Params, name: string): string[] | null {
   const value = params[name];
   if (value === undefined) return null;
   const values = Array.isArray(value) ? value : [value];
-  if (!values.every((v) => typeof v === 'string')) {
+  if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) {
     throw new BadUserInputError(name, `'${name}' must be a string or a list of strings`);
   }
-  return (values as string[])
-    .flatMap((v) => v.split(','))
+  return values
+    .flatMap((v) => String(v).split(','))
     .map((v) => v.trim())
     .filter((v) => v !== '');
 }
@@ -41,44 +56,85 @@ function text(params: Params, name: string): string | null {
   return values[0] ?? null;
 }
 
-function requiredText(params: Params, name: string): string {
-  const value = text(params, name);
-  if (value === null) throw new BadUserInputError(name, `'${name}' is required`);
-  return value;
-}
-
-function integer(params: Params, name: string): number | null {
+/** A parameter's value as the JSON its input field takes: a list of texts, an integer, or a text. */
+function fieldValue(params: Params, name: string, field: GraphQLInputField): unknown {
+  const type = getNullableType(field.type);
+  if (isListType(type)) return strings(params, name);
   const value = params[name];
-  if (value === undefined) return null;
-  if (typeof value === 'number') return value;
-  const given = text(params, name);
-  if (given === null || !/^-?\d+$/.test(given)) {
-    throw new BadUserInputError(name, `'${name}' must be an integer, got '${String(given ?? '')}'`);
+  if (getNamedType(type).name === 'Int' && typeof value !== 'number') {
+    const given = text(params, name);
+    if (given === null || !/^-?\d+$/.test(given)) {
+      throw new BadUserInputError(name, `'${name}' must be an integer, got '${given ?? ''}'`);
+    }
+    return Number(given);
   }
-  return Number(given);
+  return typeof value === 'number' ? value : text(params, name);
 }
 
-function relationshipTypes(params: Params, name: string): RelationshipType[] | null {
-  const values = strings(params, name);
-  if (values === null) return null;
-  for (const value of values) {
-    if (!(value in RELATIONSHIP_TYPES)) {
-      throw new BadUserInputError(name, `'${name}' must list relationship types such as PART_OF, got '${value}'`);
+/** The parameters an input type takes: its fields, a nested filter's fields in its place. */
+function parametersOf(type: GraphQLInputObjectType): Map<string, { field: GraphQLInputField; nested?: string }> {
+  const parameters = new Map<string, { field: GraphQLInputField; nested?: string }>();
+  for (const field of Object.values(type.getFields())) {
+    const fieldType = getNullableType(field.type);
+    if (field.name === NESTED_FILTER && isInputObjectType(fieldType)) {
+      for (const inner of Object.values(fieldType.getFields())) {
+        parameters.set(inner.name, { field: inner, nested: field.name });
+      }
+    } else {
+      parameters.set(field.name, { field });
     }
   }
-  return values as RelationshipType[];
+  return parameters;
 }
 
-function selectionKind(params: Params): string {
-  const given = text(params, 'selection');
-  if (given !== null) {
-    if (!(given in PARAMETERS)) {
+/** The input type's value from the parameters, coerced by graphql-js (defaults, enums, scalars, required fields). */
+function coerceParams(
+  params: Params,
+  selection: SelectionName,
+  type: GraphQLInputObjectType,
+  allowed: Set<string>,
+): Record<string, unknown> {
+  const parameters = parametersOf(type);
+  const raw: Record<string, Record<string, unknown> | unknown> = {};
+  for (const name of Object.keys(params)) {
+    const parameter = parameters.get(name);
+    if (parameter === undefined) {
+      if (allowed.has(name)) continue;
       throw new BadUserInputError(
-        'selection',
-        `'selection' must be one of ${Object.keys(PARAMETERS).join(', ')}, got '${given}'`,
+        name,
+        `'${name}' is not a parameter of a ${selection} export; it takes ${[...allowed, ...parameters.keys()].join(', ')}`,
       );
     }
-    return given;
+    const value = fieldValue(params, name, parameter.field);
+    if (parameter.nested === undefined) raw[name] = value;
+    else raw[parameter.nested] = { ...((raw[parameter.nested] as Record<string, unknown>) ?? {}), [name]: value };
+  }
+  return coerceInputValue(raw, type, (path, invalid, error) => {
+    // The parameter as the caller spelled it: a nested filter's field goes by its own name.
+    const name = String(path.filter((key) => key !== NESTED_FILTER)[0] ?? missingField(type, invalid));
+    throw new BadUserInputError(name, `'${name}': ${error.message}`);
+  }) as Record<string, unknown>;
+}
+
+/** A required field the caller left out (graphql-js reports it at the input object's path). */
+function missingField(type: GraphQLInputObjectType, given: unknown): string {
+  const present = new Set(Object.keys((given as Record<string, unknown> | null) ?? {}));
+  const field = Object.values(type.getFields()).find(
+    (f) => f.type.toString().endsWith('!') && f.defaultValue === undefined && !present.has(f.name),
+  );
+  return field?.name ?? 'selection';
+}
+
+function selectionName(params: Params): SelectionName {
+  const given = text(params, 'selection');
+  if (given !== null) {
+    if (!(given in INPUT_TYPES)) {
+      throw new BadUserInputError(
+        'selection',
+        `'selection' must be one of ${Object.keys(INPUT_TYPES).join(', ')}, got '${given}'`,
+      );
+    }
+    return given as SelectionName;
   }
   if (params['root'] !== undefined) return 'neighborhood';
   if (params['from'] !== undefined || params['to'] !== undefined) return 'path';
@@ -94,57 +150,16 @@ export function readMeasureParams(params: Params): ExportMeasure[] {
   return checkExportMeasures('measures', strings(params, 'measures'));
 }
 
-export function readSelectionParams(params: Params): ExportSelection {
-  const kind = selectionKind(params);
-  const allowed = new Set(['selection', 'measures', ...(PARAMETERS[kind] ?? [])]);
-  for (const name of Object.keys(params)) {
-    if (!allowed.has(name)) {
-      throw new BadUserInputError(
-        name,
-        `'${name}' is not a parameter of a ${kind} export; it takes ${[...allowed].join(', ')}`,
-      );
-    }
-  }
-  const common = { types: relationshipTypes(params, 'types'), asOf: text(params, 'asOf') };
-  let input: SelectionInput;
-  switch (kind) {
-    case 'neighborhood':
-      input = {
-        kind,
-        root: requiredText(params, 'root'),
-        depth: integer(params, 'depth'),
-        limit: integer(params, 'limit'),
-        ...common,
-      };
-      break;
-    case 'path':
-      input = {
-        kind,
-        from: requiredText(params, 'from'),
-        to: requiredText(params, 'to'),
-        maxHops: integer(params, 'maxHops'),
-        ...common,
-      };
-      break;
-    case 'cross-reference':
-      input = {
-        kind: 'crossReference',
-        filter: {
-          categories: strings(params, 'categories'),
-          companies: strings(params, 'companies'),
-          countries: strings(params, 'countries'),
-          programs: strings(params, 'programs'),
-          linkTypes: relationshipTypes(params, 'linkTypes'),
-          minCategories: integer(params, 'minCategories'),
-        },
-        asOf: common.asOf,
-      };
-      break;
-    case 'ids':
-      input = { kind, ids: strings(params, 'ids') ?? [], ...common };
-      break;
-    default:
-      input = { kind: 'graph', ...common };
-  }
+/** The selection the parameters ask for, checked as Query.exportGraph's is; `schema` is the served schema. */
+export function readSelectionParams(params: Params, schema: GraphQLSchema): ExportSelection {
+  const name = selectionName(params);
+  const type = schema.getType(INPUT_TYPES[name]);
+  if (!isInputObjectType(type)) throw new Error(`schema.graphql has no input ${INPUT_TYPES[name]}`);
+  const value = coerceParams(params, name, type, new Set(['selection', 'measures']));
+  const input = (
+    name === 'cross-reference'
+      ? { kind: 'crossReference', filter: value[NESTED_FILTER] ?? {}, asOf: value['asOf'] ?? null }
+      : { kind: name, ...value }
+  ) as SelectionInput;
   return checkSelection(input, (parameter) => parameter);
 }

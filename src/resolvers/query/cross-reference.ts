@@ -5,24 +5,14 @@
 import type { CrossReferenceFilter as FilterArgument, InputMaybe, QueryResolvers } from '../../generated/graphql.ts';
 import { findCrossReferences, type CrossReferenceFilter } from '../../graph/cross-reference.ts';
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
-import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
+import { asOfBound, checkCrossReferenceFilter } from '../../argument-checks.ts';
 import { offsetPage } from '../pagination.ts';
 
 /** The most links one matrix is built from; beyond it the matrix says it is truncated. */
 const MAX_MATRIX_LINKS = 5_000;
 
 function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossReferenceFilter {
-  return {
-    categories: optionalList('filter.categories', filter?.categories),
-    companies: optionalList('filter.companies', filter?.companies),
-    countries: optionalList('filter.countries', filter?.countries),
-    programs: optionalList('filter.programs', filter?.programs),
-    linkTypes: optionalList('filter.linkTypes', filter?.linkTypes),
-    minCategories:
-      filter?.minCategories === null || filter?.minCategories === undefined
-        ? null
-        : checkRange('filter.minCategories', filter.minCategories, 1, 20),
-  };
+  return checkCrossReferenceFilter(filter, (field) => `filter.${field}`);
 }
 
 export const crossReference: QueryResolvers['crossReference'] = (_parent, args, { runner }, info) => {
