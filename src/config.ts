@@ -82,6 +82,11 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   // Whether loopback clients are limited too (development and benchmarks run on loopback); in production by default.
   RATE_LIMIT_LOOPBACK: flag.optional(),
+  // A Redis holding the rate-limit counts for every replica (redis://host:port); in memory when unset.
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
   // Reverse proxies in front of the server whose X-Forwarded-For is trusted (Express's `trust proxy` hop count).
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Seconds a CDN or browser may keep the answer of a GET query without errors (0: no-store).
@@ -282,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       requests: e.RATE_LIMIT_REQUESTS,
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
       loopback: e.RATE_LIMIT_LOOPBACK ?? e.NODE_ENV === 'production',
+      ...(e.RATE_LIMIT_REDIS_URL !== undefined ? { redisUrl: e.RATE_LIMIT_REDIS_URL } : {}),
     },
     trustProxy: e.TRUST_PROXY,
   };

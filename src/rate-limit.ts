@@ -1,6 +1,7 @@
 /**
  * Internal: per-client rate limits on the doors that read the graph (/graphql, /export), with
- * rate-limiter-flexible (in memory: one server's count; its Redis and other stores hold one count across replicas).
+ * rate-limiter-flexible: in memory, one server's count; with a Redis URL (ioredis), one count held in Redis for
+ * every replica that names the same Redis.
  *
  * A client is its API key (the SHA-256 digest of the Authorization header, so keys are never held) or else its
  * address (`req.ip`: behind a reverse proxy, set TRUST_PROXY so it is the client's, not the proxy's). Over the limit
@@ -9,7 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ErrorCode } from './errors.ts';
 
 export interface RateLimitOptions {
@@ -18,6 +20,55 @@ export interface RateLimitOptions {
   windowSeconds: number;
   /** Whether loopback clients are limited too. */
   loopback: boolean;
+  /** A Redis holding the counts for every replica (`redis://host:port`); in memory when omitted. */
+  redisUrl?: string;
+}
+
+/** The store of the counts, when it is ready, and how to let go of it at shutdown. */
+export interface RateLimitStore {
+  limiter: RateLimiterAbstract;
+  /** Resolves once a shared store answers, or after REDIS_CONNECT_WAIT_MS (the insurance counts meanwhile). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Keys in a shared Redis start with this, so the counts do not mix with other data there. */
+const REDIS_KEY_PREFIX = 'kg-rate-limit';
+/** How long a starting server waits for its Redis before it serves with the in-memory insurance counts. */
+const REDIS_CONNECT_WAIT_MS = 3_000;
+
+/**
+ * The counts' store: in memory, or the Redis at `redisUrl`. While that Redis is out of reach (not yet connected,
+ * or down) each replica counts in memory (rate-limiter-flexible's insurance limiter), and ioredis reconnects in
+ * the background.
+ */
+export function createRateLimitStore(options: RateLimitOptions): RateLimitStore {
+  const limits = { points: options.requests, duration: options.windowSeconds };
+  if (options.redisUrl === undefined) {
+    return { limiter: new RateLimiterMemory(limits), ready: Promise.resolve(), close: async () => {} };
+  }
+  // No offline queue: while Redis is down a count fails at once (to the insurance) instead of holding the request.
+  const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', () => {}); // reconnects by itself; meanwhile the insurance limiter counts
+  const ready = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, REDIS_CONNECT_WAIT_MS);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return {
+    limiter: new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: REDIS_KEY_PREFIX,
+      insuranceLimiter: new RateLimiterMemory(limits),
+      ...limits,
+    }),
+    ready,
+    close: async () => {
+      redis.disconnect();
+    },
+  };
 }
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
@@ -29,14 +80,11 @@ function clientOf(req: Request): string {
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 }
 
-/**
- * The middleware counting each request against its client; `onLimited` is told of each refusal (a metric).
- * `limiter` replaces the in-memory store (e.g. a RateLimiterRedis built from the same options).
- */
+/** The middleware counting each request against its client in `limiter`; `onLimited` is told of each refusal. */
 export function rateLimitMiddleware(
   options: RateLimitOptions,
+  limiter: RateLimiterAbstract,
   onLimited: () => void = () => {},
-  limiter: RateLimiterAbstract = new RateLimiterMemory({ points: options.requests, duration: options.windowSeconds }),
 ): RequestHandler {
   if (options.requests === 0) return (_req, _res, next) => next();
   return (req: Request, res: Response, next: NextFunction) => {

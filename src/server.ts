@@ -38,7 +38,7 @@ import { createResolvers } from './resolvers/index.ts';
 import { buildSchema } from 'graphql';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
-import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
+import { createRateLimitStore, rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
@@ -135,10 +135,12 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.set('trust proxy', deps.trustProxy ?? 0);
   app.use(securityHeaders());
   app.use([GRAPHQL_PATH, '/export'], crossOriginMiddleware(corsOrigins));
-  if (deps.rateLimit) {
+  const rateLimitStore = deps.rateLimit ? createRateLimitStore(deps.rateLimit) : undefined;
+  await rateLimitStore?.ready;
+  if (deps.rateLimit && rateLimitStore) {
     app.use(
       [GRAPHQL_PATH, '/export'],
-      rateLimitMiddleware(deps.rateLimit, () => metrics.recordRateLimited()),
+      rateLimitMiddleware(deps.rateLimit, rateLimitStore.limiter, () => metrics.recordRateLimited()),
     );
   }
   app.use(requestIdMiddleware(deps.logger));
@@ -212,6 +214,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     url: `http://${shownHost}:${address.port}`,
     stop: async () => {
       await apollo.stop();
+      await rateLimitStore?.close();
       for (const remove of unobserve) remove?.();
     },
   };

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rateLimitMiddleware, type RateLimitOptions } from '../../src/rate-limit.ts';
+import { createRateLimitStore, rateLimitMiddleware, type RateLimitOptions } from '../../src/rate-limit.ts';
 
 const servers: http.Server[] = [];
 afterEach(() => Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve)))));
@@ -14,7 +14,7 @@ afterEach(() => Promise.all(servers.splice(0).map((s) => new Promise((resolve) =
 async function serve(options: RateLimitOptions): Promise<{ url: string; refused: () => number }> {
   let refused = 0;
   const app = express();
-  app.use(rateLimitMiddleware(options, () => (refused += 1)));
+  app.use(rateLimitMiddleware(options, createRateLimitStore(options).limiter, () => (refused += 1)));
   app.get('/', (_req, res) => res.json({ ok: true }));
   const server = http.createServer(app);
   servers.push(server);
