@@ -24,7 +24,8 @@
  * the per-client rate limit on (for a server it starts: RATE_LIMIT_REQUESTS=LOAD_RATE_LIMIT_REQUESTS (1000) per
  * 10 s, loopback included). For both it measures the lookup's idle p95 first (100 lookups one at a time) and
  * reports per class the answered share (not shed with SERVER_BUSY nor refused with 429), p50/p95/p99, the answers
- * slower than the time budget (REQUEST_TIME_BUDGET_MS, 10 s), and the lookups' p95 over idle.
+ * slower than the time budget (REQUEST_TIME_BUDGET_MS, 10 s), and the lookups' p95 over idle. LOAD_CLASSES
+ * (e.g. `lookup,search`) keeps the other classes' connections idle, to see what the named classes do alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -121,6 +122,8 @@ const FOUR_CLASSES: Kind[] = [
     expect: 'ok',
   },
 ];
+/** LOAD_CLASSES (comma-separated names): only these classes send; the other connections stay idle (a diagnosis). */
+const ACTIVE_CLASSES = process.env['LOAD_CLASSES']?.split(',') ?? FOUR_CLASSES.map((kind) => kind.name);
 const GREEDY: Kind = { name: 'greedy lookup', weight: 1, body: LOOKUP, expect: 'ok' };
 
 /** Connection `index`'s next request, and the client it speaks as (its API key), by LOAD_MIX. */
@@ -313,6 +316,7 @@ async function runLoad(url: string, seconds: number, stats: Map<string, Stats> |
   }
   async function connection(index: number) {
     const plan = planOf(index);
+    if (MIX !== 'standard' && !ACTIVE_CLASSES.includes(plan.next().name)) return;
     while (Date.now() < end) {
       const { retryAfterS } = await send(plan.next(), plan.authorization);
       // A connection told SERVER_BUSY waits the Retry-After, as a well-behaved client does.

@@ -9,7 +9,9 @@
  * - while it waits it is shed when that moment comes (what is left would not cover its expected run time);
  * - `heavyQueueMax` bounds the waiting operations whatever their budgets (memory).
  *
- * Shed means SERVER_BUSY: HTTP 503 with Retry-After, naming the estimated wait and the time left. An operation
+ * Shed means SERVER_BUSY: HTTP 503 with Retry-After, naming the estimated wait and the time left; Retry-After is
+ * the configured one, or for an arrival shed the time by which its estimated wait exceeds its budget if longer (a
+ * client that honours it comes back when the queue should have room, not to be shed again). An operation
  * admitted holds its place until its permit is released, and its run time teaches the limit.
  */
 import { ServerBusyError } from '../errors.ts';
@@ -107,6 +109,8 @@ export class AdmissionControl {
         request.name,
         `its estimated wait of ${Math.round(waitMs)} ms and run of ${Math.round(runMs)} ms exceed the ` +
           `${Math.max(0, Math.round(remainingMs))} ms left of its time budget`,
+        // Come back when the queue ahead should have shrunk enough for the budget.
+        Math.ceil((waitMs + runMs - remainingMs) / 1000),
       );
     }
 
@@ -180,9 +184,10 @@ export class AdmissionControl {
     }
   }
 
-  private shed(name: string, reason: string): ServerBusyError {
+  /** SERVER_BUSY, asking to retry after `retryAfterSeconds` (configured) or `laterSeconds` if later. */
+  private shed(name: string, reason: string, laterSeconds = 0): ServerBusyError {
     this.shedCount += 1;
-    const { retryAfterSeconds } = this.limits;
+    const retryAfterSeconds = Math.max(this.limits.retryAfterSeconds, laterSeconds);
     return new ServerBusyError(
       `The server is busy: '${name}' is an expensive operation and ${reason}, so it was not started; retry after ` +
         `${retryAfterSeconds} s.`,

@@ -87,6 +87,26 @@ describe('AdmissionControl', () => {
     (await queued).release();
   });
 
+  it('asks a shed arrival to retry when the queue ahead should have room: after the excess of its wait', async () => {
+    const admission = new AdmissionControl({ ...LIMITS, retryAfterSeconds: 1 });
+    const taught = await admission.admit({ name: 'h', cost: 1_000 });
+    await sleep(150);
+    taught.release();
+    const holder = await admission.admit({ name: 'holder', cost: 1_000 });
+    // 20 waiting from 20 other clients: its wait is about 21 x 150 ms, plus a run of 150 ms, about 3.1 s over 200 ms.
+    const waiting = Array.from({ length: 20 }, (_, i) =>
+      admission.admit({ name: 'w', cost: 1_000, budget: budget(60_000, `client${i}`) }),
+    );
+    const shed = await outcome(admission.admit({ name: 'late', cost: 1_000, budget: budget(200, 'late') }));
+    expect(shed).toMatchObject({ error: { extensions: { code: 'SERVER_BUSY' } } });
+    // 4 s when the run took 150 ms; a slower machine's runs (a sleep overshoots) make it a little more.
+    const retryAfter = 'error' in shed ? Number(shed.error.extensions?.retryAfterSeconds) : 0;
+    expect(retryAfter).toBeGreaterThanOrEqual(4);
+    expect(retryAfter).toBeLessThanOrEqual(8);
+    holder.release();
+    for (const permit of waiting) (await permit).release();
+  });
+
   it('sheds a waiting operation once what is left of its budget no longer covers a run', async () => {
     const admission = new AdmissionControl(LIMITS);
     const holder = await admission.admit({ name: 'holder', cost: 1_000 });

@@ -196,7 +196,7 @@ describe('admission by cost: an expensive request queues, and is shed only when 
 describe('admission by cost: exports', () => {
   it('admits a download as a heavy operation: it waits for its place, and is SERVER_BUSY with Retry-After when its budget runs out', async () => {
     const { held, hold } = heldCrossReference();
-    const base = await serverWith(held, { timeBudgetMs: 1_500 });
+    const base = await serverWith(held, { timeBudgetMs: 4_000 });
     const release = hold();
     const running = post(base, HEAVY);
     await expect.poll(() => admissionMetrics(base), { timeout: 10_000 }).toMatchObject({ running: 1 });
@@ -209,7 +209,8 @@ describe('admission by cost: exports', () => {
     release();
     await running;
     const served = await fetch(`${base}/export/gexf?root=company:rapidus&limit=5`);
-    expect(served.status).toBe(200);
-    expect(await served.text()).toContain('company:rapidus');
+    const text = await served.text();
+    expect(served.status, text).toBe(200);
+    expect(text).toContain('company:rapidus');
   });
 });
