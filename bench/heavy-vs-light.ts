@@ -5,8 +5,10 @@
  * /health/ready) with the server idle, then while HEAVY_CLIENTS clients each send a heavy operation back to back,
  * and prints the ratio. Heavy clients honour Retry-After when told SERVER_BUSY, as a well-behaved client does.
  *
- * Scenarios: an operation of 30 aliased depth-3, 500-node neighborhoods (limits off; with limits on it is rejected up front), and
- * the largest operation of the same neighborhoods the cost budget allows, with limits off and on.
+ * Scenarios: an operation of 30 aliased depth-3, 500-node neighborhoods (limits off; with limits on it is rejected up front),
+ * the largest operation of the same neighborhoods the cost budget allows, with limits off and on, and
+ * EXPORT_CLIENTS (16) clients downloading the whole-graph GraphML export (/export/graphml) in a loop, limits off and
+ * on: with limits on every export must be answered or shed with SERVER_BUSY and Retry-After (counted).
  * BENCH_RUNS (default 30) light requests per measurement; BENCH_LIMITS=on|off|both (default both);
  * BENCH_30_ALIASES=1 adds the 30-alias operation with the limits off (minutes; it stalls the machine).
  */
@@ -24,10 +26,11 @@ import { loadConfig } from '../src/config.ts';
 import { listDataFiles, loadGraph } from '../src/seed/load-graph.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 
-// The limits of the environment (REQUEST_COST_BUDGET, HEAVY_FIELD_CONCURRENCY, ...), defaults otherwise.
+// The limits of the environment (REQUEST_COST_BUDGET, HEAVY_COST_THRESHOLD, HEAVY_CONCURRENCY_MAX, ...), defaults otherwise.
 const LIMITS = loadConfig().limits;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
 const HEAVY_CLIENTS = 8;
+const EXPORT_CLIENTS = 16;
 const MODES = (process.env['BENCH_LIMITS'] ?? 'both') === 'both' ? ['off', 'on'] : [process.env['BENCH_LIMITS']];
 
 const LIGHT = '{ entity(id: "company:rapidus") { id name } }';
@@ -88,7 +91,32 @@ async function lightP95(url: string): Promise<{ lookup: number; median: number; 
   return { lookup: p95(lookup), median: median(lookup), ready: p95(ready), failed };
 }
 
-async function scenario(name: string, url: string, heavy: string): Promise<void> {
+/** The whole-graph GraphML download; a 503 counts as shed with Retry-After only when it says SERVER_BUSY and has one. */
+async function exportGraph(url: string): Promise<Outcome> {
+  const started = performance.now();
+  const response = await fetch(`${url}/export/graphml`);
+  const text = await response.text();
+  let code = response.status === 200 ? 'OK' : `HTTP ${response.status}`;
+  if (response.status !== 200) {
+    const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> };
+    code = body.errors?.[0]?.extensions?.code ?? code;
+    if (code === 'SERVER_BUSY' && !response.headers.get('retry-after')) code = 'SERVER_BUSY without Retry-After';
+  }
+  return {
+    ms: performance.now() - started,
+    status: response.status,
+    code,
+    bytes: text.length,
+    retryAfter: Number(response.headers.get('retry-after') ?? 0),
+  };
+}
+
+async function scenario(
+  name: string,
+  url: string,
+  heavy: (url: string) => Promise<Outcome>,
+  clientCount = HEAVY_CLIENTS,
+): Promise<void> {
   for (let i = 0; i < 20; i += 1) await post(url, LIGHT);
   const idle = await lightP95(url);
   let running = true;
@@ -96,7 +124,7 @@ async function scenario(name: string, url: string, heavy: string): Promise<void>
   const client = async () => {
     while (running) {
       // A connection the server closed (keep-alive timing, or an overloaded server) counts as a failed operation.
-      const outcome = await post(url, heavy).catch((): Outcome => ({
+      const outcome = await heavy(url).catch((): Outcome => ({
         ms: 0,
         status: 0,
         code: 'CONNECTION_CLOSED',
@@ -107,12 +135,19 @@ async function scenario(name: string, url: string, heavy: string): Promise<void>
       if (outcome.retryAfter > 0) await sleep(outcome.retryAfter * 1000);
     }
   };
-  const clients = Array.from({ length: HEAVY_CLIENTS }, client);
+  const clients = Array.from({ length: clientCount }, client);
   await sleep(1000); // let the heavy clients get going
   const loaded = await lightP95(url);
   running = false;
   await Promise.all(clients);
 
+  const admission = await fetch(`${url}/metrics`)
+    .then((r) => r.text())
+    .then((text) =>
+      ['limit', 'shed_total']
+        .map((n) => `${n} ${/^graphql_heavy_operations_${n} (\S+)/m.exec(text)?.[1] ?? '-'}`.replace(/^(\w+) /, '$1 '))
+        .join(', '),
+    );
   const codes = new Map<string, number>();
   for (const o of outcomes) codes.set(o.code, (codes.get(o.code) ?? 0) + 1);
   const ok = outcomes.filter((o) => o.code === 'OK');
@@ -125,10 +160,11 @@ async function scenario(name: string, url: string, heavy: string): Promise<void>
   if (loaded.failed.length) console.log(`  lookups failed under load: ${loaded.failed.length} (${loaded.failed[0]})`);
   console.log(`  /health/ready p95: idle ${idle.ready.toFixed(1)} ms, under load ${loaded.ready.toFixed(1)} ms`);
   console.log(
-    `  heavy operations: ${outcomes.length} answered (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}),` +
+    `  heavy operations (${clientCount} clients): ${outcomes.length} answered (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}),` +
       ` completed p95 ${ok.length ? p95(ok.map((o) => o.ms)).toFixed(0) : '-'} ms,` +
       ` ${ok.length ? (Math.max(...ok.map((o) => o.bytes)) / 2 ** 20).toFixed(2) : '-'} MiB at most`,
   );
+  if (!admission.includes('limit -')) console.log(`  admission after the load: ${admission}`);
 }
 
 const logger = pino({ level: 'silent' });
@@ -167,17 +203,19 @@ try {
     if (mode === 'off') {
       // Minutes long, and it stalls the machine: on request.
       if (process.env['BENCH_30_ALIASES'] === '1') {
-        await scenario('Limits off, 30-alias operations', server.url, thirtyAliases);
+        await scenario('Limits off, 30-alias operations', server.url, (u) => post(u, thirtyAliases));
       }
-      await scenario(`Limits off, ${budgetSized}-alias operations`, server.url, budgetOp);
+      await scenario(`Limits off, ${budgetSized}-alias operations`, server.url, (u) => post(u, budgetOp));
+      await scenario('Limits off, whole-graph exports', server.url, exportGraph, EXPORT_CLIENTS);
     } else {
       const rejected = await post(server.url, thirtyAliases);
       console.log(
         `\nLimits on, 30-alias operation: ${rejected.code} (HTTP ${rejected.status}) in ${rejected.ms.toFixed(0)} ms`,
       );
-      const { heavyConcurrency, heavyQueue } = LIMITS;
-      const name = `Limits on (${heavyConcurrency} heavy at once, ${heavyQueue} queued), ${budgetSized}-alias operations`;
-      await scenario(name, server.url, budgetOp);
+      const { heavyCostThreshold, heavyConcurrencyMax } = LIMITS;
+      const on = `Limits on (heavy from cost ${heavyCostThreshold}, at most ${heavyConcurrencyMax} at once)`;
+      await scenario(`${on}, ${budgetSized}-alias operations`, server.url, (u) => post(u, budgetOp));
+      await scenario(`${on}, whole-graph exports`, server.url, exportGraph, EXPORT_CLIENTS);
     }
   }
 } finally {

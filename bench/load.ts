@@ -15,6 +15,17 @@
  * LOAD_LIVE_HEAP=1, for a server it starts, it also reports the live heap (after a full garbage collection, through
  * a heap snapshot) before and after, which tells memory the server holds from garbage not yet collected.
  * Prints a table and writes bench/results/load-<date>.json.
+ *
+ * LOAD_MIX picks the workload: `standard` (the above, by default); `four-class`, the admission mix: each connection
+ * sends one class back to back, a quarter each a company lookup, a search, a depth-2, 200-node neighbourhood and a
+ * 50-row cross-reference page, each connection its own client (its own API key, so the per-client rate limit and
+ * the fair admission queue tell them apart); `greedy`, the same with one more client among them sending lookups as
+ * fast as it can on GREEDY_STREAMS (8) parallel requests, retrying 100 ms after a 429 whatever its Retry-After, with
+ * the per-client rate limit on (for a server it starts: RATE_LIMIT_REQUESTS=LOAD_RATE_LIMIT_REQUESTS (1000) per
+ * 10 s, loopback included). For both it measures the lookup's idle p95 first (100 lookups one at a time) and
+ * reports per class the answered share (not shed with SERVER_BUSY nor refused with 429), p50/p95/p99, the answers
+ * slower than the time budget (REQUEST_TIME_BUDGET_MS, 10 s), and the lookups' p95 over idle. LOAD_CLASSES
+ * (e.g. `lookup,search`) keeps the other classes' connections idle, to see what the named classes do alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +44,13 @@ const SETTLE_S = Number(process.env['LOAD_SETTLE_SECONDS'] ?? 10);
 const EXTRA_ROUNDS = Number(process.env['LOAD_EXTRA_ROUNDS'] ?? 0);
 /** LOAD_LIVE_HEAP=1: also measure the live heap (heap snapshots, which themselves grow the RSS: see liveHeapMb). */
 const LIVE_HEAP = process.env['LOAD_LIVE_HEAP'] === '1';
+const MIX = process.env['LOAD_MIX'] ?? 'standard';
+if (!['standard', 'four-class', 'greedy'].includes(MIX)) {
+  throw new Error(`LOAD_MIX must be standard, four-class or greedy, not ${MIX}`);
+}
+const GREEDY_STREAMS = Number(process.env['GREEDY_STREAMS'] ?? 8);
+const RATE_LIMIT_REQUESTS = process.env['LOAD_RATE_LIMIT_REQUESTS'] ?? '1000';
+const TIME_BUDGET_MS = Number(process.env['REQUEST_TIME_BUDGET_MS'] ?? 10_000);
 
 interface Kind {
   name: string;
@@ -78,6 +96,43 @@ const KINDS: Kind[] = [
   { name: 'not-json', weight: 1, body: '{"query": ', expect: 'BAD_REQUEST' },
 ];
 const schedule = KINDS.flatMap((kind) => Array.from({ length: kind.weight }, () => kind));
+
+/** The admission mix (LOAD_MIX=four-class or greedy): connection i sends FOUR_CLASSES[i % 4] only. */
+const LOOKUP = json('{ entity(id: "company:rapidus") { id name kind } }');
+const FOUR_CLASSES: Kind[] = [
+  { name: 'lookup', weight: 1, body: LOOKUP, expect: 'ok' },
+  {
+    name: 'search',
+    weight: 1,
+    body: json('{ search(text: "semiconductor", first: 20) { score entity { id name } } }'),
+    expect: 'ok',
+  },
+  {
+    name: 'neighborhood',
+    weight: 1,
+    body: json('{ neighborhood(id: "country:japan", depth: 2, limit: 200) { truncated nodes { id } edges { id } } }'),
+    expect: 'ok',
+  },
+  {
+    name: 'crossReference',
+    weight: 1,
+    body: json(
+      '{ crossReference(first: 50) { totalCount edges { node { company { id name } material { id name } linkType date } } } }',
+    ),
+    expect: 'ok',
+  },
+];
+/** LOAD_CLASSES (comma-separated names): only these classes send; the other connections stay idle (a diagnosis). */
+const ACTIVE_CLASSES = process.env['LOAD_CLASSES']?.split(',') ?? FOUR_CLASSES.map((kind) => kind.name);
+const GREEDY: Kind = { name: 'greedy lookup', weight: 1, body: LOOKUP, expect: 'ok' };
+
+/** Connection `index`'s next request, and the client it speaks as (its API key), by LOAD_MIX. */
+function planOf(index: number): { next: () => Kind; authorization?: string } {
+  if (MIX === 'standard') return { next: () => schedule[cursor++ % schedule.length]! };
+  const kind = FOUR_CLASSES[index % FOUR_CLASSES.length]!;
+  return { next: () => kind, authorization: `Bearer load-client-${index}` };
+}
+let cursor = 0;
 
 // ---- memory, through /proc ----
 function rssMb(pid: number | undefined): number | null {
@@ -148,8 +203,11 @@ async function startOwnServer() {
       NEO4J_STARTUP_TIMEOUT_SECONDS: process.env['NEO4J_STARTUP_TIMEOUT_SECONDS'] ?? '180',
       LOG_LEVEL: process.env['LOAD_SERVER_LOG_LEVEL'] ?? 'warn',
       NODE_ENV: 'production',
-      // All the load's clients share one address: the per-client limit would refuse them as one.
-      RATE_LIMIT_REQUESTS: '0',
+      // All the load's clients share one address; the four-class and greedy mixes give each its own API key, and
+      // the greedy one turns the per-client limit on to show it throttled.
+      ...(MIX === 'greedy'
+        ? { RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_LOOPBACK: 'true' }
+        : { RATE_LIMIT_REQUESTS: '0' }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -213,6 +271,8 @@ async function liveHeapMb(target: { url: string; pid?: number; diagnosticDir?: s
 // ---- the load ----
 interface Stats {
   latencies: number[];
+  /** Latencies of the answers with the expected outcome (not shed, not refused). */
+  answeredMs: number[];
   codes: Map<string, number>;
   unexpected: number;
 }
@@ -220,40 +280,79 @@ interface Stats {
 async function runLoad(url: string, seconds: number, stats: Map<string, Stats> | undefined): Promise<number> {
   const end = Date.now() + seconds * 1000;
   let sent = 0;
-  let cursor = 0;
-  async function connection() {
-    while (Date.now() < end) {
-      const kind = schedule[cursor++ % schedule.length]!;
-      const started = performance.now();
-      let code: string;
-      let retryAfterS = 0;
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: kind.body,
-        });
-        const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
-        code = body.errors?.[0]?.extensions?.code ?? (response.status === 200 ? 'ok' : `HTTP ${response.status}`);
-        retryAfterS = code === 'SERVER_BUSY' ? Number(response.headers.get('retry-after')) || 1 : 0;
-      } catch (error) {
-        code = `client: ${(error as Error).message}`;
-      }
-      const ms = performance.now() - started;
-      sent += 1;
-      if (!stats) continue;
+  async function send(kind: Kind, authorization: string | undefined): Promise<{ code: string; retryAfterS: number }> {
+    const started = performance.now();
+    let code: string;
+    let retryAfterS = 0;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body: kind.body,
+      });
+      const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      code = body.errors?.[0]?.extensions?.code ?? (response.status === 200 ? 'ok' : `HTTP ${response.status}`);
+      retryAfterS = code === 'SERVER_BUSY' ? Number(response.headers.get('retry-after')) || 1 : 0;
+    } catch (error) {
+      code = `client: ${(error as Error).message}`;
+    }
+    const ms = performance.now() - started;
+    sent += 1;
+    if (stats) {
       let entry = stats.get(kind.name);
-      if (!entry) stats.set(kind.name, (entry = { latencies: [], codes: new Map(), unexpected: 0 }));
+      if (!entry) stats.set(kind.name, (entry = { latencies: [], codes: new Map(), unexpected: 0, answeredMs: [] }));
       entry.latencies.push(ms);
+      if (code === kind.expect) entry.answeredMs.push(ms);
       entry.codes.set(code, (entry.codes.get(code) ?? 0) + 1);
-      // SERVER_BUSY is the server shedding load as designed (HTTP 503, Retry-After): counted on its own, and this
-      // connection waits as a well-behaved client does.
-      if (code !== kind.expect && code !== 'SERVER_BUSY') entry.unexpected += 1;
+      // SERVER_BUSY is the server shedding load as designed (HTTP 503, Retry-After), RATE_LIMITED a client over its
+      // limit (429): counted on their own.
+      if (code !== kind.expect && code !== 'SERVER_BUSY' && code !== 'RATE_LIMITED') entry.unexpected += 1;
+    }
+    return { code, retryAfterS };
+  }
+  async function connection(index: number) {
+    const plan = planOf(index);
+    if (MIX !== 'standard' && !ACTIVE_CLASSES.includes(plan.next().name)) return;
+    while (Date.now() < end) {
+      const { retryAfterS } = await send(plan.next(), plan.authorization);
+      // A connection told SERVER_BUSY waits the Retry-After, as a well-behaved client does.
       if (retryAfterS > 0) await new Promise((resolve) => setTimeout(resolve, retryAfterS * 1000));
     }
   }
-  await Promise.all(Array.from({ length: CONNECTIONS }, connection));
+  /** The greedy client: lookups back to back; after a 429 it tries again in 100 ms, whatever Retry-After says. */
+  async function greedyStream() {
+    while (Date.now() < end) {
+      const { code } = await send(GREEDY, 'Bearer load-greedy');
+      if (code === 'RATE_LIMITED') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await Promise.all([
+    ...Array.from({ length: CONNECTIONS }, (_, index) => connection(index)),
+    ...(MIX === 'greedy' ? Array.from({ length: GREEDY_STREAMS }, greedyStream) : []),
+  ]);
   return sent;
+}
+
+/** p95 of LOOKUP one at a time on an idle server (the four-class mix's baseline). */
+async function idleLookupP95(url: string): Promise<number> {
+  const latencies: number[] = [];
+  for (let i = 0; i < 100; i += 1) {
+    const started = performance.now();
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer load-idle' },
+      body: LOOKUP,
+    }).then((r) => r.text());
+    latencies.push(performance.now() - started);
+  }
+  return percentile(
+    latencies.sort((a, b) => a - b),
+    95,
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -280,6 +379,13 @@ try {
   const cold = memory();
   console.log(`warm-up: ${WARMUP_S} s at ${CONNECTIONS} connections`);
   await runLoad(server.url, WARMUP_S, undefined);
+  let idleLookupMs: number | null = null;
+  if (MIX !== 'standard') {
+    // The warm-up's heavy operations finish and their clients' turns end first.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    idleLookupMs = await idleLookupP95(server.url);
+    console.log(`idle lookup p95: ${idleLookupMs} ms`);
+  }
   // The live heap first: taking it (a heap snapshot) grows the RSS, which must not count as growth under load.
   const liveBefore = await liveHeapMb(server);
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -287,7 +393,12 @@ try {
   const heapBefore = await heapUsedMb(server.url);
   const cpuBefore = { server: cpuSeconds(server.pid), jvm: cpuSeconds(jvmPid) };
 
-  console.log(`load: ${DURATION_S} s at ${CONNECTIONS} connections, ${KINDS.length} kinds of request`);
+  console.log(
+    MIX === 'standard'
+      ? `load: ${DURATION_S} s at ${CONNECTIONS} connections, ${KINDS.length} kinds of request`
+      : `load (${MIX}): ${DURATION_S} s at ${CONNECTIONS} connections, four classes` +
+          (MIX === 'greedy' ? `, and a greedy client on ${GREEDY_STREAMS} streams` : ''),
+  );
   const peak = { server: before.server, jvm: before.jvm };
   const sampler = setInterval(() => {
     const now = memory();
@@ -322,6 +433,7 @@ try {
 
   const operations = [...stats].map(([name, s]) => {
     const sorted = s.latencies.sort((a, b) => a - b);
+    const answered = s.answeredMs.sort((a, b) => a - b);
     return {
       operation: name,
       requests: sorted.length,
@@ -331,6 +443,9 @@ try {
       p99: percentile(sorted, 99),
       codes: Object.fromEntries(s.codes),
       unexpected: s.unexpected,
+      answeredShare: Math.round((answered.length / Math.max(1, sorted.length)) * 1000) / 1000,
+      answeredP95: answered.length ? percentile(answered, 95) : null,
+      answeredOverBudget: answered.filter((ms) => ms > TIME_BUDGET_MS).length,
     };
   });
   const errorsByCode: Record<string, number> = {};
@@ -342,6 +457,11 @@ try {
   const within10 = (a: number | null, b: number | null) => (a === null || b === null ? null : b <= a * 1.1);
   const report = {
     date: new Date().toISOString(),
+    mix: MIX,
+    ...(MIX === 'greedy'
+      ? { greedy: { streams: GREEDY_STREAMS, rateLimit: `${RATE_LIMIT_REQUESTS} per 10 s per client` } }
+      : {}),
+    idleLookupP95Ms: idleLookupMs,
     target: given ?? 'own server (embedded Neo4j)',
     connections: CONNECTIONS,
     durationSeconds: Math.round(elapsedS * 10) / 10,
@@ -373,6 +493,28 @@ try {
     ),
   );
   console.log('errors by code (all expected unless counted below):', errorsByCode);
+  if (MIX !== 'standard') {
+    console.log(`admission mix (time budget ${TIME_BUDGET_MS} ms; idle lookup p95 ${idleLookupMs} ms):`);
+    console.table(
+      Object.fromEntries(
+        operations.map((op) => [
+          op.operation,
+          {
+            requests: op.requests,
+            answered: `${(op.answeredShare * 100).toFixed(1)} %`,
+            shed: op.codes['SERVER_BUSY'] ?? 0,
+            '429': op.codes['RATE_LIMITED'] ?? 0,
+            'p95 answered': op.answeredP95,
+            'over budget': op.answeredOverBudget,
+          },
+        ]),
+      ),
+    );
+    const lookup = operations.find((op) => op.operation === 'lookup');
+    if (lookup?.answeredP95 != null && idleLookupMs) {
+      console.log(`lookup p95 over idle: x${(lookup.answeredP95 / idleLookupMs).toFixed(2)} (target: at most x3)`);
+    }
+  }
   console.log(`unexpected responses: ${unexpected}`);
   console.log('RSS (MB):');
   console.table({

@@ -64,8 +64,14 @@ const envSchema = z.object({
   REQUEST_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_REQUEST_LIMITS.timeBudgetMs),
   REQUEST_MAX_STATEMENTS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_REQUEST_LIMITS.maxStatements),
   RESPONSE_MAX_SIZE: byteCount.default(DEFAULT_REQUEST_LIMITS.maxResponseBytes),
-  HEAVY_FIELD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(DEFAULT_REQUEST_LIMITS.heavyConcurrency),
-  HEAVY_FIELD_QUEUE: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_REQUEST_LIMITS.heavyQueue),
+  HEAVY_COST_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(DEFAULT_REQUEST_LIMITS.heavyCostThreshold),
+  HEAVY_CONCURRENCY_MAX: z.coerce.number().int().min(1).max(1000).default(DEFAULT_REQUEST_LIMITS.heavyConcurrencyMax),
+  HEAVY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_REQUEST_LIMITS.heavyQueueMax),
   SERVER_BUSY_RETRY_AFTER_SECONDS: z.coerce
     .number()
     .int()
@@ -274,8 +280,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       timeBudgetMs: e.REQUEST_TIME_BUDGET_MS,
       maxStatements: e.REQUEST_MAX_STATEMENTS,
       maxResponseBytes: e.RESPONSE_MAX_SIZE,
-      heavyConcurrency: e.HEAVY_FIELD_CONCURRENCY,
-      heavyQueue: e.HEAVY_FIELD_QUEUE,
+      heavyCostThreshold: e.HEAVY_COST_THRESHOLD,
+      heavyConcurrencyMax: e.HEAVY_CONCURRENCY_MAX,
+      heavyQueueMax: e.HEAVY_QUEUE_MAX,
       retryAfterSeconds: e.SERVER_BUSY_RETRY_AFTER_SECONDS,
     },
     tracing: e.OTEL_ENABLED || (e.OTEL_TRACES_EXPORTER !== undefined && e.OTEL_TRACES_EXPORTER !== 'none'),

@@ -73,8 +73,8 @@ export function createRateLimitStore(options: RateLimitOptions): RateLimitStore 
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-/** The client a request counts against: its API key's digest, else its address. */
-function clientOf(req: Request): string {
+/** The client a request counts against: its API key's digest, else its address (also its admission turn). */
+export function clientOf(req: Request): string {
   const authorization = req.headers.authorization;
   if (authorization) return `key:${createHash('sha256').update(authorization).digest('hex')}`;
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;

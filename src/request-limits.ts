@@ -3,7 +3,7 @@
  * unbounded work. Page sizes, neighborhood depth and node limits are checked per argument by the resolvers; these
  * bound the shape of the operation itself (GraphQL Armor's validation rules, and the parser's token limit).
  * RequestLimits bound its cost and its work (src/limits/: estimated cost, time, statements, response size, and
- * how many expensive fields run at once); config.ts reads them from the environment.
+ * how many expensive operations run at once); config.ts reads them from the environment.
  *
  * Errors the rules raise are answered as LIMIT_EXCEEDED (see format-error.ts), with the limit in the message.
  */
@@ -29,13 +29,19 @@ export interface RequestLimits {
   /** Bytes of the serialized response body. */
   maxResponseBytes: number;
   /**
-   * Expensive fields (Query.neighborhood, shortestPath, crossReference, ...) resolving at once, server-wide. One by
-   * default: measured on 2 cores (bench/heavy-vs-light.ts), two at once left cheap lookups 10x slower, one kept
-   * them within 3x; raise it when Neo4j has cores of its own.
+   * Estimated cost from which an operation is heavy (src/limits/admission-control.ts): it takes a place among the
+   * heavy operations, whose number adapts to measured capacity, and waits its turn while its time budget allows.
+   * 500: a depth-2, 200-node neighbourhood (about 1,400), the cross-reference by 50 (600) and every analytics field
+   * are heavy; lookups, search and small neighbourhoods (a depth-1, 40-node one costs 490) are not.
    */
-  heavyConcurrency: number;
-  /** Expensive fields waiting for a slot; past that, SERVER_BUSY (sooner than running out of time in the queue). */
-  heavyQueue: number;
+  heavyCostThreshold: number;
+  /**
+   * Most heavy operations at once, the ceiling of the adaptive limit (which starts at 1 and grows while the
+   * operations' run time does not).
+   */
+  heavyConcurrencyMax: number;
+  /** Most heavy operations waiting, whatever their budgets; past that, SERVER_BUSY. */
+  heavyQueueMax: number;
   /** Seconds a SERVER_BUSY answer asks the client to wait (HTTP Retry-After). */
   retryAfterSeconds: number;
 }
@@ -45,8 +51,9 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   timeBudgetMs: 10_000,
   maxStatements: 100,
   maxResponseBytes: 4 * 1024 * 1024,
-  heavyConcurrency: 1,
-  heavyQueue: 8,
+  heavyCostThreshold: 500,
+  heavyConcurrencyMax: 8,
+  heavyQueueMax: 1_000,
   retryAfterSeconds: 2,
 };
 

@@ -29,8 +29,8 @@ import { enterRequestScope, requestIdMiddleware, requestScopedLogger } from './o
 import { tracingObserver, traceRequests } from './observability/tracing.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { costLimitPlugin } from './limits/cost-limit-plugin.ts';
-import { gateHeavyFields, HeavyFieldGate } from './limits/heavy-field-gate.ts';
-import { heavyFields } from './limits/schema-directives.ts';
+import { AdmissionControl } from './limits/admission-control.ts';
+import { admissionPlugin } from './limits/admission-plugin.ts';
 import { RequestBudget } from './limits/request-budget.ts';
 import { responseSizePlugin } from './limits/response-size-plugin.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
@@ -38,7 +38,7 @@ import { createResolvers } from './resolvers/index.ts';
 import { buildSchema } from 'graphql';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
-import { createRateLimitStore, rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
+import { clientOf, createRateLimitStore, rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
@@ -100,10 +100,10 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       ? authenticateCurator(req.headers.authorization, deps.apiKeys ?? [])
       : { kind: 'foreign-origin', origin };
   };
-  const gate = limits ? new HeavyFieldGate(limits) : undefined;
+  const admission = limits ? new AdmissionControl(limits) : undefined;
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
-    ...(gate ? { heavyFieldLoad: () => gate.load } : {}),
+    ...(admission ? { admissionLoad: () => admission.load } : {}),
     analyticsCaches: measures.caches,
   });
   const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
@@ -111,7 +111,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const logger = requestScopedLogger(deps.logger);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
-    resolvers: gate ? gateHeavyFields(resolvers, gate, heavyFields(schema)) : resolvers,
+    resolvers,
     formatError: createFormatError(logger, deps.development),
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
@@ -125,7 +125,13 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       // No field has a cache hint, and the plugin would wrap every field's resolution to collect them.
       ApolloServerPluginCacheControlDisabled(),
       createOperationPlugin(metrics, { getMaxAgeSeconds: deps.getCacheMaxAgeSeconds ?? 60 }),
-      ...(limits ? [costLimitPlugin(limits.costBudget), responseSizePlugin(limits.maxResponseBytes)] : []),
+      ...(limits && admission
+        ? [
+            costLimitPlugin(limits.costBudget),
+            admissionPlugin(admission, limits.costBudget),
+            responseSizePlugin(limits.maxResponseBytes),
+          ]
+        : []),
     ],
   });
   await apollo.start();
@@ -167,7 +173,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       vocabulary: deps.vocabulary ?? VOCABULARY,
       schema,
       measures,
-      ...(limits && gate ? { limits: { requestLimits: limits, gate } } : {}),
+      ...(limits && admission ? { limits: { requestLimits: limits, admission } } : {}),
     }),
   );
   app.use(createExplorerRouter());
@@ -184,7 +190,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
         createContext(
           deps.runner,
           deps.vocabulary ?? VOCABULARY,
-          limits ? new RequestBudget(limits) : undefined,
+          limits ? new RequestBudget(limits, undefined, clientOf(req)) : undefined,
           writeAccessOf(req),
           measures,
         ),

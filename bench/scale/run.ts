@@ -161,9 +161,9 @@ try {
         LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
         // The same budget as the harness gives a request, so a timed-out query stops in Neo4j too.
         NEO4J_QUERY_TIMEOUT_MS: String(timeoutMs),
-        // As many heavy fields (neighborhood, cross-reference, shortest path) at once as the load sends: the default
-        // (2) queues the rest by design, which would time the admission queue rather than the query.
-        HEAVY_FIELD_CONCURRENCY: String(concurrency),
+        // No operation is heavy: admission by cost would queue the load's operations by design, which would time
+        // the admission queue rather than the query.
+        HEAVY_COST_THRESHOLD: '10000000',
         // And the same request time budget (default 10 s), so our server gives up when the harness does.
         REQUEST_TIME_BUDGET_MS: String(timeoutMs),
         // The load's clients share one address: the per-client limit would refuse them as one.

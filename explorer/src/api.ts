@@ -7,8 +7,8 @@ import pLimit from 'p-limit';
 
 const GRAPHQL_URL = '/graphql';
 /**
- * Requests the page's bulk and analytic calls keep in flight at once: the server runs few expensive fields at once
- * (HEAVY_FIELD_CONCURRENCY) and queues a few more, so a page that sent them all together would be told SERVER_BUSY.
+ * Requests the page's bulk and analytic calls keep in flight at once: the server runs few expensive operations at
+ * once (an adaptive limit) and queues the rest in turn by client, so a page that sent them all together would wait.
  */
 const POLITE_CONCURRENCY = 2;
 const inFlight = pLimit(POLITE_CONCURRENCY);

@@ -5,8 +5,8 @@
  * server's JSON error shape: 400 BAD_USER_INPUT naming the parameter (or `format`), 404 NOT_FOUND naming it.
  *
  * The same door as /graphql: with request limits, an export runs under a request's time and statement budget and
- * takes a turn in the server's heavy-field gate, so downloads cannot starve the API; a full gate answers 503
- * SERVER_BUSY with Retry-After, a spent budget 503 LIMIT_EXCEEDED naming it.
+ * is admitted as a heavy operation (src/limits/admission-control.ts), so downloads cannot starve the API; one
+ * shed answers 503 SERVER_BUSY with Retry-After, a spent budget 503 LIMIT_EXCEEDED naming it.
  */
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -18,8 +18,9 @@ import { createExport } from './create-export.ts';
 import { EXPORT_FORMAT_NAMES, isExportFormatName } from './export-formats.ts';
 import { DEFAULT_GRAPH_CAPS, type GraphCaps } from './load-export-subgraph.ts';
 import { readMeasureParams, readSelectionParams } from './read-selection-params.ts';
-import type { HeavyFieldGate } from '../limits/heavy-field-gate.ts';
+import type { AdmissionControl } from '../limits/admission-control.ts';
 import { RequestBudget } from '../limits/request-budget.ts';
+import { clientOf } from '../rate-limit.ts';
 import type { RequestLimits } from '../request-limits.ts';
 import type { ProjectionMeasures } from '../measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
@@ -55,8 +56,8 @@ export function createExportRouter(
     /** The served schema, whose input types the parameters are coerced through; built from `vocabulary` if omitted. */
     schema?: GraphQLSchema;
     measures?: ProjectionMeasures;
-    /** The request limits and heavy-field gate /graphql runs under; none: exports run unlimited (benchmarks). */
-    limits?: { requestLimits: RequestLimits; gate: HeavyFieldGate };
+    /** The request limits and admission /graphql runs under; none: exports run unlimited (benchmarks). */
+    limits?: { requestLimits: RequestLimits; admission: AdmissionControl };
   } = {},
 ): Router {
   const caps = options.caps ?? DEFAULT_GRAPH_CAPS;
@@ -77,10 +78,15 @@ export function createExportRouter(
     }
     const selection = readSelectionParams(params, schema);
     const measures = readMeasureParams(params);
-    const budget = options.limits ? new RequestBudget(options.limits.requestLimits) : undefined;
+    const budget = options.limits
+      ? new RequestBudget(options.limits.requestLimits, undefined, clientOf(req))
+      : undefined;
     const context = createContext(runner, options.vocabulary ?? VOCABULARY, budget, undefined, options.measures);
     const work = () => createExport(context, selection, format, { caps, measures });
-    const result = options.limits ? await options.limits.gate.run('export', work, budget) : await work();
+    // Heavy whatever it selects: an export is bounded by its caps, not estimated.
+    const result = options.limits
+      ? await options.limits.admission.run({ name: 'export', ...(budget ? { budget } : {}) }, work)
+      : await work();
     if ('notFound' in result) {
       sendError(res, 404, ErrorCode.NOT_FOUND, result.notFound.message, result.notFound.parameter);
       return;

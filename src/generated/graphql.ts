@@ -2702,15 +2702,6 @@ export type CostDirectiveResolver<
   Args = CostDirectiveArgs,
 > = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type HeavyDirectiveArgs = {};
-
-export type HeavyDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = RequestContext,
-  Args = HeavyDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
@@ -4055,5 +4046,4 @@ export type Resolvers<ContextType = RequestContext> = {
 
 export type DirectiveResolvers<ContextType = RequestContext> = {
   cost?: CostDirectiveResolver<any, any, ContextType>;
-  heavy?: HeavyDirectiveResolver<any, any, ContextType>;
 };

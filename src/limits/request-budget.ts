@@ -2,7 +2,8 @@
  * Internal: one operation's share of the request limits, its deadline and its count of database statements, and
  * the query runner view that spends them. createContext makes one per request: every statement the request's
  * resolvers and loaders run counts against the cap, and gets at most the time left as its transaction timeout, so
- * the time budget holds for the whole operation, not only per statement.
+ * the time budget holds for the whole operation, not only per statement (waiting for admission included).
+ * `client` names who the operation is charged to (the rate limit's client key), for fair queueing.
  */
 import type { Params, QueryRunner, Row, StatementOptions } from '../db/query-runner.ts';
 import { DatabaseTimeoutError, LimitExceededError } from '../errors.ts';
@@ -18,6 +19,8 @@ export class RequestBudget {
   constructor(
     private readonly limits: Pick<RequestLimits, 'timeBudgetMs' | 'maxStatements'>,
     startedAt: number = performance.now(),
+    /** The client the operation is charged to (src/rate-limit.ts clientOf); its turn in the admission queue. */
+    readonly client: string = 'unknown',
   ) {
     this.deadline = startedAt + limits.timeBudgetMs;
   }

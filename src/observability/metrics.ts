@@ -8,8 +8,8 @@
  *   and any *COST* code);
  * - neo4j_statement_duration_seconds{operation,outcome}: each Cypher statement by the runner's operation name;
  * - neo4j_sessions_in_use, neo4j_pool_max_size: connections in use or waited for, against the pool's size;
- * - graphql_heavy_fields_running, graphql_heavy_fields_waiting: expensive fields in the gate
- *   (src/limits/heavy-field-gate.ts) now;
+ * - graphql_heavy_operations_limit, _running, _queued, graphql_heavy_operations_shed_total: admission by cost
+ *   (src/limits/admission-control.ts): the adaptive limit, heavy operations running and waiting, and those shed;
  * - analytics_cache_entries{measure}, analytics_cache_hits{measure}, analytics_cache_misses{measure}: the bounded
  *   caches of the graph measures (src/measures/projection-measures.ts);
  * - statement_cache_entries{cache}: statement texts held by the bounded caches keyed by selection shapes;
@@ -37,6 +37,14 @@ function isCostRejection(code: string): boolean {
 }
 
 /** What a bounded cache reports (src/analytics/analytics-cache.ts). */
+/** Admission by cost now (src/limits/admission-control.ts AdmissionLoad). */
+interface AdmissionLoadView {
+  limit: number;
+  running: number;
+  queued: number;
+  shed: number;
+}
+
 interface CacheStats {
   size: number;
   hits: number;
@@ -46,7 +54,7 @@ interface CacheStats {
 export function createMetrics(
   options: {
     maxPoolSize?: number;
-    heavyFieldLoad?: () => { running: number; waiting: number };
+    admissionLoad?: () => AdmissionLoadView;
     analyticsCaches?: Record<string, CacheStats>;
   } = {},
 ): Metrics {
@@ -97,22 +105,31 @@ export function createMetrics(
     }).set(options.maxPoolSize);
   }
 
-  const heavyFieldLoad = options.heavyFieldLoad;
-  if (heavyFieldLoad) {
-    new Gauge({
-      name: 'graphql_heavy_fields_running',
-      help: 'Expensive fields (neighborhood, paths, cross-reference, export) resolving now.',
+  const admissionLoad = options.admissionLoad;
+  if (admissionLoad) {
+    const gauge = (name: string, help: string, read: (load: AdmissionLoadView) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read(admissionLoad()));
+        },
+      });
+    gauge(
+      'graphql_heavy_operations_limit',
+      'Heavy operations (estimated cost from HEAVY_COST_THRESHOLD) allowed at once: the adaptive limit.',
+      (load) => load.limit,
+    );
+    gauge('graphql_heavy_operations_running', 'Heavy operations running now.', (load) => load.running);
+    gauge('graphql_heavy_operations_queued', 'Heavy operations waiting for a place.', (load) => load.queued);
+    new Counter({
+      name: 'graphql_heavy_operations_shed_total',
+      help: 'Heavy operations answered SERVER_BUSY: their estimated wait exceeded their time budget.',
       registers: [registry],
       collect() {
-        this.set(heavyFieldLoad().running);
-      },
-    });
-    new Gauge({
-      name: 'graphql_heavy_fields_waiting',
-      help: 'Expensive fields waiting for a slot (HEAVY_FIELD_QUEUE bounds them).',
-      registers: [registry],
-      collect() {
-        this.set(heavyFieldLoad().waiting);
+        this.reset();
+        this.inc(admissionLoad().shed);
       },
     });
   }

@@ -71,8 +71,9 @@ describe('loadConfig: request limits', () => {
       timeBudgetMs: 10_000,
       maxStatements: 100,
       maxResponseBytes: 4 * 1024 * 1024,
-      heavyConcurrency: 1,
-      heavyQueue: 8,
+      heavyCostThreshold: 500,
+      heavyConcurrencyMax: 8,
+      heavyQueueMax: 1_000,
       retryAfterSeconds: 2,
     });
   });
@@ -83,8 +84,9 @@ describe('loadConfig: request limits', () => {
       REQUEST_TIME_BUDGET_MS: '2500',
       REQUEST_MAX_STATEMENTS: '10',
       RESPONSE_MAX_SIZE: '512k',
-      HEAVY_FIELD_CONCURRENCY: '1',
-      HEAVY_FIELD_QUEUE: '0',
+      HEAVY_COST_THRESHOLD: '2000',
+      HEAVY_CONCURRENCY_MAX: '1',
+      HEAVY_QUEUE_MAX: '0',
       SERVER_BUSY_RETRY_AFTER_SECONDS: '5',
     });
     expect(limits).toEqual({
@@ -92,8 +94,9 @@ describe('loadConfig: request limits', () => {
       timeBudgetMs: 2500,
       maxStatements: 10,
       maxResponseBytes: 512 * 1024,
-      heavyConcurrency: 1,
-      heavyQueue: 0,
+      heavyCostThreshold: 2000,
+      heavyConcurrencyMax: 1,
+      heavyQueueMax: 0,
       retryAfterSeconds: 5,
     });
     expect(loadConfig({ RESPONSE_MAX_SIZE: '1000' }).limits.maxResponseBytes).toBe(1000);
@@ -102,7 +105,7 @@ describe('loadConfig: request limits', () => {
   it.each([
     [{ REQUEST_COST_BUDGET: '0' }, /REQUEST_COST_BUDGET="0" is invalid/],
     [{ RESPONSE_MAX_SIZE: '4 MB' }, /RESPONSE_MAX_SIZE="4 MB" is invalid: expected a size in bytes, or such as 512k/],
-    [{ HEAVY_FIELD_CONCURRENCY: '0' }, /HEAVY_FIELD_CONCURRENCY="0" is invalid/],
+    [{ HEAVY_CONCURRENCY_MAX: '0' }, /HEAVY_CONCURRENCY_MAX="0" is invalid/],
   ])('rejects %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -1,7 +1,7 @@
 /**
- * Adversarial requests: operations that would cost too much (estimated cost, time, statements, response size, too
- * many expensive fields at once) and malformed requests (deep or wrongly typed variables, unknown operation names,
- * batches, huge strings). Each gets its clear code, and the server answers a normal query right after.
+ * Adversarial requests: operations that would cost too much (estimated cost, time, statements, response size; too
+ * many expensive operations at once is admission.test.ts) and malformed requests (deep or wrongly typed variables,
+ * unknown operation names, batches, huge strings). Each gets its clear code, and the server answers a normal query right after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryRunner } from '../../../src/db/query-runner.ts';
@@ -43,13 +43,6 @@ async function serverWith(limits: Partial<RequestLimits>, runner: QueryRunner = 
   );
   servers.push(server);
   return `${server.url}/graphql`;
-}
-
-/** The expensive fields running and waiting in a server's gate, from its /metrics. */
-async function heavyLoad(graphqlUrl: string): Promise<{ running: number; waiting: number }> {
-  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
-  const gauge = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
-  return { running: gauge('graphql_heavy_fields_running'), waiting: gauge('graphql_heavy_fields_waiting') };
 }
 
 /**
@@ -165,102 +158,14 @@ describe('adversarial: work per request is bounded', () => {
   });
 });
 
-/** The test database's runner, with neighbourhood statements waiting until `release` is called. */
-function heldNeighborhoods(): { held: QueryRunner; release: () => void } {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held: QueryRunner = {
-    ...api.db.runner,
-    read: async (operation, query, params, options) => {
-      if (operation.startsWith('neighborhood')) await released;
-      return api.db.runner.read(operation, query, params, options);
-    },
-    get statementCount() {
-      return api.db.runner.statementCount;
-    },
-  };
-  return { held, release };
-}
-
-describe('adversarial: expensive fields beyond the concurrency and the queue', () => {
-  it('are SERVER_BUSY, HTTP 503 with Retry-After, while the ones with a slot complete', async () => {
-    // Neighbourhood statements wait until released, so the three requests meet in the gate for certain.
-    const { held, release } = heldNeighborhoods();
-    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 1, retryAfterSeconds: 7 }, held);
-    const hood = `{ neighborhood(id: "company:rapidus", limit: 5) { nodes { id } } }`;
-    // a runs (held), b waits, c finds the one slot and the queue taken.
-    const a = post(url, { query: hood });
-    await expect.poll(() => heavyLoad(url), { timeout: 10_000 }).toEqual({ running: 1, waiting: 0 });
-    const b = post(url, { query: hood });
-    await expect.poll(() => heavyLoad(url), { timeout: 10_000 }).toEqual({ running: 1, waiting: 1 });
-    const c = await post(url, { query: hood });
-    expect(c.status).toBe(503);
-    expect(c.headers.get('retry-after')).toBe('7');
-    expect(c.body.data.neighborhood).toBeNull();
-    expect(c.body.errors).toHaveLength(1);
-    expect(c.body.errors[0]).toMatchObject({
-      path: ['neighborhood'],
-      extensions: { code: 'SERVER_BUSY', retryAfterSeconds: 7 },
-      message: expect.stringContaining("'neighborhood' was not started; retry after 7 s"),
-    });
-    release();
-    for (const answer of await Promise.all([a, b])) {
-      expect(answer.status).toBe(200);
-      expect(answer.body.data.neighborhood.nodes[0].id).toBe('company:rapidus');
-    }
-    await expectNormalQueryAnswered(url);
-  });
-
-  it('include exports: a download waits for the same gate, and is SERVER_BUSY with Retry-After when it is full', async () => {
-    const { held, release } = heldNeighborhoods();
-    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 0, retryAfterSeconds: 7 }, held);
-    const exportUrl = url.replace(/\/graphql$/, '/export/gexf?root=company:rapidus&limit=5');
-    // A GraphQL neighbourhood holds the one slot; the export finds no slot and no queue.
-    const a = post(url, { query: `{ neighborhood(id: "company:rapidus", limit: 5) { nodes { id } } }` });
-    await expect.poll(() => heavyLoad(url), { timeout: 10_000 }).toEqual({ running: 1, waiting: 0 });
-    const busy = await fetch(exportUrl);
-    expect(busy.status).toBe(503);
-    expect(busy.headers.get('retry-after')).toBe('7');
-    const body = (await busy.json()) as any;
-    expect(body.errors[0].extensions.code).toBe('SERVER_BUSY');
-    expect(body.errors[0].message).toContain("'export' was not started");
-    release();
-    expect((await a).status).toBe(200);
-    const served = await fetch(exportUrl);
-    expect(served.status).toBe(200);
-    expect(await served.text()).toContain('company:rapidus');
-  });
-
-  it('include exports: a download spends from the same statement budget', async () => {
+describe('adversarial: exports run under the same budget', () => {
+  it('a download spends from the same statement budget', async () => {
     const url = await serverWith({ maxStatements: 1 });
     const response = await fetch(url.replace(/\/graphql$/, '/export/graphml?root=country:japan&depth=2'));
     expect(response.status).toBe(503);
     const body = (await response.json()) as any;
     expect(body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
     expect(body.errors[0].message).toContain('more than 1 database statements');
-  });
-
-  it('of one request take turns instead of filling the queue: 12 in one operation, with 1 slot and no queue', async () => {
-    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 0 });
-    const fields = Array.from(
-      { length: 12 },
-      (_, i) => `h${i}: neighborhood(id: "company:rapidus", limit: 5) { nodes { id } }`,
-    );
-    const { status, body } = await post(url, { query: `{ ${fields.join(' ')} }` });
-    expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
-    expect(Object.keys(body.data)).toHaveLength(12);
-    expect(body.data.h11.nodes[0].id).toBe('company:rapidus');
-  });
-
-  it('do not hold up cheap fields, which never queue', async () => {
-    const url = await serverWith({ heavyConcurrency: 1, heavyQueue: 0 });
-    const { status, body } = await post(url, {
-      query: `{ entity(id: "company:rapidus") { id } search(text: "Rapidus", first: 3) { entity { id } } }`,
-    });
-    expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
-    expect(body.data.entity.id).toBe('company:rapidus');
   });
 });
 
