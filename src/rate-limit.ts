@@ -23,10 +23,45 @@ export interface RateLimitOptions {
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /** The client a request counts against: its API key's digest, else its address. */
-function clientOf(req: Request): string {
+export function clientOf(req: Request): string {
   const authorization = req.headers.authorization;
   if (authorization) return `key:${createHash('sha256').update(authorization).digest('hex')}`;
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/** The per-client count of requests, in memory; rateLimitMiddleware and the WebSocket door share one. */
+export function createRequestLimiter(options: RateLimitOptions): RateLimiterAbstract {
+  return new RateLimiterMemory({ points: options.requests, duration: options.windowSeconds });
+}
+
+/**
+ * Counts one request (or WebSocket connection) against its client. Resolves to the seconds the client must wait
+ * when it is over the limit, else null (exempt, counted, or the store out of reach: that must not lock every client
+ * out).
+ */
+export async function countRequest(
+  req: Request,
+  options: RateLimitOptions,
+  limiter: RateLimiterAbstract,
+): Promise<number | null> {
+  if (options.requests === 0) return null;
+  const address = req.ip ?? req.socket.remoteAddress ?? '';
+  if (!options.loopback && LOOPBACK.test(address)) return null;
+  try {
+    await limiter.consume(clientOf(req));
+    return null;
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) return null;
+    return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+  }
+}
+
+/** What a client over its limit is told. */
+export function rateLimitedMessage(options: RateLimitOptions, retryAfterSeconds: number): string {
+  return (
+    `Too many requests: at most ${options.requests} per ${options.windowSeconds} s from one client; ` +
+    `retry after ${retryAfterSeconds} s.`
+  );
 }
 
 /**
@@ -36,39 +71,27 @@ function clientOf(req: Request): string {
 export function rateLimitMiddleware(
   options: RateLimitOptions,
   onLimited: () => void = () => {},
-  limiter: RateLimiterAbstract = new RateLimiterMemory({ points: options.requests, duration: options.windowSeconds }),
+  limiter: RateLimiterAbstract = createRequestLimiter(options),
 ): RequestHandler {
   if (options.requests === 0) return (_req, _res, next) => next();
   return (req: Request, res: Response, next: NextFunction) => {
-    const address = req.ip ?? req.socket.remoteAddress ?? '';
-    if (!options.loopback && LOOPBACK.test(address)) {
-      next();
-      return;
-    }
-    limiter.consume(clientOf(req)).then(
-      () => next(),
-      (refusal: unknown) => {
-        // A store failure (a shared store out of reach), not a refusal, must not lock every client out.
-        if (!(refusal instanceof RateLimiterRes)) {
-          next();
-          return;
-        }
-        onLimited();
-        const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-        res
-          .status(429)
-          .set('retry-after', String(retryAfterSeconds))
-          .json({
-            errors: [
-              {
-                message:
-                  `Too many requests: at most ${options.requests} per ${options.windowSeconds} s from one client; ` +
-                  `retry after ${retryAfterSeconds} s.`,
-                extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
-              },
-            ],
-          });
-      },
-    );
+    countRequest(req, options, limiter).then((retryAfterSeconds) => {
+      if (retryAfterSeconds === null) {
+        next();
+        return;
+      }
+      onLimited();
+      res
+        .status(429)
+        .set('retry-after', String(retryAfterSeconds))
+        .json({
+          errors: [
+            {
+              message: rateLimitedMessage(options, retryAfterSeconds),
+              extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
+            },
+          ],
+        });
+    }, next);
   };
 }

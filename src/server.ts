@@ -12,6 +12,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Tracer } from '@opentelemetry/api';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -38,10 +39,12 @@ import { createResolvers } from './resolvers/index.ts';
 import { buildSchema } from 'graphql';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
-import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
+import { createRequestLimiter, rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
+import { ChangeFeed, type ChangeFeedOptions } from './subscriptions/change-feed.ts';
+import { attachSubscriptionServer, DEFAULT_MAX_SUBSCRIPTIONS_PER_CLIENT } from './subscriptions/subscription-server.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export { EXPLORER_PATH } from './explorer-page/explorer-route.ts';
@@ -77,6 +80,8 @@ export interface ServerDependencies {
   rateLimit?: RateLimitOptions;
   /** Reverse proxies trusted for the client's address (Express `trust proxy`); 0 when omitted. */
   trustProxy?: number;
+  /** The change feed's poll interval and the subscriptions one client may keep open (src/subscriptions/). */
+  subscriptions?: Partial<ChangeFeedOptions> & { maxPerClient?: number };
 }
 
 export interface RunningServer {
@@ -103,21 +108,53 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
     ...(gate ? { heavyFieldLoad: () => gate.load } : {}),
+    openSubscriptions: () => subscriptions.size,
     analyticsCaches: measures.caches,
   });
   const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
   if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
   const logger = requestScopedLogger(deps.logger);
-  const apollo = new ApolloServer<RequestContext>({
+  const schema = makeExecutableSchema({
     typeDefs,
     resolvers: gate ? gateHeavyFields(resolvers, gate, heavyFields(buildSchema(typeDefs))) : resolvers,
-    formatError: createFormatError(logger, deps.development),
+  });
+  const formatError = createFormatError(logger, deps.development);
+  const requestLimiter = deps.rateLimit ? createRequestLimiter(deps.rateLimit) : undefined;
+  const newContext = (writeAccess?: WriteAccess) =>
+    createContext(
+      deps.runner,
+      deps.vocabulary ?? VOCABULARY,
+      limits ? new RequestBudget(limits) : undefined,
+      writeAccess,
+      measures,
+    );
+  // Subscriptions over WebSocket on GRAPHQL_PATH, fed from the audit log (src/subscriptions/); drained first.
+  const subscriptions = attachSubscriptionServer(httpServer, {
+    path: GRAPHQL_PATH,
+    schema,
+    app,
+    changeFeed: new ChangeFeed(deps.runner, deps.vocabulary ?? VOCABULARY, deps.logger, deps.subscriptions),
+    newContext,
+    formatError,
+    corsOrigins: deps.corsOrigins ?? '*',
+    ...(limits ? { costBudget: limits.costBudget } : {}),
+    ...(deps.rateLimit && requestLimiter
+      ? {
+          rateLimit: { options: deps.rateLimit, limiter: requestLimiter, onLimited: () => metrics.recordRateLimited() },
+        }
+      : {}),
+    maxPerClient: deps.subscriptions?.maxPerClient ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CLIENT,
+  });
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.drain() }) },
       // Requests in flight at shutdown get up to DRAIN_GRACE_MS to finish (Apollo's default is 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
@@ -137,7 +174,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   if (deps.rateLimit) {
     app.use(
       [GRAPHQL_PATH, '/export'],
-      rateLimitMiddleware(deps.rateLimit, () => metrics.recordRateLimited()),
+      rateLimitMiddleware(deps.rateLimit, () => metrics.recordRateLimited(), requestLimiter),
     );
   }
   app.use(requestIdMiddleware(deps.logger));
@@ -176,14 +213,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     enterRequestScope(),
     ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
-          deps.runner,
-          deps.vocabulary ?? VOCABULARY,
-          limits ? new RequestBudget(limits) : undefined,
-          writeAccessOf(req),
-          measures,
-        ),
+      context: async ({ req }) => newContext(writeAccessOf(req)),
     }),
   );
 

@@ -47,6 +47,8 @@ export function createMetrics(
   options: {
     maxPoolSize?: number;
     heavyFieldLoad?: () => { running: number; waiting: number };
+    /** Subscriptions open over WebSocket in this process. */
+    openSubscriptions?: () => number;
     analyticsCaches?: Record<string, CacheStats>;
   } = {},
 ): Metrics {
@@ -113,6 +115,18 @@ export function createMetrics(
       registers: [registry],
       collect() {
         this.set(heavyFieldLoad().waiting);
+      },
+    });
+  }
+
+  const openSubscriptions = options.openSubscriptions;
+  if (openSubscriptions) {
+    new Gauge({
+      name: 'graphql_subscriptions_open',
+      help: 'Subscriptions open over WebSocket in this process (one poll of the audit log serves them all).',
+      registers: [registry],
+      collect() {
+        this.set(openSubscriptions());
       },
     });
   }

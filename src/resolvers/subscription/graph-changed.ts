@@ -1,0 +1,55 @@
+/**
+ * Subscription.graphChanged and the GraphChange type: checks the filter and the resume position, then hands the
+ * subscriber to the process's change feed (src/subscriptions/change-feed.ts). Each change is resolved with a fresh
+ * context of its own, like a request, so `entity` and `relationship` read what is stored when it is delivered.
+ */
+import type { GraphChangeResolvers, SubscriptionResolvers } from '../../generated/graphql.ts';
+import { optionalList } from '../../argument-checks.ts';
+import { BadUserInputError } from '../../errors.ts';
+import { readVersionOfEntry } from '../../graph/change-feed.ts';
+import { readRelationshipById } from '../../graph/relationship-by-id.ts';
+import type { GraphChangeRow } from '../../subscriptions/graph-change.ts';
+
+export const graphChanged: SubscriptionResolvers['graphChanged'] = {
+  subscribe: async (_root, args, { runner, changeFeed }) => {
+    if (!changeFeed) {
+      throw new BadUserInputError('graphChanged', 'Subscriptions are served over WebSocket (docs/clients.md)');
+    }
+    const kinds = optionalList('kinds', args.kinds);
+    const types = optionalList('types', args.types);
+    let afterVersion: number | null = null;
+    if (args.after !== null && args.after !== undefined) {
+      const version = await readVersionOfEntry(runner, args.after);
+      if (version === undefined) {
+        throw new BadUserInputError(
+          'after',
+          `'after' must be the id of a change (an audit entry); there is none with id ${JSON.stringify(args.after)}`,
+        );
+      }
+      if (version === null) {
+        throw new BadUserInputError(
+          'after',
+          `'after': the audit entry ${args.after} predates the change feed's order; subscribe without 'after'`,
+        );
+      }
+      afterVersion = version;
+    }
+    const filter = { kinds: kinds && new Set<string>(kinds), types: types && new Set<string>(types) };
+    const changes = await changeFeed.subscribe(filter, afterVersion);
+    return changes as AsyncIterable<unknown> as AsyncIterable<GraphChangeRow>;
+  },
+  resolve: (change: GraphChangeRow) => change,
+};
+
+export const graphChangeFields: GraphChangeResolvers = {
+  id: (change) => change.entry.id,
+  at: (change) => change.entry.at,
+  curator: (change) => change.entry.curator,
+  action: (change) => change.entry.action,
+  audit: (change) => change.entry,
+  entity: (change, _args, { entities }) => (change.subject === 'ENTITY' ? entities.load(change.subjectId) : null),
+  relationship: (change, _args, { runner }) =>
+    change.subject === 'RELATIONSHIP' && change.operation !== 'REMOVED'
+      ? readRelationshipById(runner, change.subjectId)
+      : null,
+};
