@@ -3,7 +3,8 @@
  * request off this machine blocked: it says it is live, and after curated writes made through the API a removed
  * link between two drawn entities disappears, a new one appears (with its citation in the side panel), and a renamed
  * entity's label changes, without a reload. The expected picture is worked by hand from the paper's data files
- * (org:imec BASED_IN country:belgium). A screenshot goes to tests/artifacts/explorer-live.png.
+ * (org:imec BASED_IN country:belgium). A screenshot goes to tests/artifacts/explorer-live.png. GraphiQL's live
+ * example tab runs its subscription over WebSocket and shows a change made after it started.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -103,5 +104,40 @@ describe.skipIf(!browserAvailable)('the explorer, live', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-live.png') });
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('runs the live example tab in GraphiQL, which shows a change made after it started', async () => {
+    const subscriptionsOpen = async () => {
+      const metrics = await (await fetch(`${origin}/metrics`)).text();
+      return Number(/^graphql_subscriptions_open (\d+)/m.exec(metrics)?.[1] ?? 0);
+    };
+    const before = await subscriptionsOpen();
+    const graphiql = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    graphiql.on('pageerror', (error) => errors.push(error.message));
+    await graphiql.goto(`${origin}/graphiql`);
+    await graphiql.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    const tabs = graphiql.locator('.graphiql-tab');
+    await tabs.last().locator('.graphiql-tab-button').click();
+    await expect
+      .poll(() => graphiql.locator('.graphiql-query-editor').textContent())
+      .toContain('subscription LiveChanges');
+    await graphiql.click('.graphiql-execute-button');
+    await expect.poll(subscriptionsOpen, { timeout: 15_000 }).toBe(before + 1);
+
+    await write(`mutation ($input: UpdateEntityInput!) { updateEntity(input: $input) { entity { id } } }`, {
+      id: 'org:imec',
+      name: 'imec',
+      citation: { documentId: PAPER, section: SECTION, quote: 'IMEC in Belgium' },
+    });
+    const result = graphiql.locator('.result-window');
+    await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 15_000 }).toContain('"UPDATE_ENTITY"');
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('"org:imec"');
+    expect(text).toContain('"alice"');
+    expect(text).toContain('IMEC in Belgium');
+    await graphiql.screenshot({ path: path.join(ARTIFACTS, 'graphiql-live.png') });
+    expect(errors).toEqual([]);
+    await graphiql.close();
   });
 });

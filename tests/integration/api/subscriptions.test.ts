@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ApiKey } from '../../../src/config.ts';
 import type { PlanOperator, QueryRunner } from '../../../src/db/query-runner.ts';
+import { EXAMPLE_SUBSCRIPTIONS } from '../../../src/playground/example-queries.ts';
 import { startServer, type RunningServer } from '../../../src/server.ts';
 import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
 import { silentLogger } from '../../helpers/test-neo4j.ts';
@@ -338,6 +339,34 @@ describe('Subscription.graphChanged: delivery', () => {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS * 3));
     expect(feed.results).toHaveLength(1);
     feed.unsubscribe();
+  });
+});
+
+describe('Subscription.graphChanged: the playground examples', () => {
+  it.each(EXAMPLE_SUBSCRIPTIONS.map((e) => [e.title, e.query]))('runs "%s"', async (_title, query) => {
+    const anchor = await write(UPDATE, rapidusUpdate('Rapidus'));
+    const results: unknown[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      const stop = client().subscribe(
+        { query, variables: {} },
+        {
+          next: (result) => {
+            results.push(result);
+            stop();
+            resolve();
+          },
+          error: reject,
+          complete: resolve,
+        },
+      );
+    });
+    await feedServes(1);
+    const written = await write(UPDATE, rapidusUpdate('Rapidus Co., Ltd.'));
+    await done;
+    expect(results).toEqual([
+      { data: { graphChanged: expect.objectContaining({ id: written['updateEntity'].audit.id }) } },
+    ]);
+    expect(anchor['updateEntity'].audit.id).not.toBe(written['updateEntity'].audit.id);
   });
 });
 
