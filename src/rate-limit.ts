@@ -1,6 +1,7 @@
 /**
- * Internal: per-client rate limits on the doors that read the graph (/graphql, /export), with
- * rate-limiter-flexible (in memory: one server's count; its Redis and other stores hold one count across replicas).
+ * Internal: per-client rate limits on the doors that read the graph (/graphql, /export, and each WebSocket
+ * connection for subscriptions, as one request), with rate-limiter-flexible (in memory: one server's count; its
+ * Redis and other stores hold one count across replicas).
  *
  * A client is its API key (the SHA-256 digest of the Authorization header, so keys are never held) or else its
  * address (`req.ip`: behind a reverse proxy, set TRUST_PROXY so it is the client's, not the proxy's). Over the limit

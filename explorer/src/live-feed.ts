@@ -7,7 +7,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import { CITATION_FIELDS, type RelationshipData } from './api.ts';
 
-export const LIVE_QUERY = `subscription Live($after: ID) {
+const LIVE_QUERY = `subscription Live($after: ID) {
   graphChanged(after: $after) {
     id operation subject subjectId type source target
     entity { id kind name }

@@ -27,7 +27,7 @@ export interface ChangeFeedOptions {
   maxQueued: number;
 }
 
-export const DEFAULT_CHANGE_FEED_OPTIONS: ChangeFeedOptions = { pollIntervalMs: 500, pageSize: 100, maxQueued: 1_000 };
+const DEFAULT_CHANGE_FEED_OPTIONS: ChangeFeedOptions = { pollIntervalMs: 500, pageSize: 100, maxQueued: 1_000 };
 
 export class ChangeFeed {
   readonly #runner: QueryRunner;

@@ -5,16 +5,21 @@
  */
 import type { GraphChangeResolvers, SubscriptionResolvers } from '../../generated/graphql.ts';
 import { optionalList } from '../../argument-checks.ts';
-import { BadUserInputError } from '../../errors.ts';
+import { AppError, BadUserInputError, ErrorCode } from '../../errors.ts';
 import { readVersionOfEntry } from '../../graph/change-feed.ts';
 import { readRelationshipById } from '../../graph/relationship-by-id.ts';
 import type { GraphChangeRow } from '../../subscriptions/graph-change.ts';
 
+/** A subscription sent over HTTP, where graphql-js would run it as a query with nothing to resolve. */
+const overWebSocketOnly = () =>
+  new AppError(
+    ErrorCode.BAD_REQUEST,
+    'Subscriptions are served over WebSocket on this path (the graphql-transport-ws protocol; see docs/clients.md)',
+  );
+
 export const graphChanged: SubscriptionResolvers['graphChanged'] = {
   subscribe: async (_root, args, { runner, changeFeed }) => {
-    if (!changeFeed) {
-      throw new BadUserInputError('graphChanged', 'Subscriptions are served over WebSocket (docs/clients.md)');
-    }
+    if (!changeFeed) throw overWebSocketOnly();
     const kinds = optionalList('kinds', args.kinds);
     const types = optionalList('types', args.types);
     let afterVersion: number | null = null;
@@ -38,7 +43,10 @@ export const graphChanged: SubscriptionResolvers['graphChanged'] = {
     const changes = await changeFeed.subscribe(filter, afterVersion);
     return changes as AsyncIterable<unknown> as AsyncIterable<GraphChangeRow>;
   },
-  resolve: (change: GraphChangeRow) => change,
+  resolve: (change: GraphChangeRow | undefined) => {
+    if (change === undefined) throw overWebSocketOnly();
+    return change;
+  },
 };
 
 export const graphChangeFields: GraphChangeResolvers = {
