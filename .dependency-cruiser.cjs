@@ -7,14 +7,15 @@
  *   analytics/                        graph algorithms over a projection (no database)
  *   measures/                         graph measures: a projection read, an algorithm run, the answer cached
  *   loaders/, limits/, observability/ per-request machinery
- *   export/, seed/, generate/, curation/, resolvers/, playground/, explorer-page/, cli/, server, main
+ *   export/, seed/, generate/, curation/, resolvers/, subscriptions/, playground/, explorer-page/, cli/, server,
+ *   main
  *
  * A lower layer never imports a higher one; nothing imports bench/ or tests/.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const LOWER = '^src/(model|db|graph|store|analytics)/';
 const HIGHER =
-  '^src/(resolvers|export|curation|seed|generate|cli|playground|explorer-page|loaders|limits|observability|measures)/|^src/(server|main|context)\\.ts$';
+  '^src/(resolvers|subscriptions|export|curation|seed|generate|cli|playground|explorer-page|loaders|limits|observability|measures)/|^src/(server|main|context)\\.ts$';
 
 module.exports = {
   forbidden: [

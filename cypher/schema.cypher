@@ -62,6 +62,10 @@ FOR (a:AuditEntry) REQUIRE a.idempotencyKey IS UNIQUE;
 CREATE INDEX audit_entry_at IF NOT EXISTS
 FOR (a:AuditEntry) ON (a.at);
 
+// The change feed (src/subscriptions/) reads the log in commit order: by the graph version each write produced.
+CREATE INDEX audit_entry_graph_version IF NOT EXISTS
+FOR (a:AuditEntry) ON (a.graphVersion);
+
 // The facts a curator created, changed or removed (by entity or relationship id): the seed leaves them as they are.
 CREATE CONSTRAINT curated_fact_id_unique IF NOT EXISTS
 FOR (f:CuratedFact) REQUIRE f.id IS UNIQUE;

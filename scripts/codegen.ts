@@ -45,6 +45,7 @@ const config = {
     Articulation: '../measures/projection-measures.ts#ArticulationRow',
     Community: '../measures/projection-measures.ts#CommunityRow',
     Change: '../graph/changes.ts#ChangeRow',
+    GraphChange: '../subscriptions/graph-change.ts#GraphChangeRow',
   },
 };
 

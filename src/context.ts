@@ -15,6 +15,7 @@ import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-rela
 import { createSectionLoader } from './loaders/create-section-loader.ts';
 import { budgetedRunner, type RequestBudget } from './limits/request-budget.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
+import type { ChangeFeed } from './subscriptions/change-feed.ts';
 
 export interface RequestContext {
   runner: QueryRunner;
@@ -32,6 +33,8 @@ export interface RequestContext {
   writeAccess: WriteAccess;
   /** The server's graph measures (a relationship cap and caches shared by its requests). */
   measures: ProjectionMeasures;
+  /** The process's change feed, in the context of a subscription over WebSocket (src/subscriptions/). */
+  changeFeed?: ChangeFeed;
 }
 
 /** `writeAccess`: decided from the request's Authorization header (src/curation/authenticate-curator.ts). */

@@ -1,7 +1,7 @@
 /**
- * Internal: per-client rate limits on the doors that read the graph (/graphql, /export), with
- * rate-limiter-flexible: in memory, one server's count; with a Redis URL (ioredis), one count held in Redis for
- * every replica that names the same Redis.
+ * Internal: per-client rate limits on the doors that read the graph (/graphql, /export, and each WebSocket
+ * connection for subscriptions, as one request), with rate-limiter-flexible: in memory, one server's count; with a
+ * Redis URL (ioredis), one count held in Redis for every replica that names the same Redis.
  *
  * A client is its API key (the SHA-256 digest of the Authorization header, so keys are never held) or else its
  * address (`req.ip`: behind a reverse proxy, set TRUST_PROXY so it is the client's, not the proxy's). Over the limit
@@ -80,6 +80,36 @@ export function clientOf(req: Request): string {
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 }
 
+/**
+ * Counts one request (or WebSocket connection) against its client. Resolves to the seconds the client must wait
+ * when it is over the limit, else null (exempt, counted, or the store out of reach: that must not lock every client
+ * out).
+ */
+export async function countRequest(
+  req: Request,
+  options: RateLimitOptions,
+  limiter: RateLimiterAbstract,
+): Promise<number | null> {
+  if (options.requests === 0) return null;
+  const address = req.ip ?? req.socket.remoteAddress ?? '';
+  if (!options.loopback && LOOPBACK.test(address)) return null;
+  try {
+    await limiter.consume(clientOf(req));
+    return null;
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) return null;
+    return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+  }
+}
+
+/** What a client over its limit is told. */
+export function rateLimitedMessage(options: RateLimitOptions, retryAfterSeconds: number): string {
+  return (
+    `Too many requests: at most ${options.requests} per ${options.windowSeconds} s from one client; ` +
+    `retry after ${retryAfterSeconds} s.`
+  );
+}
+
 /** The middleware counting each request against its client in `limiter`; `onLimited` is told of each refusal. */
 export function rateLimitMiddleware(
   options: RateLimitOptions,
@@ -88,35 +118,23 @@ export function rateLimitMiddleware(
 ): RequestHandler {
   if (options.requests === 0) return (_req, _res, next) => next();
   return (req: Request, res: Response, next: NextFunction) => {
-    const address = req.ip ?? req.socket.remoteAddress ?? '';
-    if (!options.loopback && LOOPBACK.test(address)) {
-      next();
-      return;
-    }
-    limiter.consume(clientOf(req)).then(
-      () => next(),
-      (refusal: unknown) => {
-        // A store failure (a shared store out of reach), not a refusal, must not lock every client out.
-        if (!(refusal instanceof RateLimiterRes)) {
-          next();
-          return;
-        }
-        onLimited();
-        const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-        res
-          .status(429)
-          .set('retry-after', String(retryAfterSeconds))
-          .json({
-            errors: [
-              {
-                message:
-                  `Too many requests: at most ${options.requests} per ${options.windowSeconds} s from one client; ` +
-                  `retry after ${retryAfterSeconds} s.`,
-                extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
-              },
-            ],
-          });
-      },
-    );
+    countRequest(req, options, limiter).then((retryAfterSeconds) => {
+      if (retryAfterSeconds === null) {
+        next();
+        return;
+      }
+      onLimited();
+      res
+        .status(429)
+        .set('retry-after', String(retryAfterSeconds))
+        .json({
+          errors: [
+            {
+              message: rateLimitedMessage(options, retryAfterSeconds),
+              extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
+            },
+          ],
+        });
+    }, next);
   };
 }

@@ -12,6 +12,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Tracer } from '@opentelemetry/api';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -35,13 +36,14 @@ import { RequestBudget } from './limits/request-budget.ts';
 import { responseSizePlugin } from './limits/response-size-plugin.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
-import { buildSchema } from 'graphql';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
 import { clientOf, createRateLimitStore, rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
+import { ChangeFeed, type ChangeFeedOptions } from './subscriptions/change-feed.ts';
+import { attachSubscriptionServer, DEFAULT_MAX_SUBSCRIPTIONS_PER_CLIENT } from './subscriptions/subscription-server.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export { EXPLORER_PATH } from './explorer-page/explorer-route.ts';
@@ -77,6 +79,8 @@ export interface ServerDependencies {
   rateLimit?: RateLimitOptions;
   /** Reverse proxies trusted for the client's address (Express `trust proxy`); 0 when omitted. */
   trustProxy?: number;
+  /** The change feed's poll interval and the subscriptions one client may keep open (src/subscriptions/). */
+  subscriptions?: Partial<ChangeFeedOptions> & { maxPerClient?: number };
 }
 
 export interface RunningServer {
@@ -91,7 +95,6 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const limits = deps.limits === 'off' ? undefined : (deps.limits ?? DEFAULT_REQUEST_LIMITS);
   const resolvers = createResolvers(deps.vocabulary);
   const typeDefs = loadTypeDefs(deps.vocabulary);
-  const schema = buildSchema(typeDefs);
   const measures = deps.measures ?? new ProjectionMeasures(undefined, { logger: deps.logger });
   /** A request's write access: refused for pages of other origins not listed, else decided by its API key. */
   const writeAccessOf = (req: Request): WriteAccess => {
@@ -104,21 +107,60 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
     ...(admission ? { admissionLoad: () => admission.load } : {}),
+    openSubscriptions: () => subscriptions.size,
     analyticsCaches: measures.caches,
   });
   const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
   if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
   const logger = requestScopedLogger(deps.logger);
-  const apollo = new ApolloServer<RequestContext>({
+  const schema = makeExecutableSchema({
     typeDefs,
     resolvers,
-    formatError: createFormatError(logger, deps.development),
+  });
+  const formatError = createFormatError(logger, deps.development);
+  // One count per client for HTTP and WebSocket alike (in Redis when configured).
+  const rateLimitStore = deps.rateLimit ? createRateLimitStore(deps.rateLimit) : undefined;
+  await rateLimitStore?.ready;
+  /** A request's context; `client` (src/rate-limit.ts clientOf) is its turn in the admission queue. */
+  const newContext = (writeAccess?: WriteAccess, client?: string) =>
+    createContext(
+      deps.runner,
+      deps.vocabulary ?? VOCABULARY,
+      limits ? new RequestBudget(limits, undefined, client) : undefined,
+      writeAccess,
+      measures,
+    );
+  // Subscriptions over WebSocket on GRAPHQL_PATH, fed from the audit log (src/subscriptions/); drained first.
+  const subscriptions = attachSubscriptionServer(httpServer, {
+    path: GRAPHQL_PATH,
+    schema,
+    app,
+    changeFeed: new ChangeFeed(deps.runner, deps.vocabulary ?? VOCABULARY, deps.logger, deps.subscriptions),
+    newContext,
+    formatError,
+    corsOrigins: deps.corsOrigins ?? '*',
+    ...(limits ? { costBudget: limits.costBudget } : {}),
+    ...(deps.rateLimit && rateLimitStore
+      ? {
+          rateLimit: {
+            options: deps.rateLimit,
+            limiter: rateLimitStore.limiter,
+            onLimited: () => metrics.recordRateLimited(),
+          },
+        }
+      : {}),
+    maxPerClient: deps.subscriptions?.maxPerClient ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CLIENT,
+  });
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.drain() }) },
       // Requests in flight at shutdown get up to DRAIN_GRACE_MS to finish (Apollo's default is 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
@@ -141,8 +183,6 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.set('trust proxy', deps.trustProxy ?? 0);
   app.use(securityHeaders());
   app.use([GRAPHQL_PATH, '/export'], crossOriginMiddleware(corsOrigins));
-  const rateLimitStore = deps.rateLimit ? createRateLimitStore(deps.rateLimit) : undefined;
-  await rateLimitStore?.ready;
   if (deps.rateLimit && rateLimitStore) {
     app.use(
       [GRAPHQL_PATH, '/export'],
@@ -186,14 +226,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     enterRequestScope(),
     ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
-          deps.runner,
-          deps.vocabulary ?? VOCABULARY,
-          limits ? new RequestBudget(limits, undefined, clientOf(req)) : undefined,
-          writeAccessOf(req),
-          measures,
-        ),
+      context: async ({ req }) => newContext(writeAccessOf(req), clientOf(req)),
     }),
   );
 

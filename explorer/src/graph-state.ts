@@ -35,6 +35,11 @@ export function createGraph(): ExplorerGraph {
   return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: true });
 }
 
+/** How a relationship is drawn. */
+export function edgeAttributes(relationship: RelationshipData): EdgeAttributes {
+  return { label: relationship.type, relationship, size: 1.5, color: '#b8b8c8', type: 'arrow' };
+}
+
 /** Node size grows with the square root of the degree, so hubs stand out without hiding everything else. */
 export function nodeSize(degree: number): number {
   return Math.min(30, 4 + 2.2 * Math.sqrt(degree));
@@ -92,13 +97,7 @@ export function setContents(graph: ExplorerGraph, subgraphs: readonly Subgraph[]
   }
   for (const edge of edges.values()) {
     if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
-      label: edge.type,
-      relationship: edge,
-      size: 1.5,
-      color: '#b8b8c8',
-      type: 'arrow',
-    });
+    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge));
   }
   // A new node starts beside a neighbour that was already placed, so the layout only has to settle it.
   const freshSet = new Set(fresh);

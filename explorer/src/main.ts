@@ -50,6 +50,8 @@ import { ExpansionHistory } from './expansion-history.ts';
 import { expandedPart, expansionEntry, linkTypeCounts, parseExpansion } from './expansion.ts';
 import { EXPORT_FORMATS, exportFile, exportPng, graphiqlUrl } from './export-view.ts';
 import { createGraph, setContents } from './graph-state.ts';
+import { applyChange } from './live-changes.ts';
+import { listenToChanges, type LiveState } from './live-feed.ts';
 import { KINDS, kindStyle } from './kinds.ts';
 import { LayoutRunner } from './layout.ts';
 import { showEntity, showMessage, showRelationship } from './panel.ts';
@@ -157,6 +159,8 @@ const debug = {
   analysisLoads: 0,
   analysis,
   lastLoad: null as LoadTiming | null,
+  /** The live feed: its state and the changes applied to the picture; the live test waits on them. */
+  live: { state: 'connecting' as LiveState, received: 0, applied: 0 },
   layoutRunning: () => layout.running,
   /** How the last layout ended: iterations run and whether it converged. */
   lastLayout: () => layout.last,
@@ -165,6 +169,29 @@ const debug = {
   measureSyntheticGraph: async (nodes: number, edgesPerNode?: number) =>
     (await import('./benchmark.ts')).measureSyntheticGraph(nodes, edgesPerNode),
 };
+// Curated changes made while the page is open update the picture (src/live-changes.ts); the header says it is live.
+const liveIndicator = byId('live');
+const LIVE_WORDS: Record<LiveState, string> = { live: 'live', connecting: 'connecting…', offline: 'offline' };
+listenToChanges({
+  state: (live) => {
+    debug.live.state = live;
+    liveIndicator.dataset['state'] = live;
+    liveIndicator.textContent = LIVE_WORDS[live];
+  },
+  change: (change) => {
+    debug.live.received += 1;
+    if (!applyChange(graph, change, state.asOf === null)) return;
+    debug.live.applied += 1;
+    if (filter.selectedEdge !== null && !graph.hasEdge(filter.selectedEdge)) filter.selectedEdge = null;
+    renderer.refresh();
+    updateFilters();
+    updateStatus();
+    drawList();
+    findInView.refresh();
+    refreshPanel();
+    paint();
+  },
+});
 const debugWindow = window as unknown as { __explorer?: typeof debug; __explorerDebug?: unknown };
 if (debugWindow.__explorerDebug === true) debugWindow.__explorer = debug;
 

@@ -63,7 +63,7 @@ export async function runCuratedWrite(
       }
       const stamp = { curator: request.curator, at: new Date().toISOString() };
       const touched = await work(tx, stamp);
-      await bumpGraphVersion(tx);
+      const graphVersion = await bumpGraphVersion(tx);
       const audit = await createAuditEntry(
         tx,
         {
@@ -76,6 +76,7 @@ export async function runCuratedWrite(
           idempotencyKey: key,
         },
         digest,
+        graphVersion,
       );
       return { audit, replayed: false };
     });

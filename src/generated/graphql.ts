@@ -10,6 +10,7 @@ import type { SupplyRiskRow, ShareRow } from '../graph/supply-risk.ts';
 import type { SupplyRiskChangeRow, DisruptionReportRow } from '../measures/disruption-report.ts';
 import type { EntityScoreRow, ArticulationRow, CommunityRow } from '../measures/projection-measures.ts';
 import type { ChangeRow } from '../graph/changes.ts';
+import type { GraphChangeRow } from '../subscriptions/graph-change.ts';
 import type { RequestContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1318,6 +1319,86 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/**
+ * Live changes, over WebSocket on the same path as queries (the GraphQL over WebSocket protocol of graphql-ws;
+ * docs/clients.md shows how to subscribe). Reads are public: no API key is needed.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The changes curated writes make to the graph, in the order they were committed, as each server replica reads them
+   * from the audit log: every replica delivers every change. Without `after`, the changes made from now on; with it,
+   * first every change after that one (so a client that reconnects with the last id it saw misses nothing), then the
+   * live ones. Seeds and imports are not curated writes and do not appear.
+   */
+  graphChanged: GraphChange;
+};
+
+/**
+ * Live changes, over WebSocket on the same path as queries (the GraphQL over WebSocket protocol of graphql-ws;
+ * docs/clients.md shows how to subscribe). Reads are public: no API key is needed.
+ */
+export type SubscriptionGraphChangedArgs = {
+  kinds?: InputMaybe<Array<EntityKind>>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a change did to its subject. */
+export type ChangeOperation =
+  /** Created (createEntity, link). */
+  | 'CREATED'
+  /** Changed (updateEntity). */
+  | 'UPDATED'
+  /** Removed (unlink). */
+  | 'REMOVED';
+
+/** What a change is to. */
+export type ChangeSubject =
+  /** An entity. */
+  | 'ENTITY'
+  /** A relationship. */
+  | 'RELATIONSHIP';
+
+/** One change a curated write made to the graph, read from the write's audit entry. */
+export type GraphChange = {
+  __typename?: 'GraphChange';
+  /** The audit entry's id; resubscribe with `after:` set to the last one seen to miss nothing. */
+  id: Scalars['ID']['output'];
+  /** When it was written (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** The curator whose API key made the write (the name the audit log records). */
+  curator: Scalars['String']['output'];
+  /** The curated write. */
+  action: CurationAction;
+  /** What it did to its subject. */
+  operation: ChangeOperation;
+  /** An entity or a relationship. */
+  subject: ChangeSubject;
+  /** The id of the entity or relationship changed. */
+  subjectId: Scalars['ID']['output'];
+  /** The entity's kind, for an entity change. */
+  kind?: Maybe<EntityKind>;
+  /** The relationship's type, for a relationship change. */
+  type?: Maybe<RelationshipType>;
+  /** The id of the relationship's source entity, for a relationship change. */
+  source?: Maybe<Scalars['ID']['output']>;
+  /** The id of the relationship's target entity, for a relationship change. */
+  target?: Maybe<Scalars['ID']['output']>;
+  /** The kinds the change touches: the entity's, or those of the relationship's ends. */
+  kinds: Array<EntityKind>;
+  /** The citation the write gave (none for an unlink). */
+  citation?: Maybe<Citation>;
+  /** Why, for an unlink. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The entity as stored now (it may have changed again since); null for a relationship change. */
+  entity?: Maybe<Entity>;
+  /** The relationship as stored now; null for an entity change or once removed. */
+  relationship?: Maybe<Relationship>;
+  /** The whole audit entry, with the mutation's input as given. */
+  audit: AuditEntry;
+};
+
 /** The kinds of entity; each is a Neo4j label and a GraphQL type of the same name. */
 export type EntityKind =
   /** A sovereign state or economy (e.g. Japan, Taiwan). */
@@ -2559,6 +2640,10 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ChangeOperation: ChangeOperation;
+  ChangeSubject: ChangeSubject;
+  GraphChange: ResolverTypeWrapper<GraphChangeRow>;
   EntityKind: EntityKind;
   RelationshipType: RelationshipType;
   Country: ResolverTypeWrapper<EntityRow>;
@@ -2670,6 +2755,8 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntry;
   AuditEntryConnection: AuditEntryConnection;
   AuditEntryEdge: AuditEntryEdge;
+  Subscription: Record<PropertyKey, never>;
+  GraphChange: GraphChangeRow;
   Country: EntityRow;
   Bloc: EntityRow;
   Location: EntityRow;
@@ -3369,6 +3456,42 @@ export type AuditEntryEdgeResolvers<
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
+> = {
+  graphChanged?: SubscriptionResolver<
+    ResolversTypes['GraphChange'],
+    'graphChanged',
+    ParentType,
+    ContextType,
+    Partial<SubscriptionGraphChangedArgs>
+  >;
+};
+
+export type GraphChangeResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['GraphChange'] = ResolversParentTypes['GraphChange'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  curator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['CurationAction'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ChangeOperation'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ChangeSubject'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['EntityKind']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['EntityKind']>, ParentType, ContextType>;
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  audit?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
 export type CountryResolvers<
   ContextType = RequestContext,
   ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'],
@@ -4024,6 +4147,8 @@ export type Resolvers<ContextType = RequestContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  GraphChange?: GraphChangeResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Bloc?: BlocResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;

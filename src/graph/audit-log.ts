@@ -21,6 +21,11 @@ export interface AuditEntryRow {
 export interface StoredAuditEntry extends Omit<AuditEntryRow, 'input'> {
   inputJson: string;
   requestDigest: string;
+  /**
+   * The graph version the write produced (src/store/graph-version.ts): increasing in commit order, so the change
+   * feed reads the log in that order. Absent on entries written before the log kept it.
+   */
+  graphVersion?: number;
 }
 
 /**

@@ -55,6 +55,8 @@ export function createMetrics(
   options: {
     maxPoolSize?: number;
     admissionLoad?: () => AdmissionLoadView;
+    /** Subscriptions open over WebSocket in this process. */
+    openSubscriptions?: () => number;
     analyticsCaches?: Record<string, CacheStats>;
   } = {},
 ): Metrics {
@@ -130,6 +132,18 @@ export function createMetrics(
       collect() {
         this.reset();
         this.inc(admissionLoad().shed);
+      },
+    });
+  }
+
+  const openSubscriptions = options.openSubscriptions;
+  if (openSubscriptions) {
+    new Gauge({
+      name: 'graphql_subscriptions_open',
+      help: 'Subscriptions open over WebSocket in this process (one poll of the audit log serves them all).',
+      registers: [registry],
+      collect() {
+        this.set(openSubscriptions());
       },
     });
   }

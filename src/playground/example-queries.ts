@@ -79,3 +79,22 @@ query SearchMisspelt {
 }`,
   },
 ];
+
+/**
+ * The live examples: subscriptions, which GraphiQL runs over WebSocket (graphql-ws), opened as tabs after the
+ * queries. The subscription tests run each of them.
+ */
+export const EXAMPLE_SUBSCRIPTIONS: ExampleQuery[] = [
+  {
+    title: 'Live: changes as curators make them',
+    query: `# Run it, then make a curated write: each change appears as it is committed.
+# after: "<the last id seen>" resumes after a disconnect; kinds or types narrow it.
+subscription LiveChanges {
+  graphChanged {
+    id at curator action operation subject subjectId kind type source target
+    citation { quote section document { id } }
+    entity { id name }
+  }
+}`,
+  },
+];

@@ -1,12 +1,13 @@
 /**
  * Internal: the GraphQL playground. GraphiQL and React are served from their npm packages by this server (no CDN),
- * so the playground works offline. The page opens with the example queries as tabs, and with the query (and
- * variables) of its `?query=` and `?variables=` parameters in a tab of its own when given.
+ * so the playground works offline. The page opens with the example queries and subscriptions as tabs, and with the
+ * query (and variables) of its `?query=` and `?variables=` parameters in a tab of its own when given. Queries and
+ * mutations go over HTTP, subscriptions over WebSocket on the same path (graphql-ws's client, also served here).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Router } from 'express';
-import { EXAMPLE_QUERIES } from './example-queries.ts';
+import { EXAMPLE_QUERIES, EXAMPLE_SUBSCRIPTIONS } from './example-queries.ts';
 
 export const PLAYGROUND_PATH = '/graphiql';
 
@@ -19,12 +20,18 @@ const VENDOR_FILES = new Map<string, string>([
   ['react-dom.production.min.js', path.join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js')],
   ['graphiql.min.js', path.join(packageDir('graphiql'), 'graphiql.min.js')],
   ['graphiql.min.css', path.join(packageDir('graphiql'), 'graphiql.min.css')],
+  ['graphql-ws.min.js', path.join(packageDir('graphql-ws'), 'umd', 'graphql-ws.min.js')],
 ]);
 
 /** The script that starts GraphiQL, served as a file of its own so the page needs no inline script (CSP). */
 function startScript(graphqlPath: string): string {
-  const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query })));
-  return `const fetcher = GraphiQL.createFetcher({ url: new URL(${JSON.stringify(graphqlPath)}, location.href).href });
+  const tabs = JSON.stringify([...EXAMPLE_QUERIES, ...EXAMPLE_SUBSCRIPTIONS].map((e) => ({ query: e.query })));
+  return `const url = new URL(${JSON.stringify(graphqlPath)}, location.href);
+const socketUrl = new URL(url);
+socketUrl.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+// Subscriptions over WebSocket (the connection opens with the first one); everything else over HTTP.
+const wsClient = graphqlWs.createClient({ url: socketUrl.href, lazy: true });
+const fetcher = GraphiQL.createFetcher({ url: url.href, wsClient });
 // ?query= and ?variables= (as the explorer's "open in GraphiQL" sends them) open in a tab of their own.
 const params = new URLSearchParams(location.search);
 const linked = params.has('query') ? { query: params.get('query'), variables: params.get('variables') ?? undefined } : {};
@@ -48,6 +55,7 @@ function page(): string {
   <script src="${PLAYGROUND_PATH}/vendor/react.production.min.js"></script>
   <script src="${PLAYGROUND_PATH}/vendor/react-dom.production.min.js"></script>
   <script src="${PLAYGROUND_PATH}/vendor/graphiql.min.js"></script>
+  <script src="${PLAYGROUND_PATH}/vendor/graphql-ws.min.js"></script>
   <script src="${PLAYGROUND_PATH}/start.js"></script>
 </body>
 </html>`;

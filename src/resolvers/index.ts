@@ -28,6 +28,7 @@ import { search } from './query/search.ts';
 import { shortestPath } from './query/shortest-path.ts';
 import { relationshipObjectResolvers } from './relationship-objects.ts';
 import { scalarResolvers } from './scalars.ts';
+import { graphChanged, graphChangeFields } from './subscription/graph-changed.ts';
 
 const sharedResolvers: Resolvers = {
   ...scalarResolvers,
@@ -58,6 +59,8 @@ const sharedResolvers: Resolvers = {
     link,
     unlink,
   },
+  Subscription: { graphChanged },
+  GraphChange: graphChangeFields,
   Node: {
     // Entities have a kind, relationships a type and ends; documents neither.
     __resolveType: (row) => {

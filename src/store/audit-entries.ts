@@ -13,13 +13,15 @@ const CREATE_AUDIT_ENTRY = 'CREATE (a:AuditEntry) SET a = $entry';
 /** Takes: $key. Returns the entry written with this idempotency key, if any (a unique-constraint seek). */
 const FIND_BY_IDEMPOTENCY_KEY = 'MATCH (a:AuditEntry {idempotencyKey: $key}) RETURN properties(a) AS entry';
 
+/** `graphVersion`: the version the write bumped the graph to, which orders the log for the change feed. */
 export async function createAuditEntry(
   tx: Transaction,
   entry: AuditEntryRow,
   requestDigest: string,
+  graphVersion: number,
 ): Promise<AuditEntryRow> {
   const { input, ...rest } = entry;
-  const stored: StoredAuditEntry = { ...rest, inputJson: JSON.stringify(input), requestDigest };
+  const stored: StoredAuditEntry = { ...rest, inputJson: JSON.stringify(input), requestDigest, graphVersion };
   await tx.run(CREATE_AUDIT_ENTRY, { entry: stored });
   return entry;
 }

@@ -7,8 +7,14 @@ import type { Transaction } from '../db/query-runner.ts';
 
 const BUMP_GRAPH_VERSION = `
 MERGE (v:GraphVersion {id: 'graph'})
-SET v.version = coalesce(v.version, 0) + 1`;
+SET v.version = coalesce(v.version, 0) + 1
+RETURN v.version AS version`;
 
-export async function bumpGraphVersion(tx: Transaction): Promise<void> {
-  await tx.run(BUMP_GRAPH_VERSION);
+/**
+ * Bumps the version and returns the new one. The node's write lock is held until the transaction ends, so the
+ * versions of committed writes follow their commit order (the change feed reads the audit log in that order).
+ */
+export async function bumpGraphVersion(tx: Transaction): Promise<number> {
+  const [row] = await tx.run<{ version: number }>(BUMP_GRAPH_VERSION);
+  return Number(row?.version);
 }

@@ -12,7 +12,7 @@ import type { QueryRunner } from '../../src/db/query-runner.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import type { Vocabulary } from '../../src/model/vocabulary.ts';
 import type { RateLimitOptions } from '../../src/rate-limit.ts';
-import { startServer, type RunningServer } from '../../src/server.ts';
+import { startServer, type RunningServer, type ServerDependencies } from '../../src/server.ts';
 import { clearDatabase } from './graph-snapshot.ts';
 import { openTestDatabase, silentLogger } from './test-neo4j.ts';
 import type { CorsOrigins } from '../../src/cross-origin.ts';
@@ -59,6 +59,8 @@ export interface ApiServerOptions {
   corsOrigins?: CorsOrigins;
   /** Per-client request limits; none when omitted. */
   rateLimit?: RateLimitOptions;
+  /** The change feed's poll interval and the subscriptions per client (src/subscriptions/). */
+  subscriptions?: ServerDependencies['subscriptions'];
 }
 
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
@@ -78,6 +80,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
     },
     '127.0.0.1',
     0,

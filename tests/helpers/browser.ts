@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { assertExplorerBuilt } from '../../src/explorer-page/explorer-bundle.ts';
-import { startApiServer, type ApiServer } from './api-server.ts';
+import { startApiServer, type ApiServer, type ApiServerOptions } from './api-server.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Whether the browser tests can run here: Chromium is installed, or this is CI (where it must be). */
@@ -73,10 +73,10 @@ export interface ExplorerSession extends OfflinePage {
   origin: string;
 }
 
-/** An API server over the paper and an offline page in a fresh Chromium, for the explorer tests. */
-export async function startExplorerSession(): Promise<ExplorerSession> {
+/** An API server over the paper (with `options`) and an offline page in a fresh Chromium, for the explorer tests. */
+export async function startExplorerSession(options: ApiServerOptions = {}): Promise<ExplorerSession> {
   assertExplorerBuilt(); // the global setup ran `npm run build`
-  const api = await startApiServer();
+  const api = await startApiServer(options);
   const origin = new URL(api.url).origin;
   const browser = await launchChromium();
   return { api, browser, origin, ...(await offlinePage(browser, origin)) };

@@ -3,7 +3,7 @@
  * queries that all run against the seeded graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_QUERIES } from '../../../src/playground/example-queries.ts';
+import { EXAMPLE_QUERIES, EXAMPLE_SUBSCRIPTIONS } from '../../../src/playground/example-queries.ts';
 import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
 
 let api: ApiServer;
@@ -21,7 +21,8 @@ describe('playground: GraphiQL at /graphiql', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const html = await response.text();
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
-    expect(assets).toHaveLength(5);
+    // GraphiQL's style and script, React, React DOM, graphql-ws's client (subscriptions), and the start script.
+    expect(assets).toHaveLength(6);
     // No inline script (the Content-Security-Policy allows scripts from this server only).
     expect(html).not.toMatch(/<script>/);
     for (const asset of assets) {
@@ -35,7 +36,9 @@ describe('playground: GraphiQL at /graphiql', () => {
 
   it('opens with the example queries as tabs', async () => {
     const script = await (await fetch(`${base}/graphiql/start.js`)).text();
-    for (const example of EXAMPLE_QUERIES) expect(script).toContain(JSON.stringify(example.query).slice(1, 40));
+    for (const example of [...EXAMPLE_QUERIES, ...EXAMPLE_SUBSCRIPTIONS]) {
+      expect(script).toContain(JSON.stringify(example.query).slice(1, 40));
+    }
   });
 
   it('serves nothing else from node_modules', async () => {

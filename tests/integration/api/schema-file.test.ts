@@ -53,7 +53,7 @@ describe('schema.graphql: the schema the server serves', () => {
     });
   });
 
-  it('has one schema definition, naming the query and mutation roots, and no schema extension', () => {
+  it('has one schema definition, naming the query, mutation and subscription roots, and no schema extension', () => {
     const definitions = parse(fileText).definitions;
     const schemas = definitions.filter((d) => d.kind === 'SchemaDefinition');
     expect(schemas).toHaveLength(1);
@@ -62,6 +62,7 @@ describe('schema.graphql: the schema the server serves', () => {
     expect(roots.map((r) => [r.operation, r.type.name.value])).toEqual([
       ['query', 'Query'],
       ['mutation', 'Mutation'],
+      ['subscription', 'Subscription'],
     ]);
   });
 });
