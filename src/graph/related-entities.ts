@@ -93,8 +93,8 @@ const ORDER_KEYS = ['m.nameKey', 'm.id', 'type(r)', 'outgoing', 'r.key'];
 /**
  * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows` (and the other ends
  * as `others` with `withOthers`): ordered by the other end's name, then fully (type, direction, key) so pages never
- * overlap; `descending` reads the exact reverse order. Shared by findRelated and findRelatedTree
- * (./related-tree.ts), so a prefetched page is the page itself.
+ * overlap; `descending` reads the exact reverse order. Read by findRelatedTree (./related-tree.ts); the same
+ * rows in the same order as findRelated's RELATED_PAGE, so a prefetched page is the page itself.
  */
 export const pageOf = (
   direction: Direction,
