@@ -209,7 +209,7 @@ try {
       ],
     );
     question = 'neighborhood depth 2, limit 500, of the hub';
-    await findNeighborhood(runner, await entityRow(subjects.hubCountry), {
+    await findNeighborhood(runner, subjects.hubCountry, {
       depth: 2,
       limit: 500,
       types: null,
@@ -217,7 +217,7 @@ try {
       projection: { nodes: 'core', edges: 'core' },
     });
     question = 'cross-reference of a category';
-    await findCrossReferences(runner, { categories: [subjects.category] }, null, { offset: 0, limit: 100 });
+    await findCrossReferences(runner, { categories: [subjects.category] }, null, { offset: 0, limit: 100 }, true);
     question = 'full-text search';
     await searchEntities(runner, searchWords(subjects.companyName), null, 10);
     question = 'shortest path';

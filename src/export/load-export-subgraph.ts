@@ -44,14 +44,14 @@ export async function loadExportSubgraph(
   });
   switch (selection.kind) {
     case 'neighborhood': {
-      const center = await entities.load(selection.root);
-      if (!center) return unknown('root', selection.root);
-      const { nodes, edges, truncated } = await findNeighborhood(runner, center, {
+      const subgraph = await findNeighborhood(runner, selection.root, {
         depth: selection.depth,
         limit: selection.limit,
         types: selection.types,
         asOf,
       });
+      if (!subgraph) return unknown('root', selection.root);
+      const { nodes, edges, truncated } = subgraph;
       return { nodes, edges, truncated };
     }
     case 'path': {
@@ -74,10 +74,16 @@ export async function loadExportSubgraph(
       return { nodes: path.nodes, edges: path.edges, truncated: false };
     }
     case 'crossReference': {
-      const { links, total } = await findCrossReferences(runner, selection.filter, asOf, {
-        offset: 0,
-        limit: MAX_EXPORT_LINKS,
-      });
+      const { links, total } = await findCrossReferences(
+        runner,
+        selection.filter,
+        asOf,
+        {
+          offset: 0,
+          limit: MAX_EXPORT_LINKS,
+        },
+        true,
+      );
       const nodes: EntityRow[] = [];
       const edges: ExportEdge[] = [];
       for (const link of links) {

@@ -122,17 +122,32 @@ function paramsOf(filter: CrossReferenceFilter, asOf: string | null) {
   };
 }
 
-/** One page of links (offset and limit in Cypher) and how many match in all. */
+/** One page of links (offset and limit in Cypher) and, unless told not to count (null then), how many match. */
 export async function findCrossReferences(
   runner: QueryRunner,
   filter: CrossReferenceFilter,
   asOf: string | null,
   page: { offset: number; limit: number },
-): Promise<{ links: CrossReferenceLink[]; total: number }> {
+  count: true,
+): Promise<{ links: CrossReferenceLink[]; total: number }>;
+export async function findCrossReferences(
+  runner: QueryRunner,
+  filter: CrossReferenceFilter,
+  asOf: string | null,
+  page: { offset: number; limit: number },
+  count: boolean,
+): Promise<{ links: CrossReferenceLink[]; total: number | null }>;
+export async function findCrossReferences(
+  runner: QueryRunner,
+  filter: CrossReferenceFilter,
+  asOf: string | null,
+  page: { offset: number; limit: number },
+  count: boolean,
+): Promise<{ links: CrossReferenceLink[]; total: number | null }> {
   const statements = STATEMENTS.get(`${startOf(filter)} ${Boolean(filter.minCategories)}`);
   if (!statements) throw new Error('no cross-reference statement for this filter');
   const params = paramsOf(filter, asOf);
-  const [rows, [count]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     runner.read<{
       company: Record<string, unknown>;
       material: Record<string, unknown>;
@@ -140,7 +155,7 @@ export async function findCrossReferences(
       type: string;
       rel: Record<string, unknown>;
     }>('cross-reference.page', statements.page, { ...params, ...page }),
-    runner.read<{ total: number }>('cross-reference.count', statements.count, params),
+    count ? runner.read<{ total: number }>('cross-reference.count', statements.count, params) : null,
   ]);
   const links = rows.map((row) => {
     const company = toEntityRow(row.company);
@@ -152,5 +167,5 @@ export async function findCrossReferences(
       relationship: toRelationshipRow(row.type, company.id, material.id, row.rel),
     };
   });
-  return { links, total: count?.total ?? 0 };
+  return { links, total: counted ? (counted[0]?.total ?? 0) : null };
 }

@@ -1,15 +1,15 @@
 /**
- * Internal: the subgraph around an entity, breadth first: one statement per level (at most 3), then one for the
- * relationships among the nodes kept. The node limit is applied level by level, nearer nodes first, in name order
- * within a level (when a level is truncated, among the candidates each frontier node could contribute);
- * `truncated` says whether any node within the depth was left out.
+ * Internal: the subgraph around an entity, breadth first, in one statement for any depth: the centre by an index
+ * seek on its id, each level's new neighbours, then the relationships among the nodes kept. The node limit is
+ * applied level by level, nearer nodes first, in name order within a level (when a level is truncated, among the
+ * candidates each frontier node could contribute); `truncated` says whether any node within the depth was left out.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
 import type { Projection } from './related-entities.ts';
-import { findRelationshipsAmong } from './relationships-among.ts';
-import { toEntityRow, type EntityRow, type RelationshipRow } from './rows.ts';
+import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
+import { statementOf } from './statement-of.ts';
 
 /** The most hops a neighborhood reaches from its centre. */
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -17,28 +17,67 @@ export const MAX_NEIGHBORHOOD_DEPTH = 3;
 export const MAX_NEIGHBORHOOD_NODES = 500;
 
 /**
- * Takes: $frontier (ids), $visited (ids), $types, $asOf, $room. Returns: the new neighbours by name, at most
- * room + 1 of them (one more than fits says the level was truncated). Each frontier node contributes at most
- * room + 1 candidates, so a hub with a hundred thousand relationships costs as much as the room it can fill, not
- * its degree. When nothing is truncated every neighbour is a candidate, so the answer is the same as sorting all.
+ * One level of the walk, run when `level` <= $depth and the walk goes on (a frontier, nothing truncated yet).
+ * With room = $limit - size(kept): each frontier node offers at most room + 1 new neighbours (a hub with a hundred
+ * thousand relationships costs the room it can fill, not its degree; LIMIT takes no variables, so it reads
+ * $limit + 1 and the list is cut to room + 1), the level keeps the first room by name, and one more than fits
+ * says the level was truncated, which ends the walk. When nothing is truncated every neighbour is a candidate, so
+ * the answer is the same as sorting all of them.
  */
-const NEXT_LEVEL = (projection: Projection) => `
-UNWIND $frontier AS id
-MATCH (f:Entity {id: id})
-CALL (f) {
-  MATCH (f)-[r]-(m:Entity)
-  WHERE NOT m.id IN $visited
+const LEVEL = (level: number) => `
+CALL (kept, frontier, truncated) {
+  WITH kept, frontier, truncated
+  WHERE $depth >= ${level} AND NOT truncated AND size(frontier) > 0
+  UNWIND frontier AS f
+  CALL (f, kept) {
+    MATCH (f)-[r]-(m:Entity)
+    WHERE NOT m IN kept
+      AND ($types IS NULL OR type(r) IN $types)
+      AND ${HOLDS_AS_OF}
+    WITH DISTINCT m
+    LIMIT toInteger($limit) + 1
+    WITH collect(m) AS offered
+    UNWIND offered[0..toInteger($limit) + 1 - size(kept)] AS m
+    RETURN m
+  }
+  WITH DISTINCT m
+  ORDER BY toLower(m.name), m.id
+  LIMIT toInteger($limit) + 1
+  RETURN collect(m) AS found
+}
+WITH c, kept + found[0..$limit - size(kept)] AS kept, found[0..$limit - size(kept)] AS frontier,
+     truncated OR size(found) > $limit - size(kept) AS truncated`;
+
+/**
+ * Takes: $id, $depth (1 to MAX_NEIGHBORHOOD_DEPTH), $limit (1 to MAX_NEIGHBORHOOD_NODES), $types, $asOf. Returns:
+ * no row for an unknown id; else one row: the centre (every property), the other nodes kept in walk order, the
+ * relationships among all of them by source, type, target and key (at most one per pair, type and key: the node
+ * limit bounds them), and whether the walk was truncated.
+ */
+const NEIGHBORHOOD = (nodes: Projection, edges: Projection) => `
+MATCH (c:Entity {id: $id})
+WITH c, [c] AS kept, [c] AS frontier, false AS truncated${Array.from({ length: MAX_NEIGHBORHOOD_DEPTH }, (_, i) =>
+  LEVEL(i + 1),
+).join('')}
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE b IN kept
     AND ($types IS NULL OR type(r) IN $types)
     AND ${HOLDS_AS_OF}
-  RETURN DISTINCT m
-  LIMIT toInteger($room) + 1
+  WITH a.id AS source, type(r) AS type, b.id AS target, r
+  ORDER BY source, type, target, r.key
+  RETURN collect({source: source, type: type, target: target, props: ${edges === 'full' ? 'properties(r)' : '{id: r.id}'}}) AS edges
 }
-WITH DISTINCT m
-RETURN ${projection === 'full' ? 'properties(m)' : 'm {.id, .name, .kind}'} AS props
-ORDER BY toLower(m.name), m.id
-LIMIT toInteger($room) + 1`;
+RETURN properties(c) AS center, [n IN kept[1..] | ${nodes === 'full' ? 'properties(n)' : 'n {.id, .name, .kind}'}] AS nodes,
+       edges, truncated`;
 
-const NEXT_LEVEL_STATEMENTS = { full: NEXT_LEVEL('full'), core: NEXT_LEVEL('core') };
+/** "nodes edges" projections -> statement. */
+const STATEMENTS = new Map(
+  (['full', 'core'] as const).flatMap((nodes) =>
+    (['full', 'core'] as const).map((edges) => [`${nodes} ${edges}`, NEIGHBORHOOD(nodes, edges)] as const),
+  ),
+);
 
 export interface Subgraph {
   center: EntityRow;
@@ -47,56 +86,38 @@ export interface Subgraph {
   truncated: boolean;
 }
 
+/** The neighborhood of the entity `centerId`, or null when no entity has that id. */
 export async function findNeighborhood(
   runner: QueryRunner,
-  center: EntityRow,
+  centerId: string,
   options: {
     depth: number;
     limit: number;
     types: readonly RelationshipType[] | null;
     asOf: string | null;
-    /** What of each node and each edge to read (the centre is given); every property by default. */
+    /** What of each node and each edge to read (the centre has every property); every property by default. */
     projection?: { nodes: Projection; edges: Projection };
   },
-): Promise<Subgraph> {
-  const nodes = [center];
-  const visited = new Set([center.id]);
-  let frontier = [center.id];
-  let truncated = false;
-
-  for (let level = 1; level <= options.depth && frontier.length > 0 && !truncated; level += 1) {
-    const room = options.limit - nodes.length;
-    const rows = await runner.read<{ props: Record<string, unknown> }>(
-      'neighborhood.level',
-      NEXT_LEVEL_STATEMENTS[options.projection?.nodes ?? 'full'],
-      {
-        frontier,
-        visited: [...visited],
-        types: options.types,
-        asOf: options.asOf,
-        room,
-      },
-    );
-    if (rows.length > room) truncated = true;
-    frontier = [];
-    for (const row of rows.slice(0, Math.max(room, 0))) {
-      const entity = toEntityRow(row.props);
-      nodes.push(entity);
-      visited.add(entity.id);
-      frontier.push(entity.id);
-    }
-  }
-
-  // Every relationship among the nodes kept: the node limit bounds them (at most one per pair, type and key).
-  const edges = await findRelationshipsAmong(runner, 'neighborhood.edges', [...visited], {
+): Promise<Subgraph | null> {
+  const projection = options.projection ?? { nodes: 'full', edges: 'full' };
+  const [row] = await runner.read<{
+    center: Record<string, unknown>;
+    nodes: Array<Record<string, unknown>>;
+    edges: Array<{ source: string; type: string; target: string; props: Record<string, unknown> }>;
+    truncated: boolean;
+  }>('neighborhood', statementOf(STATEMENTS, `${projection.nodes} ${projection.edges}`), {
+    id: centerId,
+    depth: options.depth,
+    limit: options.limit,
     types: options.types,
     asOf: options.asOf,
-    projection: options.projection?.edges ?? 'full',
   });
+  if (!row) return null;
+  const center = toEntityRow(row.center);
   return {
     center,
-    nodes,
-    edges,
-    truncated,
+    nodes: [center, ...row.nodes.map(toEntityRow)],
+    edges: row.edges.map((e) => toRelationshipRow(e.type, e.source, e.target, e.props)),
+    truncated: row.truncated,
   };
 }

@@ -25,17 +25,20 @@ export const entityFields: Pick<CountryResolvers, 'kind' | 'document' | 'relatio
   relationships: async (entity, args, { related }, info) => {
     const types = optionalList('types', args.types);
     const asOf = asOfBound(args.asOf);
-    const readRows = async (offset: number, limit: number, descending: boolean) => {
-      const spec = { direction: args.direction, types, kinds: null, asOf, offset, limit, count: true } as const;
+    const readRows = async (offset: number, limit: number, descending: boolean, count: boolean) => {
+      const spec = { direction: args.direction, types, kinds: null, asOf, offset, limit, count } as const;
       const { rows, total } = await related({ ...spec, projection: 'full', descending }).load(entity.id);
-      return { items: rows, total: total ?? 0 };
+      return { items: rows, total };
     };
     // A last page reads each entity's end in one batched statement (its start differs per entity).
     const page = await offsetPage(
       args,
       info,
-      (offset, limit) => readRows(offset, limit, false),
-      (limit) => readRows(0, limit, true),
+      (offset, limit, count) => readRows(offset, limit, false, count),
+      async (limit) => {
+        const { items, total } = await readRows(0, limit, true, true);
+        return { items, total: total ?? 0 };
+      },
     );
     return { ...page, edges: page.edges.map((edge) => ({ ...edge.node, cursor: edge.cursor })) };
   },

@@ -4,9 +4,10 @@
  * default page. Cursors are opaque: base64 of an offset, or of a key for keyset pages. Bad values are
  * BAD_USER_INPUT errors naming the argument; offsets and keys are applied in the database by the callers.
  */
-import type { GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { BadUserInputError } from '../errors.ts';
 import { defaultPageSize, MAX_PAGE_SIZE } from '../limits/page-sizes.ts';
+import { nodesOfField, selectedFields } from './projection.ts';
 
 /** A connection's paging arguments as the schema gives them (every one nullable). */
 export interface PageArgs {
@@ -66,40 +67,68 @@ function offsetOf(argument: 'after' | 'before', cursor: string | null | undefine
   return Number(match[1]);
 }
 
-/** Reads `limit` items from position `offset` on, and how many items there are in all. */
-export type ReadOffsetPage<T> = (offset: number, limit: number) => Promise<{ items: readonly T[]; total: number }>;
+/**
+ * Reads `limit` items from position `offset` on, and how many items there are in all. With `count` false the
+ * selection does not read `totalCount`: the read may skip counting and give `total` null (it is then asked for one
+ * item more than the page, which says whether items lie beyond it).
+ */
+export type ReadOffsetPage<T> = (
+  offset: number,
+  limit: number,
+  count: boolean,
+) => Promise<{ items: readonly T[]; total: number | null }>;
 
 /** Reads the last `limit` items (in the list's order), and how many items there are in all, in one statement. */
 export type ReadLastItems<T> = (limit: number) => Promise<{ items: readonly T[]; total: number }>;
 
-/** The positions a page holds and its items, from whichever read served it. */
+/** Whether the selection of the connection `info` resolves reads its `totalCount` (under any alias). */
+function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  const selected = selectedFields(info, info.fieldNodes, getNamedType(info.returnType).name);
+  return selected === null || nodesOfField(selected, 'totalCount').length > 0;
+}
+
+/**
+ * The positions a page holds and its items, from whichever read served it, and whether items lie after it; the
+ * total when it was counted (always, for a page from the end).
+ */
 async function readWindow<T>(
   args: PageArgs,
   info: GraphQLResolveInfo,
   read: ReadOffsetPage<T>,
   readLast: ReadLastItems<T> | undefined,
-): Promise<{ start: number; items: readonly T[]; total: number }> {
+): Promise<{ start: number; items: readonly T[]; total: number | null; more: boolean }> {
   const { size, fromEnd } = pageSize(args, info);
   const afterOffset = offsetOf('after', args.after);
   const beforeOffset = offsetOf('before', args.before);
   const windowStart = afterOffset === null ? 0 : afterOffset + 1;
   if (!fromEnd) {
     const limit = beforeOffset === null ? size : Math.max(0, Math.min(size, beforeOffset - windowStart));
-    const { items, total } = await read(windowStart, limit);
-    return { start: windowStart, items: items.slice(0, limit), total };
+    const count = selectsTotalCount(info);
+    const { items, total } = await read(windowStart, count ? limit : limit + 1, count);
+    const kept = items.slice(0, limit);
+    const more = total === null ? items.length > limit : windowStart + kept.length < total;
+    return { start: windowStart, items: kept, total, more };
   }
   if (beforeOffset === null && readLast) {
     // The end's position is the total, which the same statement counts; items before `after` are dropped.
     const { items, total } = await readLast(size);
     const first = total - items.length;
     const dropped = Math.max(0, windowStart - first);
-    return { start: first + dropped, items: items.slice(dropped), total };
+    return { start: first + dropped, items: items.slice(dropped), total, more: false };
   }
-  const windowEnd = beforeOffset ?? (await read(windowStart, 0)).total;
+  const windowEnd = beforeOffset ?? (await countAll(read, windowStart));
   const start = Math.max(windowStart, windowEnd - size);
   const limit = Math.max(0, windowEnd - start);
-  const { items, total } = await read(start, limit);
-  return { start, items: items.slice(0, limit), total };
+  const { items, total } = await read(start, limit, true);
+  const kept = items.slice(0, limit);
+  return { start, items: kept, total, more: total === null ? beforeOffset !== null : start + kept.length < total };
+}
+
+/** How many items there are in all (a `last` page without `before` ends there). */
+async function countAll<T>(read: ReadOffsetPage<T>, offset: number): Promise<number> {
+  const { total } = await read(offset, 0, true);
+  if (total === null) throw new Error('an offset page read gave no total when asked to count');
+  return total;
 }
 
 /**
@@ -114,18 +143,19 @@ export async function offsetPage<T>(
   read: ReadOffsetPage<T>,
   readLast?: ReadLastItems<T>,
 ): Promise<Page<T>> {
-  const { start, items, total } = await readWindow(args, info, read, readLast);
+  const { start, items, total, more } = await readWindow(args, info, read, readLast);
   const edges = items.map((node, i) => ({ cursor: encodeCursor(start + i), node }));
   return {
     edges,
     pageInfo: {
       // Offsets say exactly whether items lie beyond the page on either side (the spec lets a server say so).
-      hasNextPage: start + edges.length < total,
+      hasNextPage: more,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: total,
+    // Not counted when the selection does not read it (nothing reads the value then).
+    totalCount: total ?? start + edges.length,
   };
 }
 

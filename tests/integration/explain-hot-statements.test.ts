@@ -92,7 +92,7 @@ describe('hot statements use indexes (EXPLAIN)', () => {
       'related.tree',
       'entities.page',
       'facts.page',
-      'neighborhood.level',
+      'neighborhood',
       'supply-risk',
       'disruption.classify',
       'disruption.removed-links',
@@ -112,6 +112,16 @@ describe('hot statements use indexes (EXPLAIN)', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('reads a neighborhood in one statement that seeks its centre by id', async () => {
+    const neighborhood = [...recorded.values()].filter((r) => r.operation.startsWith('neighborhood'));
+    expect(neighborhood.map((r) => r.operation)).toEqual(['neighborhood']);
+    const [{ operation, query, params }] = neighborhood as [Recorded];
+    const ops = operators(await api.db.runner.explain(operation, query, params));
+    expect(ops.filter((o) => o.operator.startsWith('NodeUniqueIndexSeek')).map((o) => o.details)).toEqual([
+      expect.stringContaining('c:Entity'),
+    ]);
   });
 
   it('reads counts from the count store', async () => {

@@ -5,7 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import type * as GraphQL from 'graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import {
+  buildSchema as buildEsmSchema,
+  parse as parseEsm,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/api-schema.ts';
 import { estimateCost } from '../../src/limits/cost-model.ts';
@@ -84,9 +90,25 @@ describe('cost model: a connection costs its page', () => {
   });
 });
 
+/** The resolve info of Query.entities with this selection (graphql's ESM build, the one the resolvers import). */
+function entitiesInfo(selection: string): GraphQLResolveInfo {
+  const esmSchema = buildEsmSchema(loadTypeDefs());
+  const operation = parseEsm(`{ entities ${selection} }`).definitions[0] as OperationDefinitionNode;
+  const queryType = esmSchema.getQueryType();
+  return {
+    schema: esmSchema,
+    fragments: {},
+    variableValues: {},
+    fieldNodes: [operation.selectionSet.selections[0] as FieldNode],
+    parentType: queryType,
+    fieldName: 'entities',
+    returnType: queryType?.getFields()['entities']?.type,
+  } as unknown as GraphQLResolveInfo;
+}
+
 describe('paging windows over a list of ten (positions 0..9)', () => {
   const items = Array.from({ length: 10 }, (_, i) => `item${i}`);
-  const info = { parentType: { name: 'Query' }, fieldName: 'entities' } as unknown as GraphQLResolveInfo;
+  const info = entitiesInfo('{ totalCount edges { cursor } }');
   const reads: Array<[number, number]> = [];
   const read = (offset: number, limit: number) => {
     reads.push([offset, limit]);
@@ -149,6 +171,33 @@ describe('paging windows over a list of ten (positions 0..9)', () => {
       hasPreviousPage: true,
     });
     expect((await page({ last: 9, before })).nodes).toEqual(['item0', 'item1', 'item2', 'item3', 'item4']);
+  });
+
+  it('without totalCount selected, reads one item more than the page instead of counting', async () => {
+    const counts: boolean[] = [];
+    const uncounted = (offset: number, limit: number, count: boolean) => {
+      reads.push([offset, limit]);
+      counts.push(count);
+      return Promise.resolve({ items: items.slice(offset, offset + limit), total: null });
+    };
+    const noTotal = entitiesInfo('{ pageInfo { hasNextPage } edges { cursor } }');
+    reads.length = 0;
+    const first = await offsetPage({ first: 3 }, noTotal, uncounted);
+    expect(first.edges.map((e) => e.node)).toEqual(['item0', 'item1', 'item2']);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(reads).toEqual([[0, 4]]);
+    expect(counts).toEqual([false]);
+    const end = await offsetPage({ first: 3, after: await cursorAt(6) }, noTotal, uncounted);
+    expect(end.edges.map((e) => e.node)).toEqual(['item7', 'item8', 'item9']);
+    expect(end.pageInfo.hasNextPage).toBe(false);
+    // A page from the end needs the total: it is counted whatever the selection.
+    counts.length = 0;
+    const last = await offsetPage({ last: 2 }, noTotal, (offset, limit, count) => {
+      counts.push(count);
+      return Promise.resolve({ items: items.slice(offset, offset + limit), total: items.length });
+    });
+    expect(last.edges.map((e) => e.node)).toEqual(['item8', 'item9']);
+    expect(counts).toEqual([true, true]);
   });
 
   it('last without before reads the end and the total in one read where the caller has one', async () => {

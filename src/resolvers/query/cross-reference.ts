@@ -18,17 +18,23 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossRef
 export const crossReference: QueryResolvers['crossReference'] = (_parent, args, { runner }, info) => {
   const filter = checkedFilter(args.filter);
   const asOf = asOfBound(args.asOf);
-  return offsetPage(args, info, async (offset, limit) => {
-    const { links, total } = await findCrossReferences(runner, filter, asOf, { offset, limit });
+  return offsetPage(args, info, async (offset, limit, count) => {
+    const { links, total } = await findCrossReferences(runner, filter, asOf, { offset, limit }, count);
     return { items: links, total };
   });
 };
 
 export const crossReferenceMatrix: QueryResolvers['crossReferenceMatrix'] = async (_parent, args, { runner }) => {
   const filter = checkedFilter(args.filter);
-  const { links, total } = await findCrossReferences(runner, filter, asOfBound(args.asOf), {
-    offset: 0,
-    limit: MAX_MATRIX_LINKS,
-  });
+  const { links, total } = await findCrossReferences(
+    runner,
+    filter,
+    asOfBound(args.asOf),
+    {
+      offset: 0,
+      limit: MAX_MATRIX_LINKS,
+    },
+    true,
+  );
   return { ...toMatrix(links), linkCount: total, truncated: total > links.length };
 };

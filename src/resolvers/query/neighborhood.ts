@@ -4,13 +4,11 @@ import { findNeighborhood, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES } from
 import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
 import { entityProjection, nodesOfField, relationshipProjection, selectedFields } from '../projection.ts';
 
-export const neighborhood: QueryResolvers['neighborhood'] = async (_parent, args, context, info) => {
+export const neighborhood: QueryResolvers['neighborhood'] = (_parent, args, context, info) => {
   const depth = checkRange('depth', args.depth, 1, MAX_NEIGHBORHOOD_DEPTH);
   const limit = checkRange('limit', args.limit, 1, MAX_NEIGHBORHOOD_NODES);
   const types = optionalList('types', args.types);
-  const center = await context.entities.load(args.id);
-  if (!center) return null;
-  // Only what the selection of nodes and edges reads (the centre comes from the entity loader, complete).
+  // Only what the selection of nodes and edges reads (the statement reads the centre whole).
   const selected = selectedFields(info, info.fieldNodes, 'Subgraph');
   const projection = {
     nodes: entityProjection(
@@ -21,5 +19,5 @@ export const neighborhood: QueryResolvers['neighborhood'] = async (_parent, args
     ),
     edges: relationshipProjection(info, nodesOfField(selected, 'edges')),
   };
-  return findNeighborhood(context.runner, center, { depth, limit, types, asOf: asOfBound(args.asOf), projection });
+  return findNeighborhood(context.runner, args.id, { depth, limit, types, asOf: asOfBound(args.asOf), projection });
 };
