@@ -66,7 +66,10 @@ describe('concurrent curated writes with idempotency keys', () => {
       }
       writes.push({
         query: UPDATE,
-        variables: { input: { id: from, description: `updated under load (${from})`, citation }, key: `update-${from}` },
+        variables: {
+          input: { id: from, description: `updated under load (${from})`, citation },
+          key: `update-${from}`,
+        },
       });
     }
     // Each write twice at once: the second is a client's retry with the same key.
