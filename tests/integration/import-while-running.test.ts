@@ -51,6 +51,7 @@ beforeAll(async () => {
     NEO4J_EMBEDDED_HEAP: '384m',
     NEO4J_EMBEDDED_PAGECACHE: '64m',
     NEO4J_STARTUP_TIMEOUT_SECONDS: '300',
+    NEO4J_QUERY_TIMEOUT_MS: '120000',
   };
   // No NEO4J_PASSWORD: the embedded Neo4j gets a random one, as for a user who set nothing.
   server = spawnServer({ ...env, PORT: String(await freePort()), RATE_LIMIT_REQUESTS: '0' });
