@@ -6,12 +6,15 @@
  *   it stops whatever was started and exits 128 + the signal number.
  * - A start-up failure prints one paragraph and exits 1, leaving nothing running.
  * - If the embedded Neo4j dies while serving, the server logs why and shuts down with status 1.
+ * - While it serves on the embedded Neo4j, `connection.json` in the data folder (mode 0600) says where that Neo4j
+ *   listens and how to log in, so `npm run import` and `npm run dump` work beside it (src/db/connection-file.ts).
  */
 import './default-node-env.ts';
 import { constants } from 'node:os';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { applySchema } from './db/apply-schema.ts';
+import { publishConnection } from './db/connection-file.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { StartupError } from './errors.ts';
 import { assertExplorerBuilt } from './explorer-page/explorer-bundle.ts';
@@ -37,6 +40,8 @@ let starting: Promise<void> | undefined;
 let database: Database | undefined;
 let server: RunningServer | undefined;
 let tracing: Tracing | undefined;
+/** Removes the connection file that lets the command-line tools use the embedded Neo4j (src/db/connection-file.ts). */
+let unpublish: (() => void) | undefined;
 let stopping: Promise<void> | undefined;
 
 function main(): void {
@@ -68,6 +73,16 @@ async function start(config: Config, logger: Logger): Promise<void> {
         void shutDown(logger, 'the embedded Neo4j exited', 1);
       },
     });
+    if (config.database.source.kind === 'embedded' && database.embeddedNeo4j) {
+      const { uri, user, password, pid } = database.embeddedNeo4j;
+      unpublish = publishConnection(config.database.source.dataDir, {
+        uri,
+        user,
+        password,
+        serverPid: process.pid,
+        neo4jPid: pid,
+      });
+    }
     await applySchema(database.runner);
     if (config.seedOnStart && (await isGraphEmpty(database.runner))) {
       const summary = await loadGraph(database.runner, listDataFiles());
@@ -76,6 +91,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     if (startup.signal.aborted) return;
     server = await listen(config, database, logger);
   } catch (error) {
+    unpublish?.();
     await database?.close().catch(() => undefined);
     throw error;
   }
@@ -137,6 +153,7 @@ function shutDown(logger: Logger, reason: string, exitCode: number): Promise<voi
       await starting;
     }
     await server?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping HTTP failed'));
+    unpublish?.();
     await database?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
     await tracing?.shutdown().catch((error: unknown) => logger.error({ err: error }, 'stopping tracing failed'));
     logger.info('stopped');

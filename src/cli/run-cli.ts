@@ -1,9 +1,11 @@
 /**
- * Internal: what the command-line tools share: configuration, the database (NEO4J_URI or the embedded Neo4j),
- * the graph schema, and one-paragraph errors with exit status 1.
+ * Internal: what the command-line tools share: configuration, the database (NEO4J_URI, the embedded Neo4j of a
+ * server running on the same data folder, or an embedded Neo4j of their own), the graph schema, and one-paragraph
+ * errors with exit status 1.
  */
-import { BATCH_DRIVER_LIMITS, loadConfig, ConfigError } from '../config.ts';
+import { BATCH_DRIVER_LIMITS, loadConfig, ConfigError, type Config } from '../config.ts';
 import { applySchema } from '../db/apply-schema.ts';
+import { connectionFilePath, readConnection } from '../db/connection-file.ts';
 import { openDatabase } from '../db/database.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
 import { StartupError } from '../errors.ts';
@@ -15,7 +17,7 @@ export async function runWithDatabase(work: (runner: QueryRunner) => Promise<voi
     const config = loadConfig();
     // Batch work waits for Neo4j patiently; the server's fail-fast budgets are for requests.
     const database = await openDatabase(
-      { ...config.database, driverLimits: BATCH_DRIVER_LIMITS },
+      { ...config.database, source: runningServerSource(config.database.source), driverLimits: BATCH_DRIVER_LIMITS },
       createLogger(config.logLevel),
     );
     try {
@@ -27,6 +29,21 @@ export async function runWithDatabase(work: (runner: QueryRunner) => Promise<voi
   } catch (error) {
     exitWithError(error);
   }
+}
+
+/**
+ * A server running on the embedded data folder holds it locked: use its Neo4j over Bolt, with the credentials it
+ * published (src/db/connection-file.ts). Otherwise the source as configured.
+ */
+function runningServerSource(source: Config['database']['source']): Config['database']['source'] {
+  if (source.kind !== 'embedded') return source;
+  const running = readConnection(source.dataDir);
+  if (running === undefined) return source;
+  process.stderr.write(
+    `Using the Neo4j of the server running on ${source.dataDir} (process ${running.serverPid}, ${running.uri}; ` +
+      `from ${connectionFilePath(source.dataDir)}).\n`,
+  );
+  return { kind: 'external', uri: running.uri, user: running.user, password: running.password };
 }
 
 export function exitWithError(error: unknown): never {

@@ -1,7 +1,9 @@
 /**
  * `npm run seed`: loads every data file under data/ (idempotent: a second run changes nothing).
  * `npm run import -- FILE...`: loads further data files in the same format (a user's own documents).
- * Both validate everything first and write in one transaction; bad data changes nothing.
+ * Both validate everything first and write in one transaction; bad data changes nothing, and a crash leaves the
+ * graph as before (rerun the command). Beside a server running on the embedded Neo4j, they use that server's Neo4j
+ * (src/db/connection-file.ts), and the server's next request sees what they wrote.
  */
 import { parseArgs } from 'node:util';
 import { listDataFiles, loadGraph } from '../seed/load-graph.ts';

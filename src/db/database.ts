@@ -15,6 +15,8 @@ export interface Database {
   /** Where the data lives, for logs: the Bolt URI and whether this process started the server. */
   uri: string;
   embedded: boolean;
+  /** The embedded Neo4j this process started: its credentials and process id (src/db/connection-file.ts). */
+  embeddedNeo4j?: { uri: string; user: string; password: string; pid: number };
   /** Resolves when the database answers a query; rejects otherwise (readiness checks). */
   ping(): Promise<void>;
   /** Closes the driver, then stops the embedded Neo4j if this process started it. Safe to call twice. */
@@ -74,6 +76,7 @@ export async function openDatabase(
     runner,
     uri,
     embedded: embedded !== undefined,
+    ...(embedded ? { embeddedNeo4j: { uri, user, password, pid: embedded.pid } } : {}),
     ping: async () => {
       await driver.verifyConnectivity({ database: config.name });
     },

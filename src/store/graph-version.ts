@@ -4,6 +4,7 @@
  * since it lives in Neo4j, several server replicas behind one load balancer agree on it.
  */
 import type { Transaction } from '../db/query-runner.ts';
+import { LOCK_KEY } from '../model/stored-properties.ts';
 
 const BUMP_GRAPH_VERSION = `
 MERGE (v:GraphVersion {id: 'graph'})
@@ -17,4 +18,17 @@ RETURN v.version AS version`;
 export async function bumpGraphVersion(tx: Transaction): Promise<number> {
   const [row] = await tx.run<{ version: number }>(BUMP_GRAPH_VERSION);
   return Number(row?.version);
+}
+
+/**
+ * Takes the version node's write lock (held until the transaction ends) without changing it: a writer that takes
+ * it first runs after every writer that holds it, and sees what they committed (src/curation/run-curated-write.ts).
+ */
+const LOCK_GRAPH_VERSION = `
+MERGE (v:GraphVersion {id: 'graph'})
+SET v.${LOCK_KEY} = true
+REMOVE v.${LOCK_KEY}`;
+
+export async function lockGraphVersion(tx: Transaction): Promise<void> {
+  await tx.run(LOCK_GRAPH_VERSION);
 }
