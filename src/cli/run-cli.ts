@@ -12,12 +12,20 @@ import { StartupError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { DataValidationError } from '../store/data-problem.ts';
 
+const BATCH_QUERY_TIMEOUT_MS = 10 * 60_000;
+
 export async function runWithDatabase(work: (runner: QueryRunner) => Promise<void>): Promise<void> {
   try {
     const config = loadConfig();
-    // Batch work waits for Neo4j patiently; the server's fail-fast budgets are for requests.
+    // Batch work waits for Neo4j patiently; the server's fail-fast budgets are for requests. A load's transaction
+    // (a generator batch, a seed) may take minutes on a busy machine, so it gets at least BATCH_QUERY_TIMEOUT_MS.
     const database = await openDatabase(
-      { ...config.database, source: runningServerSource(config.database.source), driverLimits: BATCH_DRIVER_LIMITS },
+      {
+        ...config.database,
+        source: runningServerSource(config.database.source),
+        queryTimeoutMs: Math.max(config.database.queryTimeoutMs, BATCH_QUERY_TIMEOUT_MS),
+        driverLimits: BATCH_DRIVER_LIMITS,
+      },
       createLogger(config.logLevel),
     );
     try {

@@ -1,22 +1,44 @@
 /**
  * Public contract of loading a synthetic graph (src/generate/synthetic-graph.ts) into Neo4j: batch by batch, one
- * write transaction each, through the same writers as a data-file load (write-graph.ts), so it stores exactly
- * what a data file stores.
+ * write transaction each, through the same writers as a data-file load, so it stores exactly what a data file
+ * stores.
  *
- * Safe to interrupt and rerun: the run's progress is recorded in the same transaction as each batch
- * (src/store/generator-runs.ts); a rerun skips the batches done and continues. Every write is a MERGE, so even a
- * batch written twice changes nothing. A finished run is recognised and skipped in one read.
+ * Into a database that holds none of the graph's entities (an empty one, or one with other documents only), every
+ * record is new: the batches are written by the bulk writer (src/store/create-graph.ts, CREATE). Otherwise (a
+ * graph loaded before without its progress record) by the MERGE writer (src/store/write-graph.ts), which leaves
+ * what is there as it is and adds what is missing.
+ *
+ * Safe to interrupt and rerun: each batch is one transaction, and the run's progress (and which writer it uses) is
+ * recorded in that same transaction (src/store/generator-runs.ts), so after a crash the database holds exactly the
+ * batches recorded as done; a rerun skips them and writes the rest, which are still new. A finished run is
+ * recognised and skipped in one read.
  */
 import type { QueryRunner, Transaction } from '../db/query-runner.ts';
 import type { SyntheticGraph } from './synthetic-graph.ts';
 import type { RelationshipToWrite } from '../store/validate-graph-data.ts';
+import { createDocuments, createEntities, createRelationships } from '../store/create-graph.ts';
+import { readExistingGraph } from '../store/existing-graph.ts';
 import { readGeneratorRun, recordGeneratorRun } from '../store/generator-runs.ts';
 import { bumpGraphVersion } from '../store/graph-version.ts';
 import { writeDocuments, writeEntities, writeRelationships } from '../store/write-graph.ts';
 
-/** Records per write transaction, and rows per UNWIND statement within it. */
-const GENERATOR_BATCH_SIZE = 10_000;
-const STATEMENT_SIZE = 2_500;
+/** Records per write transaction, and rows per UNWIND statement within it (measured: docs/operations.md). */
+const GENERATOR_BATCH_SIZE = 20_000;
+const STATEMENT_SIZE = 5_000;
+
+/** The two ways to write a batch: CREATE (every record new) or MERGE. */
+const WRITERS = {
+  create: {
+    documents: (tx: Transaction, documents: SyntheticGraph['document'][]) => createDocuments(tx, documents),
+    entities: (tx: Transaction, entities: SyntheticGraph['entities']) => createEntities(tx, entities, STATEMENT_SIZE),
+    relationships: (tx: Transaction, rows: RelationshipToWrite[]) => createRelationships(tx, rows, STATEMENT_SIZE),
+  },
+  merge: {
+    documents: (tx: Transaction, documents: SyntheticGraph['document'][]) => writeDocuments(tx, documents),
+    entities: (tx: Transaction, entities: SyntheticGraph['entities']) => writeEntities(tx, entities, STATEMENT_SIZE),
+    relationships: (tx: Transaction, rows: RelationshipToWrite[]) => writeRelationships(tx, rows, STATEMENT_SIZE),
+  },
+} as const;
 
 export interface GeneratorProgress {
   /** Entities and relationships written so far (skipped batches count as written). */
@@ -29,6 +51,8 @@ export interface GeneratedLoadSummary {
   wrote: boolean;
   batchesSkipped: number;
   batchesWritten: number;
+  /** Whether the batches were created (an empty or disjoint database) or merged. */
+  writer: 'create' | 'merge';
   seconds: number;
 }
 
@@ -51,9 +75,11 @@ export async function loadGeneratedGraph(
   const run = await readGeneratorRun(runner, id);
   if (run?.complete === true) {
     onProgress({ done: total, total });
-    return { wrote: false, batchesSkipped: totalBatches, batchesWritten: 0, seconds: 0 };
+    return { wrote: false, batchesSkipped: totalBatches, batchesWritten: 0, writer: 'merge', seconds: 0 };
   }
   const resumeFrom = run?.batchesDone ?? 0;
+  const bulk = run === undefined ? await holdsNoneOf(runner, graph) : run.bulk === true;
+  const writer = WRITERS[bulk ? 'create' : 'merge'];
   let batchIndex = 0;
   let done = 0;
   let written = 0;
@@ -66,6 +92,7 @@ export async function loadGeneratedGraph(
       complete: batchIndex + 1 === totalBatches,
       relationships: graph.counts.relationships,
       entities: graph.counts.entities,
+      bulk,
     });
   /** Writes batch number `batchIndex` unless an earlier run did, then advances. */
   const step = async (size: number, write: (tx: Transaction) => Promise<void>) => {
@@ -83,18 +110,18 @@ export async function loadGeneratedGraph(
   };
 
   await step(0, async (tx) => {
-    await writeDocuments(tx, [graph.document]);
+    await writer.documents(tx, [graph.document]);
   });
   for (let i = 0; i < graph.entities.length; i += batchSize) {
     const batch = graph.entities.slice(i, i + batchSize);
-    await step(batch.length, (tx) => writeEntities(tx, batch, STATEMENT_SIZE));
+    await step(batch.length, (tx) => writer.entities(tx, batch));
   }
   let batch: RelationshipToWrite[] = [];
   const flush = async () => {
     const rows = batch;
     batch = [];
     await step(rows.length, async (tx) => {
-      await writeRelationships(tx, rows, STATEMENT_SIZE);
+      await writer.relationships(tx, rows);
     });
   };
   for (const relationship of graph.relationships()) {
@@ -106,6 +133,17 @@ export async function loadGeneratedGraph(
     wrote: true,
     batchesSkipped: resumeFrom,
     batchesWritten: written,
+    writer: bulk ? 'create' : 'merge',
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Whether the database holds none of the graph's document and entities (so every record of it is new). */
+async function holdsNoneOf(runner: QueryRunner, graph: SyntheticGraph): Promise<boolean> {
+  const existing = await readExistingGraph(
+    { run: (statement, params) => runner.read('generate.existing-graph', statement, params) },
+    graph.entities.map((e) => e.id),
+    [graph.document.id],
+  );
+  return existing.entities.size === 0 && existing.documents.size === 0;
 }

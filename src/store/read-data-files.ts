@@ -1,6 +1,10 @@
 /**
  * Internal: reads YAML data files and checks each one's shape against the data-file schema.
  * Problems carry the file and line; nothing here touches the database.
+ *
+ * Memory: a parsed file keeps its data and the line of each record, not the YAML syntax tree (about six times the
+ * data's size), so a load of many large files (a dump's restore) holds the data once. The line of any other path
+ * (asked only to describe a problem) is found by parsing the file again.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -51,8 +55,8 @@ export function readDataFiles(
       }
       continue;
     }
-    const lineOf = (fieldPath: ReadonlyArray<string | number>) => lineOfPath(doc, lineCounter, fieldPath);
     const value: unknown = doc.toJS();
+    const lineOf = recordLines(doc, lineCounter, path.resolve(cwd, file));
     if (isCurationFile(value)) {
       const curation = curationFileSchema.safeParse(value);
       if (!curation.success) {
@@ -79,6 +83,38 @@ export function readDataFiles(
     parsed.push({ file: shown, data: result.data, lineOf });
   }
   return { parsed, problems };
+}
+
+const RECORD_SECTIONS = ['entities', 'relationships', 'curatedFacts', 'auditEntries'];
+
+/**
+ * `lineOf` for a parsed file: the line of each record (`[section, index]`, asked for every record) kept as numbers;
+ * any other path's line from the file parsed again on first need (only problems ask for them).
+ */
+function recordLines(doc: Document, lineCounter: LineCounter, file: string): ParsedDataFile['lineOf'] {
+  const lines = new Map<string, number[]>();
+  for (const section of RECORD_SECTIONS) {
+    const items = (doc.get(section, true) as { items?: Array<{ range?: [number, number, number] }> } | undefined)
+      ?.items;
+    if (!Array.isArray(items)) continue;
+    lines.set(
+      section,
+      items.map((item) => (item.range ? lineCounter.linePos(item.range[0]).line : 0)),
+    );
+  }
+  let reparsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  return (fieldPath) => {
+    const [section, index] = fieldPath;
+    if (fieldPath.length === 2 && typeof section === 'string' && typeof index === 'number') {
+      const line = lines.get(section)?.[index];
+      if (line !== undefined && line > 0) return line;
+    }
+    if (reparsed === undefined) {
+      const counter = new LineCounter();
+      reparsed = { doc: parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter }), lineCounter: counter };
+    }
+    return lineOfPath(reparsed.doc, reparsed.lineCounter, fieldPath);
+  };
 }
 
 /** The nearest node that exists on the way down `fieldPath` gives the line. */

@@ -1,5 +1,7 @@
 /**
- * Internal: writes validated graph data in one write transaction, with parameterised, batched MERGE by id.
+ * Internal: writes validated graph data in one write transaction: records new to the database (an entity or
+ * document not stored, a relationship with an end this load creates) with the bulk writer (create-graph.ts,
+ * CREATE), the rest with parameterised, batched MERGE by id. Both store the same graph for the same data.
  *
  * What it stores: a Document node per document (with its text) and a Section node per heading of that text; an
  * Entity node per entity (plus its kind's label) and a relationship per relationship, with the properties of
@@ -15,7 +17,8 @@
  *
  * The batch writers (writeDocuments, writeEntities, writeRelationships) store exactly what a load stores, each
  * with its citations, and never remove anything: the synthetic-graph generator (src/generate/load-generated-graph.ts)
- * runs them one transaction per batch.
+ * runs them one transaction per batch when its records may be stored already. A large load new to the database
+ * is written in batches by write-graph-in-batches.ts.
  *
  * Curated facts (src/curation/) are the curator's, not the load's: an entity or relationship whose id is in the
  * CuratedFact registry (created, changed or removed by a curated write) is neither written, nor removed as stale,
@@ -24,12 +27,20 @@
  */
 import type { Transaction } from '../db/query-runner.ts';
 import { citationId, relationshipId } from '../model/identity.ts';
-import { storedEntityProperties, storedRelationshipProperties } from '../model/stored-properties.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
-import { indexSourceText } from './source-text-index.ts';
-import type { Citation } from '../model/data-file-schema.ts';
 import type { DocumentToWrite, EntityToWrite, GraphData, RelationshipToWrite } from './validate-graph-data.ts';
 import { getOrCreate } from '../get-or-create.ts';
+import { createDocuments, createEntities, createRelationships } from './create-graph.ts';
+import {
+  batches,
+  entityCitationRows,
+  entityRow,
+  groupBy,
+  identifier,
+  relationshipCitationRows,
+  relationshipRow,
+  sectionRows,
+} from './graph-rows.ts';
 import { bumpGraphVersion } from './graph-version.ts';
 import { writeCuration } from './write-curation.ts';
 
@@ -59,15 +70,10 @@ const mergeRelationships = (type: string) => `
 UNWIND $relationships AS r
 MATCH (a:Entity {id: r.from})
 MATCH (b:Entity {id: r.to})
-MERGE (a)-[rel:${type} {key: r.key}]->(b)
+MERGE (a)-[rel:${identifier(type)} {key: r.key}]->(b)
 SET rel = r.properties`;
 
 const MERGE_RELATIONSHIPS = new Map<string, string>();
-
-function mergeRelationshipsStatement(type: string): string {
-  if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new RangeError(`not a relationship type name: ${JSON.stringify(type)}`);
-  return getOrCreate(MERGE_RELATIONSHIPS, type, mergeRelationships);
-}
 
 /** Takes: $sections [{id, documentId, heading, level, ordinal}]. */
 const MERGE_SECTIONS = `
@@ -109,6 +115,20 @@ WHERE x.documentId IN $documentIds AND NOT x.id IN $ids
   AND NOT coalesce(x.entityId, x.relationshipId, '') IN $keepSubjects
 DELETE x`;
 
+/** Takes: $entityIds, $documentIds. Returns the ones already stored (the rest are new to the database). */
+const STORED_IDS = `
+CALL () {
+  UNWIND $entityIds AS id
+  MATCH (n:Entity {id: id})
+  RETURN collect(id) AS entities
+}
+CALL () {
+  UNWIND $documentIds AS id
+  MATCH (d:Document {id: id})
+  RETURN collect(id) AS documents
+}
+RETURN entities, documents`;
+
 /** Returns the ids of every curated fact (entities and relationships a curator created, changed or removed). */
 const CURATED_FACT_IDS = 'MATCH (f:CuratedFact) RETURN f.id AS id';
 
@@ -130,21 +150,45 @@ export async function writeGraph(
   loaded: GraphData,
   vocabulary: Vocabulary = VOCABULARY,
 ): Promise<WriteSummary> {
-  const curated = new Set((await tx.run<{ id: string }>(CURATED_FACT_IDS)).map((r) => r.id));
-  const relationshipIdOf = (r: RelationshipToWrite) =>
-    relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key });
-  const keptCurated = [
-    ...loaded.entities.filter((e) => curated.has(e.id)).map((e) => e.id),
-    ...loaded.relationships.map(relationshipIdOf).filter((id) => curated.has(id)),
+  const curated = await readCuratedFactIds(tx);
+  const { graph, keptCurated } = withoutCurated(loaded, curated);
+  // Records new to the database are created (create-graph.ts), the rest merged: the same graph either way. A
+  // relationship with an end this load creates cannot exist yet.
+  const stored = await readStoredIds(
+    tx,
+    graph.entities.map((e) => e.id),
+    graph.documents.map((d) => d.id),
+  );
+  const storedEntities = new Set(stored.entities);
+  const storedDocuments = new Set(stored.documents);
+  const created = new Set(graph.entities.filter((e) => !storedEntities.has(e.id)).map((e) => e.id));
+  const isNew = (r: RelationshipToWrite) => created.has(r.from) || created.has(r.to);
+  const sections = [
+    ...(await createDocuments(
+      tx,
+      graph.documents.filter((d) => !storedDocuments.has(d.id)),
+    )),
+    ...(await writeDocuments(
+      tx,
+      graph.documents.filter((d) => storedDocuments.has(d.id)),
+    )),
   ];
-  const graph: GraphData = {
-    documents: loaded.documents,
-    entities: loaded.entities.filter((e) => !curated.has(e.id)),
-    relationships: loaded.relationships.filter((r) => !curated.has(relationshipIdOf(r))),
-  };
-  const sections = await writeDocuments(tx, graph.documents);
-  await writeEntities(tx, graph.entities, BATCH_SIZE, vocabulary);
-  const relationshipIds = await writeRelationships(tx, graph.relationships);
+  await createEntities(
+    tx,
+    graph.entities.filter((e) => created.has(e.id)),
+  );
+  await writeEntities(
+    tx,
+    graph.entities.filter((e) => !created.has(e.id)),
+    BATCH_SIZE,
+    vocabulary,
+  );
+  await createRelationships(tx, graph.relationships.filter(isNew));
+  await writeRelationships(
+    tx,
+    graph.relationships.filter((r) => !isNew(r)),
+  );
+  const relationshipIds = graph.relationships.map(relationshipIdOf);
 
   const documentIds = graph.documents.map((d) => d.id);
   let removedEntities = 0;
@@ -189,18 +233,48 @@ export async function writeGraph(
   };
 }
 
+/** The ids of every curated fact (entities and relationships a curator created, changed or removed). */
+export async function readCuratedFactIds(tx: Pick<Transaction, 'run'>): Promise<Set<string>> {
+  return new Set((await tx.run<{ id: string }>(CURATED_FACT_IDS)).map((r) => r.id));
+}
+
+/** The load without the facts curators own (`curated`), and the ids of those it stated. */
+export function withoutCurated(
+  loaded: GraphData,
+  curated: ReadonlySet<string>,
+): { graph: GraphData; keptCurated: string[] } {
+  const keptCurated = [
+    ...loaded.entities.filter((e) => curated.has(e.id)).map((e) => e.id),
+    ...loaded.relationships.map(relationshipIdOf).filter((id) => curated.has(id)),
+  ];
+  if (keptCurated.length === 0) return { graph: loaded, keptCurated };
+  return {
+    graph: {
+      ...loaded,
+      entities: loaded.entities.filter((e) => !curated.has(e.id)),
+      relationships: loaded.relationships.filter((r) => !curated.has(relationshipIdOf(r))),
+    },
+    keptCurated,
+  };
+}
+
+/** Which of these entities and documents are stored (the rest are new to the database). */
+export async function readStoredIds(
+  tx: Pick<Transaction, 'run'>,
+  entityIds: readonly string[],
+  documentIds: readonly string[],
+): Promise<{ entities: string[]; documents: string[] }> {
+  const [row] = await tx.run<{ entities: string[]; documents: string[] }>(STORED_IDS, { entityIds, documentIds });
+  return { entities: row?.entities ?? [], documents: row?.documents ?? [] };
+}
+
+const relationshipIdOf = (r: RelationshipToWrite) =>
+  relationshipId({ type: r.type, source: r.from, target: r.to, key: r.key });
+
 /** Writes (MERGE by id) documents and their sections. Returns the section ids. */
 export async function writeDocuments(tx: Transaction, documents: readonly DocumentToWrite[]): Promise<string[]> {
-  await tx.run(MERGE_DOCUMENTS, { documents });
-  const sections = documents.flatMap((d) =>
-    indexSourceText(d.text).sections.map((section, ordinal) => ({
-      id: `${d.id}#${ordinal + 1}`,
-      documentId: d.id,
-      heading: section.heading,
-      level: section.level,
-      ordinal: ordinal + 1,
-    })),
-  );
+  if (documents.length > 0) await tx.run(MERGE_DOCUMENTS, { documents });
+  const sections = sectionRows(documents);
   for (const batch of batches(sections, BATCH_SIZE)) await tx.run(MERGE_SECTIONS, { sections: batch });
   return sections.map((s) => s.id);
 }
@@ -212,15 +286,12 @@ export async function writeEntities(
   batchSize = BATCH_SIZE,
   vocabulary: Vocabulary = VOCABULARY,
 ): Promise<void> {
-  const rows = entities.map((e) => ({
-    id: e.id,
-    kind: e.kind,
-    properties: storedEntityProperties(e),
-  }));
+  const rows = entities.map(entityRow);
   const allKinds = Object.keys(vocabulary.kinds);
   for (const batch of batches(rows, batchSize)) await tx.run(MERGE_ENTITIES, { entities: batch, allKinds });
-  const citations = entities.flatMap((e) => citationsOf(e.id, e.documentId, e.sources, { entityId: e.id }));
-  for (const batch of batches(citations, batchSize)) await tx.run(MERGE_CITATIONS, { citations: batch });
+  for (const batch of batches(entityCitationRows(entities), batchSize)) {
+    await tx.run(MERGE_CITATIONS, { citations: batch });
+  }
 }
 
 /**
@@ -232,51 +303,13 @@ export async function writeRelationships(
   relationships: readonly RelationshipToWrite[],
   batchSize = BATCH_SIZE,
 ): Promise<string[]> {
-  const rows = relationships.map((r) => ({
-    type: r.type,
-    from: r.from,
-    to: r.to,
-    key: r.key,
-    properties: storedRelationshipProperties(r),
-  }));
-  const byType = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const ofType = byType.get(row.type);
-    if (ofType) ofType.push(row);
-    else byType.set(row.type, [row]);
-  }
-  for (const [type, ofType] of byType) {
-    const statement = mergeRelationshipsStatement(type);
+  const rows = relationships.map(relationshipRow);
+  for (const [type, ofType] of groupBy(rows, (row) => row.type)) {
+    const statement = getOrCreate(MERGE_RELATIONSHIPS, type, mergeRelationships);
     for (const batch of batches(ofType, batchSize)) await tx.run(statement, { relationships: batch });
   }
-  const citations = rows.flatMap((r, i) => {
-    const { id } = r.properties;
-    const subject = { relationshipId: id, source: r.from, type: r.type, target: r.to };
-    return citationsOf(id, relationships[i]?.documentId ?? '', relationships[i]?.sources ?? [], subject);
-  });
-  for (const batch of batches(citations, batchSize)) await tx.run(MERGE_CITATIONS, { citations: batch });
+  for (const batch of batches(relationshipCitationRows(relationships, rows), batchSize)) {
+    await tx.run(MERGE_CITATIONS, { citations: batch });
+  }
   return rows.map((r) => r.properties.id);
-}
-
-/** Citation nodes for one subject's sources; `subject` says what they support. */
-function citationsOf(
-  subjectId: string,
-  documentId: string,
-  sources: readonly Citation[],
-  subject: Record<string, string>,
-): Array<Record<string, unknown>> {
-  return sources.map((source, index) => ({
-    id: citationId(subjectId, index),
-    documentId,
-    section: source.section,
-    table: source.table ?? null,
-    row: source.row ?? null,
-    quote: source.quote,
-    ordinal: index,
-    ...subject,
-  }));
-}
-
-function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

@@ -22,6 +22,7 @@ import { readDataFiles } from '../../src/store/read-data-files.ts';
 import { validateGraphData } from '../../src/store/validate-graph-data.ts';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
 import { clearDatabase, graphSnapshot } from '../helpers/graph-snapshot.ts';
+import { differences, readStoredGraph, type StoredGraph } from '../helpers/stored-graph.ts';
 import { providedNeo4j } from '../helpers/test-neo4j.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,64 +33,6 @@ const PAPER = 'japan-supply-chain-policy';
 const SECTION = '1) US-Japan Semiconductor Cooperation';
 const RAPIDUS_QUOTE =
   'declared a policy of establishing Rapidus Co., Ltd. as a semiconductor mass production manufacturing base in Japan';
-
-interface StoredGraph {
-  /** Every node but the graph's version, by label and id. */
-  nodes: Map<string, Record<string, unknown>>;
-  /** Every relationship, by id. */
-  relationships: Map<string, { type: string; from: string; to: string; props: Record<string, unknown> }>;
-}
-
-/** The whole stored graph, read the same way before the dump and after the restore. */
-async function readStoredGraph(runner: QueryRunner): Promise<StoredGraph> {
-  const nodes = await runner.read<{ label: string; id: string; props: Record<string, unknown> }>(
-    'test.dump-nodes',
-    `MATCH (n) WHERE NOT n:GraphVersion AND NOT n:KgTestDatabase
-     RETURN CASE WHEN n:Entity THEN 'Entity' ELSE labels(n)[0] END AS label, n.id AS id, properties(n) AS props`,
-  );
-  const relationships = await runner.read<{
-    id: string;
-    type: string;
-    from: string;
-    to: string;
-    props: Record<string, unknown>;
-  }>(
-    'test.dump-relationships',
-    'MATCH (a)-[r]->(b) RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props',
-  );
-  return {
-    nodes: new Map(nodes.map((n) => [`${n.label} ${n.id}`, n.props])),
-    relationships: new Map(relationships.map(({ id, ...r }) => [id, r])),
-  };
-}
-
-/** Every difference between two stored graphs, one line each (empty when they are the same). */
-function differences(expected: StoredGraph, actual: StoredGraph): string[] {
-  const found: string[] = [];
-  for (const [key, props] of expected.nodes) {
-    const restored = actual.nodes.get(key);
-    if (restored === undefined) found.push(`missing node ${key}`);
-    else if (!equal(props, restored)) found.push(`node ${key} differs`);
-  }
-  for (const key of actual.nodes.keys()) if (!expected.nodes.has(key)) found.push(`extra node ${key}`);
-  for (const [id, relationship] of expected.relationships) {
-    const restored = actual.relationships.get(id);
-    if (restored === undefined) found.push(`missing relationship ${id}`);
-    else if (!equal(relationship, restored)) found.push(`relationship ${id} differs`);
-  }
-  for (const id of actual.relationships.keys())
-    if (!expected.relationships.has(id)) found.push(`extra relationship ${id}`);
-  return found;
-}
-
-function equal(a: unknown, b: unknown): boolean {
-  try {
-    expect(b).toStrictEqual(a);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let api: ApiServer;
 let runner: QueryRunner;
@@ -267,6 +210,20 @@ describe('npm run dump: restore', () => {
       curatedBy: 'carol',
     });
     expect(after.relationships.has(unlinked)).toBe(false);
+    expect(await graphSnapshot(runner)).toBe(beforeSnapshot);
+  });
+
+  it('restores in batches (a dump over the bulk threshold) as the same graph, curation included', async () => {
+    await clearDatabase(runner);
+    await applySchema(runner);
+    let batches = 0;
+    await loadGraph(runner, listDataFiles(dumpDir), {
+      bulkThreshold: 0,
+      batchSize: 100,
+      onProgress: () => (batches += 1),
+    });
+    expect(batches).toBeGreaterThan(5);
+    expect(differences(before, await readStoredGraph(runner))).toEqual([]);
     expect(await graphSnapshot(runner)).toBe(beforeSnapshot);
   });
 
