@@ -30,7 +30,7 @@ import { readStoredIds, writeGraph, type WriteSummary } from '../store/write-gra
 const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
 /** Loads of more entities and relationships than this that are new to the database are written in batches. */
-export const BULK_LOAD_THRESHOLD = 50_000;
+const BULK_LOAD_THRESHOLD = 50_000;
 
 export interface GraphLoadOptions extends LoadOptions {
   /** Overrides BULK_LOAD_THRESHOLD (tests). */

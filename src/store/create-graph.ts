@@ -27,7 +27,7 @@ import {
 } from './graph-rows.ts';
 
 /** Rows per UNWIND statement; measured on the 1m synthetic graph (docs/operations.md, "Bulk loads"). */
-export const CREATE_STATEMENT_SIZE = 5_000;
+const CREATE_STATEMENT_SIZE = 5_000;
 
 /** Takes: $documents, maps of Document properties (id, title, text, ...). */
 const CREATE_DOCUMENTS = `

@@ -22,7 +22,7 @@ import { readCuratedFactIds, withoutCurated, type WriteSummary } from './write-g
 import { writeCuration } from './write-curation.ts';
 
 /** Entities or relationships per transaction (each with its citations). */
-export const BULK_BATCH_SIZE = 20_000;
+const BULK_BATCH_SIZE = 20_000;
 
 export interface BatchedWriteOptions {
   /** Names the load in its progress record: the same load gives the same id. */
