@@ -205,6 +205,7 @@ function auditEntryRecord(props: Props): Props {
     touched: props['touched'] ?? [],
     idempotencyKey: props['idempotencyKey'],
     requestDigest: props['requestDigest'],
+    graphVersion: props['graphVersion'],
   });
 }
 

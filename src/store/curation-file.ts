@@ -29,6 +29,8 @@ const auditEntrySchema = z.strictObject({
   idempotencyKey: z.string().min(1).optional(),
   /** The digest of action and input that a retry with the same idempotency key must match. */
   requestDigest: z.string().min(1),
+  /** The graph version the write produced, which orders the change feed; absent on entries older than the feed. */
+  graphVersion: z.number().int().positive().optional(),
 });
 
 export const curationFileSchema = z

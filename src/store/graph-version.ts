@@ -32,3 +32,16 @@ REMOVE v.${LOCK_KEY}`;
 export async function lockGraphVersion(tx: Transaction): Promise<void> {
   await tx.run(LOCK_GRAPH_VERSION);
 }
+
+/** Takes: $atLeast. */
+const RAISE_GRAPH_VERSION = `
+MERGE (v:GraphVersion {id: 'graph'})
+SET v.version = CASE WHEN coalesce(v.version, 0) < $atLeast THEN $atLeast ELSE v.version END`;
+
+/**
+ * Raises the version to at least `atLeast` (a restore's audit entries carry the versions their writes produced),
+ * so the writes after a restore get versions above every restored entry's and the change feed keeps its order.
+ */
+export async function raiseGraphVersion(tx: Transaction, atLeast: number): Promise<void> {
+  await tx.run(RAISE_GRAPH_VERSION, { atLeast });
+}

@@ -7,6 +7,7 @@
 import type { Transaction } from '../db/query-runner.ts';
 import { curationMark } from '../model/stored-properties.ts';
 import type { StoredAuditEntry } from '../graph/audit-log.ts';
+import { raiseGraphVersion } from './graph-version.ts';
 import type { CurationToWrite } from './validate-graph-data.ts';
 
 const BATCH_SIZE = 500;
@@ -61,6 +62,8 @@ export async function writeCuration(tx: Transaction, curation: CurationToWrite):
     inputJson: JSON.stringify(input),
   }));
   for (const batch of batches(entries, BATCH_SIZE)) await tx.run(MERGE_AUDIT_ENTRIES, { entries: batch });
+  const newestVersion = entries.reduce((newest, entry) => Math.max(newest, entry.graphVersion ?? 0), 0);
+  if (newestVersion > 0) await raiseGraphVersion(tx, newestVersion);
   return { curatedFacts: facts.length, auditEntries: entries.length };
 }
 

@@ -211,6 +211,15 @@ describe('npm run dump: restore', () => {
     });
     expect(after.relationships.has(unlinked)).toBe(false);
     expect(await graphSnapshot(runner)).toBe(beforeSnapshot);
+    // The four curated writes' versions come back, and the graph's version is not below them, so the writes after
+    // the restore follow them in the change feed.
+    const [versions] = await runner.read<{ entries: number[]; graph: number }>(
+      'test.versions',
+      `MATCH (a:AuditEntry) WITH collect(a.graphVersion) AS entries
+       MATCH (v:GraphVersion {id: 'graph'}) RETURN entries, v.version AS graph`,
+    );
+    expect(versions?.entries).toHaveLength(4);
+    expect(versions?.graph).toBeGreaterThanOrEqual(Math.max(...(versions?.entries ?? [Infinity])));
   });
 
   it('restores in batches (a dump over the bulk threshold) as the same graph, curation included', async () => {
