@@ -2,8 +2,8 @@
  * Internal: the relationships of many entities at once, for one "spec" (direction, types, kinds at the other end,
  * asOf, page). Every typed relationship field (Company.materials, Material.suppliers, ...) and
  * Entity.relationships reads through here (batched by src/loaders/create-related-loader.ts), so a nested query
- * costs at most one statement per level, not per result (typed fields selected below one another share one:
- * ./related-tree.ts). The page is cut in Cypher, per entity: the work is bounded by
+ * costs at most one statement per level, not per result (a root field reads the typed fields it selects in its own
+ * statement instead: ./planned-fields.ts, with the same page). The page is cut in Cypher, per entity: the work is bounded by
  * each entity's degree and the page, never by the graph, and only the page travels.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
@@ -44,10 +44,12 @@ export interface RelatedSpec {
  */
 export type Projection = 'full' | 'core';
 
-const ROW: Record<Projection, string> = {
-  full: '{type: type(r), outgoing: outgoing, rel: properties(r), other: properties(m)}',
-  core: '{type: type(r), outgoing: outgoing, rel: {id: r.id}, other: m {.id, .name, .kind}}',
-};
+/** The map of one row of relationship `r` to entity `m` (`outgoing` says which end the entity is) in a projection. */
+export function rowMap(projection: Projection, r = 'r', m = 'm', outgoing = 'outgoing'): string {
+  return projection === 'full'
+    ? `{type: type(${r}), outgoing: ${outgoing}, rel: properties(${r}), other: properties(${m})}`
+    : `{type: type(${r}), outgoing: ${outgoing}, rel: {id: ${r}.id}, other: ${m} {.id, .name, .kind}}`;
+}
 
 export interface RelatedRow {
   direction: 'OUT' | 'IN';
@@ -61,16 +63,25 @@ export interface RelatedPage {
   total: number | null;
 }
 
-/** The pattern for each direction, so the planner expands only the relationships asked for. */
-const PATTERN: Record<Direction, string> = {
-  OUT: '(n)-[r]->(m:Entity)',
-  IN: '(n)<-[r]-(m:Entity)',
-  BOTH: '(n)-[r]-(m:Entity)',
-};
+/** The pattern for each direction from `n` over `r` to `m`, so the planner expands only the relationships asked for. */
+export function patternOf(direction: Direction, n = 'n', r = 'r', m = 'm'): string {
+  switch (direction) {
+    case 'OUT':
+      return `(${n})-[${r}]->(${m}:Entity)`;
+    case 'IN':
+      return `(${n})<-[${r}]-(${m}:Entity)`;
+    case 'BOTH':
+      return `(${n})-[${r}]-(${m}:Entity)`;
+    default: {
+      const unknown: never = direction;
+      throw new Error(`no pattern for direction ${String(unknown)}`);
+    }
+  }
+}
 
 /**
  * The spec's parameters in a statement: `$types`, `$kinds`, ... (prefix ''), or `$p0_types`, ... for one of the
- * several specs of a tree statement. Direction, count and projection are in the statement's text instead.
+ * several specs of a planned statement. Direction, count and projection are in the statement's text instead.
  */
 export function specParams(spec: RelatedSpec, prefix = ''): Record<string, unknown> {
   const { types, kinds, asOf, offset, limit } = spec;
@@ -79,34 +90,34 @@ export function specParams(spec: RelatedSpec, prefix = ''): Record<string, unkno
   );
 }
 
-/** The conditions of the spec with parameter prefix `p` on relationship r to entity m. */
-const conditions = (p: string) => `($${p}types IS NULL OR type(r) IN $${p}types)
-    AND ($${p}kinds IS NULL OR m.kind IN $${p}kinds)
-    AND ${holdsAsOf('r', `$${p}asOf`)}`;
+/** The conditions of the spec with parameter prefix `p` on relationship `r` to entity `m`. */
+export const conditions = (p: string, r = 'r', m = 'm') => `($${p}types IS NULL OR type(${r}) IN $${p}types)
+    AND ($${p}kinds IS NULL OR ${m}.kind IN $${p}kinds)
+    AND ${holdsAsOf(r, `$${p}asOf`)}`;
 
 /** The order of an entity's rows: by the other end's name, then fully (type, direction, key). */
-const ORDER_KEYS = ['toLower(m.name)', 'm.id', 'type(r)', 'outgoing', 'r.key'];
+export const orderKeys = (r = 'r', m = 'm', outgoing = 'outgoing') => [
+  `toLower(${m}.name)`,
+  `${m}.id`,
+  `type(${r})`,
+  outgoing,
+  `${r}.key`,
+];
+const ORDER_KEYS = orderKeys();
 
 /**
- * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows` (and the other ends
- * as `others` with `withOthers`): ordered by the other end's name, then fully (type, direction, key) so pages never
- * overlap; `descending` reads the exact reverse order. Shared by findRelated and findRelatedTree
- * (./related-tree.ts), so a prefetched page is the page itself.
+ * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows`: ordered by the
+ * other end's name, then fully (type, direction, key) so pages never overlap; `descending` reads the exact reverse
+ * order. ./planned-fields.ts reads the same page with its own variable names.
  */
-export const pageOf = (
-  direction: Direction,
-  projection: Projection,
-  p: string,
-  withOthers = false,
-  descending = false,
-) => `
+const pageOf = (direction: Direction, projection: Projection, p: string, descending = false) => `
 CALL (n) {
-  MATCH ${PATTERN[direction]}
+  MATCH ${patternOf(direction)}
   WHERE ${conditions(p)}
   WITH r, m, startNode(r) = n AS outgoing
   ORDER BY ${ORDER_KEYS.map((key) => (descending ? `${key} DESC` : key)).join(', ')}
   SKIP toInteger($${p}offset) LIMIT toInteger($${p}limit)
-  RETURN collect(${ROW[projection]}) AS rows${withOthers ? ', collect(m) AS others' : ''}
+  RETURN collect(${rowMap(projection)}) AS rows
 }`;
 
 /**
@@ -116,11 +127,11 @@ CALL (n) {
 const RELATED = (direction: Direction, count: boolean, projection: Projection, descending: boolean) => `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-${pageOf(direction, projection, '', false, descending)}
+${pageOf(direction, projection, '', descending)}
 ${
   count
     ? `CALL (n) {
-  MATCH ${PATTERN[direction]}
+  MATCH ${patternOf(direction)}
   WHERE ${conditions('')}
   RETURN count(r) AS total
 }
