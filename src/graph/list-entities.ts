@@ -38,11 +38,7 @@ SKIP toInteger($offset) LIMIT toInteger($limit)`;
  * The page statement with the typed relationship fields planned on each entity (./planned-fields.ts): the page is
  * cut first, then each entity of the page reads its fields.
  */
-function pageWithFieldsStatement(
-  order: EntityOrder,
-  withKind: boolean,
-  fields: readonly PlannedField[],
-): Statement {
+function pageWithFieldsStatement(order: EntityOrder, withKind: boolean, fields: readonly PlannedField[]): Statement {
   const { key, by } = ORDER[order];
   const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
   const column = fieldsColumn(fields, 'n');

@@ -32,43 +32,22 @@ RETURN properties(n) AS props, {
     }
   END
 } AS fields
-// parameters
-{
-  "id": "material:ev-batteries",
-  "p0_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p0_kinds": [
-    "Company"
-  ],
-  "p0_asOf": null,
-  "p0_offset": 0,
-  "p0_limit": 1,
-  "p0_on": "Material",
-  "p1_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p1_kinds": [
-    "Company"
-  ],
-  "p1_asOf": null,
-  "p1_offset": 0,
-  "p1_limit": 500,
-  "p1_on": "Material",
-  "p2_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p2_kinds": [
-    "Company"
-  ],
-  "p2_asOf": "2023-06-30",
-  "p2_offset": 0,
-  "p2_limit": 500,
-  "p2_on": "Material"
-}
+// $id = "material:ev-batteries"
+// $p0_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p0_kinds = ["Company"]
+// $p0_asOf = null
+// $p0_offset = 0
+// $p0_limit = 1
+// $p0_on = "Material"
+// $p1_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p1_kinds = ["Company"]
+// $p1_asOf = null
+// $p1_offset = 0
+// $p1_limit = 500
+// $p1_on = "Material"
+// $p2_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p2_kinds = ["Company"]
+// $p2_asOf = "2023-06-30"
+// $p2_offset = 0
+// $p2_limit = 500
+// $p2_on = "Material"

@@ -25,43 +25,27 @@ RETURN properties(n) AS props, {
     }}
   }
 } AS fields
-// parameters
-{
-  "kind": "Material",
-  "documentId": null,
-  "text": null,
-  "offset": 0,
-  "limit": 50,
-  "p0_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p0_kinds": [
-    "Company"
-  ],
-  "p0_asOf": null,
-  "p0_offset": 0,
-  "p0_limit": 500,
-  "p1_types": [
-    "BASED_IN"
-  ],
-  "p1_kinds": [
-    "Country"
-  ],
-  "p1_asOf": null,
-  "p1_offset": 0,
-  "p1_limit": 1
-}
+// $kind = "Material"
+// $documentId = null
+// $text = null
+// $offset = 0
+// $limit = 50
+// $p0_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p0_kinds = ["Company"]
+// $p0_asOf = null
+// $p0_offset = 0
+// $p0_limit = 500
+// $p1_types = ["BASED_IN"]
+// $p1_kinds = ["Country"]
+// $p1_asOf = null
+// $p1_offset = 0
+// $p1_limit = 1
 
 // entities.count
 MATCH (n:Entity)
 WHERE n.kind = $kind AND ($documentId IS NULL OR n.documentId = $documentId)
   AND ($text IS NULL OR n.nameKey CONTAINS $text OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))
 RETURN count(n) AS total
-// parameters
-{
-  "kind": "Material",
-  "documentId": null,
-  "text": null
-}
+// $kind = "Material"
+// $documentId = null
+// $text = null

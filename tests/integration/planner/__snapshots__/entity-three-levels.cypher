@@ -30,39 +30,20 @@ RETURN properties(n) AS props, {
     }
   END
 } AS fields
-// parameters
-{
-  "id": "company:resonac",
-  "p0_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p0_kinds": [
-    "Material"
-  ],
-  "p0_asOf": null,
-  "p0_offset": 0,
-  "p0_limit": 500,
-  "p1_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p1_kinds": [
-    "Company"
-  ],
-  "p1_asOf": null,
-  "p1_offset": 0,
-  "p1_limit": 500,
-  "p2_types": [
-    "BASED_IN"
-  ],
-  "p2_kinds": [
-    "Country"
-  ],
-  "p2_asOf": null,
-  "p2_offset": 0,
-  "p2_limit": 1,
-  "p0_on": "Company"
-}
+// $id = "company:resonac"
+// $p0_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p0_kinds = ["Material"]
+// $p0_asOf = null
+// $p0_offset = 0
+// $p0_limit = 500
+// $p1_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p1_kinds = ["Company"]
+// $p1_asOf = null
+// $p1_offset = 0
+// $p1_limit = 500
+// $p2_types = ["BASED_IN"]
+// $p2_kinds = ["Country"]
+// $p2_asOf = null
+// $p2_offset = 0
+// $p2_limit = 1
+// $p0_on = "Company"

@@ -49,60 +49,33 @@ RETURN properties(n) AS props, {
     }
   END
 } AS fields
-// parameters
-{
-  "id": "company:resonac",
-  "p0_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p0_kinds": [
-    "Material"
-  ],
-  "p0_asOf": null,
-  "p0_offset": 0,
-  "p0_limit": 500,
-  "p1_types": [
-    "PART_OF"
-  ],
-  "p1_kinds": [
-    "Material"
-  ],
-  "p1_asOf": null,
-  "p1_offset": 0,
-  "p1_limit": 1,
-  "p0_on": "Company",
-  "p2_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p2_kinds": [
-    "Company"
-  ],
-  "p2_asOf": null,
-  "p2_offset": 0,
-  "p2_limit": 500,
-  "p2_on": "Material",
-  "p3_types": [
-    "BASED_IN"
-  ],
-  "p3_kinds": [
-    "Country"
-  ],
-  "p3_asOf": null,
-  "p3_offset": 0,
-  "p3_limit": 1,
-  "p3_on": "Company",
-  "p4_types": [
-    "PART_OF"
-  ],
-  "p4_kinds": [
-    "Material"
-  ],
-  "p4_asOf": null,
-  "p4_offset": 0,
-  "p4_limit": 500,
-  "p4_on": "Material"
-}
+// $id = "company:resonac"
+// $p0_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p0_kinds = ["Material"]
+// $p0_asOf = null
+// $p0_offset = 0
+// $p0_limit = 500
+// $p1_types = ["PART_OF"]
+// $p1_kinds = ["Material"]
+// $p1_asOf = null
+// $p1_offset = 0
+// $p1_limit = 1
+// $p0_on = "Company"
+// $p2_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p2_kinds = ["Company"]
+// $p2_asOf = null
+// $p2_offset = 0
+// $p2_limit = 500
+// $p2_on = "Material"
+// $p3_types = ["BASED_IN"]
+// $p3_kinds = ["Country"]
+// $p3_asOf = null
+// $p3_offset = 0
+// $p3_limit = 1
+// $p3_on = "Company"
+// $p4_types = ["PART_OF"]
+// $p4_kinds = ["Material"]
+// $p4_asOf = null
+// $p4_offset = 0
+// $p4_limit = 500
+// $p4_on = "Material"

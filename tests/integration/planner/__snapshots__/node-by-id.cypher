@@ -21,24 +21,15 @@ RETURN properties(n) AS props, {
     }
   END
 } AS fields
-// parameters
-{
-  "id": "company:tsmc",
-  "p0_types": [
-    "OPERATES"
-  ],
-  "p0_kinds": [
-    "Facility"
-  ],
-  "p0_asOf": null,
-  "p0_offset": 0,
-  "p0_limit": 500,
-  "p1_types": [
-    "LOCATED_IN"
-  ],
-  "p1_kinds": null,
-  "p1_asOf": null,
-  "p1_offset": 0,
-  "p1_limit": 500,
-  "p0_on": "Company"
-}
+// $id = "company:tsmc"
+// $p0_types = ["OPERATES"]
+// $p0_kinds = ["Facility"]
+// $p0_asOf = null
+// $p0_offset = 0
+// $p0_limit = 500
+// $p1_types = ["LOCATED_IN"]
+// $p1_kinds = null
+// $p1_asOf = null
+// $p1_offset = 0
+// $p1_limit = 500
+// $p0_on = "Company"

@@ -22,31 +22,16 @@ RETURN properties(node) AS props, score, {
     RETURN {type: type(r1), outgoing: outgoing1, rel: {id: r1.id}, other: m1 {.id, .name, .kind}}
   }
 } AS fields
-// parameters
-{
-  "query": "name:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)^4 OR aliasText:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)^3 OR description:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)",
-  "kinds": [
-    "Company"
-  ],
-  "first": 23,
-  "p0_types": [
-    "APPROVED_SUPPLY_PLAN_FOR",
-    "PRODUCES",
-    "DEVELOPS"
-  ],
-  "p0_kinds": [
-    "Material"
-  ],
-  "p0_asOf": null,
-  "p0_offset": 0,
-  "p0_limit": 500,
-  "p1_types": [
-    "BASED_IN"
-  ],
-  "p1_kinds": [
-    "Country"
-  ],
-  "p1_asOf": null,
-  "p1_offset": 0,
-  "p1_limit": 1
-}
+// $query = "name:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)^4 OR aliasText:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)^3 OR description:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)"
+// $kinds = ["Company"]
+// $first = 23
+// $p0_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
+// $p0_kinds = ["Material"]
+// $p0_asOf = null
+// $p0_offset = 0
+// $p0_limit = 500
+// $p1_types = ["BASED_IN"]
+// $p1_kinds = ["Country"]
+// $p1_asOf = null
+// $p1_offset = 0
+// $p1_limit = 1
