@@ -47,6 +47,19 @@ function byResponseKey(fields: readonly PlannedField[]): Array<[key: string, alt
   return [...groups];
 }
 
+/**
+ * The relationship types of a typed field written into its pattern (`:SUPPLIES|PRODUCES`), so Neo4j expands only
+ * those relationships of each entity, as a hand-written statement does: they are the knowledge model's names
+ * (src/model/vocabulary.ts), never a client's values, and the condition on `$p_types` stays.
+ */
+function typesOf(spec: RelatedSpec): string {
+  if (spec.types === null) return '';
+  for (const type of spec.types) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new Error(`not a relationship type: ${JSON.stringify(type)}`);
+  }
+  return `:${spec.types.join('|')}`;
+}
+
 /** Builds the text of the planned fields of one statement, numbering their variables and parameters. */
 class FieldsText {
   private next = 0;
@@ -85,7 +98,7 @@ class FieldsText {
     const below = this.map(field.fields, m, `${indent}  `);
     const item = below === null ? row : `${row.slice(0, -1)}, fields: ${below}}`;
     const body = `COLLECT {
-${indent}  MATCH ${patternOf(field.spec.direction, n, r, m)}
+${indent}  MATCH ${patternOf(field.spec.direction, n, `${r}${typesOf(field.spec)}`, m)}
 ${indent}  WHERE ${conditions(p, r, m).replace(/\n\s*/g, ' ')}
 ${indent}  WITH ${r}, ${m}, startNode(${r}) = ${n} AS ${outgoing}
 ${indent}  ORDER BY ${orderKeys(r, m, outgoing).join(', ')}

@@ -3,7 +3,7 @@ MATCH (n:Entity {id: $id})
 RETURN properties(n) AS props, {
   f0: CASE
     WHEN n.kind = $p0_on THEN COLLECT {
-      MATCH (n)<-[r0]-(m0:Entity)
+      MATCH (n)<-[r0:APPROVED_SUPPLY_PLAN_FOR|PRODUCES|DEVELOPS]-(m0:Entity)
       WHERE ($p0_types IS NULL OR type(r0) IN $p0_types) AND ($p0_kinds IS NULL OR m0.kind IN $p0_kinds) AND ($p0_asOf IS NULL OR ((r0.validFrom IS NULL OR r0.validFrom <= $p0_asOf) AND (r0.validUntil IS NULL OR r0.validUntil > $p0_asOf)))
       WITH r0, m0, startNode(r0) = n AS outgoing0
       ORDER BY toLower(m0.name), m0.id, type(r0), outgoing0, r0.key
@@ -13,7 +13,7 @@ RETURN properties(n) AS props, {
   END,
   f1: CASE
     WHEN n.kind = $p1_on THEN COLLECT {
-      MATCH (n)<-[r1]-(m1:Entity)
+      MATCH (n)<-[r1:APPROVED_SUPPLY_PLAN_FOR|PRODUCES|DEVELOPS]-(m1:Entity)
       WHERE ($p1_types IS NULL OR type(r1) IN $p1_types) AND ($p1_kinds IS NULL OR m1.kind IN $p1_kinds) AND ($p1_asOf IS NULL OR ((r1.validFrom IS NULL OR r1.validFrom <= $p1_asOf) AND (r1.validUntil IS NULL OR r1.validUntil > $p1_asOf)))
       WITH r1, m1, startNode(r1) = n AS outgoing1
       ORDER BY toLower(m1.name), m1.id, type(r1), outgoing1, r1.key
@@ -23,7 +23,7 @@ RETURN properties(n) AS props, {
   END,
   f2: CASE
     WHEN n.kind = $p2_on THEN COLLECT {
-      MATCH (n)<-[r2]-(m2:Entity)
+      MATCH (n)<-[r2:APPROVED_SUPPLY_PLAN_FOR|PRODUCES|DEVELOPS]-(m2:Entity)
       WHERE ($p2_types IS NULL OR type(r2) IN $p2_types) AND ($p2_kinds IS NULL OR m2.kind IN $p2_kinds) AND ($p2_asOf IS NULL OR ((r2.validFrom IS NULL OR r2.validFrom <= $p2_asOf) AND (r2.validUntil IS NULL OR r2.validUntil > $p2_asOf)))
       WITH r2, m2, startNode(r2) = n AS outgoing2
       ORDER BY toLower(m2.name), m2.id, type(r2), outgoing2, r2.key
