@@ -10,7 +10,6 @@ import type { DocumentRow, EntityRow } from './graph/rows.ts';
 import type { Vocabulary } from './model/vocabulary.ts';
 import { createDocumentLoader } from './loaders/create-document-loader.ts';
 import { createEntityLoader } from './loaders/create-entity-loader.ts';
-import { createEntityTreeLoaders, type EntityTreeLoaders } from './loaders/create-entity-tree-loader.ts';
 import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
 import { createSectionLoader } from './loaders/create-section-loader.ts';
 import { budgetedRunner, type RequestBudget } from './limits/request-budget.ts';
@@ -25,8 +24,6 @@ export interface RequestContext {
   documents: DataLoader<string, DocumentRow | null>;
   sections: DataLoader<string, SectionRow[]>;
   related: RelatedLoaders;
-  /** Entities by id with the typed fields selected on them, in one statement (Query.entity). */
-  entityTrees: EntityTreeLoaders;
   /** The request's time and statement budget; absent when the server runs without request limits. */
   budget?: RequestBudget;
   /** Whether this request may write (curated writes), and as which curator. */
@@ -46,18 +43,15 @@ export function createContext(
   measures: ProjectionMeasures = new ProjectionMeasures(),
 ): RequestContext {
   const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
-  const entities = createEntityLoader(runner);
-  const related = createRelatedLoaders(runner);
   return {
     ...(budget ? { budget } : {}),
     runner,
     vocabulary,
     writeAccess,
     measures,
-    entities,
+    entities: createEntityLoader(runner),
     documents: createDocumentLoader(runner),
     sections: createSectionLoader(runner),
-    related,
-    entityTrees: createEntityTreeLoaders(runner, related, entities),
+    related: createRelatedLoaders(runner),
   };
 }

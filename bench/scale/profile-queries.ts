@@ -22,10 +22,10 @@ import { findNeighborhood } from '../../src/graph/neighborhood.ts';
 import { toEntityRow } from '../../src/graph/rows.ts';
 import { searchEntities, searchWords } from '../../src/graph/search-entities.ts';
 import { findShortestPath } from '../../src/graph/shortest-path.ts';
-import { findEntitiesWithTrees } from '../../src/graph/related-tree.ts';
+import { findEntityWithFields } from '../../src/graph/find-entities.ts';
 import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts';
 import { VOCABULARY } from '../../src/model/vocabulary.ts';
-import { relatedSpecOf } from '../../src/resolvers/related-plan.ts';
+import { relatedSpecOf } from '../../src/resolvers/plan-selection.ts';
 import getPort from 'get-port';
 import { classifyDisruption } from '../../src/graph/disruption.ts';
 import { findDegrees } from '../../src/graph/degree-centrality.ts';
@@ -193,21 +193,21 @@ try {
   };
   if (!values.risk) {
     question = 'company -> materials -> suppliers -> countries';
-    await findEntitiesWithTrees(
-      runner,
-      [subjects.company],
-      [
-        {
-          kind: 'Company',
-          plan: {
-            spec: typed('Company', 'materials'),
-            children: [
-              { spec: typed('Material', 'suppliers'), children: [{ spec: typed('Company', 'country'), children: [] }] },
-            ],
+    await findEntityWithFields(runner, subjects.company, [
+      {
+        key: 'materials',
+        onKind: 'Company',
+        spec: typed('Company', 'materials'),
+        fields: [
+          {
+            key: 'suppliers',
+            onKind: null,
+            spec: typed('Material', 'suppliers'),
+            fields: [{ key: 'country', onKind: null, spec: typed('Company', 'country'), fields: [] }],
           },
-        },
-      ],
-    );
+        ],
+      },
+    ]);
     question = 'neighborhood depth 2, limit 500, of the hub';
     await findNeighborhood(runner, subjects.hubCountry, {
       depth: 2,

@@ -6,6 +6,7 @@
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { EntityKind } from '../model/vocabulary.ts';
+import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField, type Statement } from './planned-fields.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
 import { statementOf } from './statement-of.ts';
 
@@ -31,6 +32,27 @@ WHERE ${seek}
 RETURN properties(n) AS props
 ORDER BY ${by}
 SKIP toInteger($offset) LIMIT toInteger($limit)`;
+}
+
+/**
+ * The page statement with the typed relationship fields planned on each entity (./planned-fields.ts): the page is
+ * cut first, then each entity of the page reads its fields.
+ */
+function pageWithFieldsStatement(order: EntityOrder, withKind: boolean, fields: readonly PlannedField[]): Statement {
+  const { key, by } = ORDER[order];
+  const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
+  const column = fieldsColumn(fields, 'n');
+  return {
+    text: `
+MATCH (n:Entity)
+WHERE ${seek}
+  AND ${FILTERS}
+WITH n
+ORDER BY ${by}
+SKIP toInteger($offset) LIMIT toInteger($limit)
+RETURN properties(n) AS props${column.text}`,
+    params: column.params,
+  };
 }
 
 const PAGES = new Map(
@@ -75,12 +97,26 @@ export async function listEntities(
   query: EntityQuery,
   offset: number,
   limit: number,
+  fields: readonly PlannedField[] = [],
 ): Promise<{ items: EntityRow[]; total: number }> {
   const params = { kind: query.kind, documentId: query.documentId, text: query.nameContains?.toLowerCase() ?? null };
-  const page = statementOf(PAGES, `${query.order} ${query.kind === null ? 'all' : 'kind'}`);
+  const page =
+    fields.length === 0
+      ? { text: statementOf(PAGES, `${query.order} ${query.kind === null ? 'all' : 'kind'}`), params: {} }
+      : pageWithFieldsStatement(query.order, query.kind !== null, fields);
   const [rows, counts] = await Promise.all([
-    runner.read<{ props: Record<string, unknown> }>('entities.page', page, { ...params, offset, limit }),
+    runner.read<{ props: Record<string, unknown>; fields?: FieldsColumn }>('entities.page', page.text, {
+      ...params,
+      offset,
+      limit,
+      ...page.params,
+    }),
     runner.read<{ total: number }>('entities.count', countStatement(query), params),
   ]);
-  return { items: rows.map((r) => toEntityRow(r.props)), total: counts[0]?.total ?? 0 };
+  const items = rows.map((r) => {
+    const entity = toEntityRow(r.props);
+    if (fields.length > 0) entity.planned = toPlannedRows(entity, r.fields, fields);
+    return entity;
+  });
+  return { items, total: counts[0]?.total ?? 0 };
 }

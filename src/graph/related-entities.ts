@@ -2,8 +2,8 @@
  * Internal: the relationships of many entities at once, for one "spec" (direction, types, kinds at the other end,
  * asOf, page). Every typed relationship field (Company.materials, Material.suppliers, ...) and
  * Entity.relationships reads through here (batched by src/loaders/create-related-loader.ts), so a nested query
- * costs at most one statement per level, not per result (typed fields selected below one another share one:
- * ./related-tree.ts). The page is cut in Cypher, per entity: the work is bounded by
+ * costs at most one statement per level, not per result (a root field reads the typed fields it selects in its own
+ * statement instead: ./planned-fields.ts, with the same page). The page is cut in Cypher, per entity: the work is bounded by
  * each entity's degree and the page, never by the graph, and only the page travels.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
@@ -44,10 +44,12 @@ export interface RelatedSpec {
  */
 export type Projection = 'full' | 'core';
 
-const ROW: Record<Projection, string> = {
-  full: '{type: type(r), outgoing: outgoing, rel: properties(r), other: properties(m)}',
-  core: '{type: type(r), outgoing: outgoing, rel: {id: r.id}, other: m {.id, .name, .kind}}',
-};
+/** The map of one row of relationship `r` to entity `m` (`outgoing` says which end the entity is) in a projection. */
+export function rowMap(projection: Projection, r = 'r', m = 'm', outgoing = 'outgoing'): string {
+  return projection === 'full'
+    ? `{type: type(${r}), outgoing: ${outgoing}, rel: properties(${r}), other: properties(${m})}`
+    : `{type: type(${r}), outgoing: ${outgoing}, rel: {id: ${r}.id}, other: ${m} {.id, .name, .kind}}`;
+}
 
 export interface RelatedRow {
   direction: 'OUT' | 'IN';
@@ -61,16 +63,25 @@ export interface RelatedPage {
   total: number | null;
 }
 
-/** The pattern for each direction, so the planner expands only the relationships asked for. */
-const PATTERN: Record<Direction, string> = {
-  OUT: '(n)-[r]->(m:Entity)',
-  IN: '(n)<-[r]-(m:Entity)',
-  BOTH: '(n)-[r]-(m:Entity)',
-};
+/** The pattern for each direction from `n` over `r` to `m`, so the planner expands only the relationships asked for. */
+export function patternOf(direction: Direction, n = 'n', r = 'r', m = 'm'): string {
+  switch (direction) {
+    case 'OUT':
+      return `(${n})-[${r}]->(${m}:Entity)`;
+    case 'IN':
+      return `(${n})<-[${r}]-(${m}:Entity)`;
+    case 'BOTH':
+      return `(${n})-[${r}]-(${m}:Entity)`;
+    default: {
+      const unknown: never = direction;
+      throw new Error(`no pattern for direction ${String(unknown)}`);
+    }
+  }
+}
 
 /**
  * The spec's parameters in a statement: `$types`, `$kinds`, ... (prefix ''), or `$p0_types`, ... for one of the
- * several specs of a tree statement. Direction, count and projection are in the statement's text instead.
+ * several specs of a planned statement. Direction, count and projection are in the statement's text instead.
  */
 export function specParams(spec: RelatedSpec, prefix = ''): Record<string, unknown> {
   const { types, kinds, asOf, offset, limit } = spec;
@@ -79,38 +90,24 @@ export function specParams(spec: RelatedSpec, prefix = ''): Record<string, unkno
   );
 }
 
-/** The conditions of the spec with parameter prefix `p` on relationship r to entity m. */
-const conditions = (p: string) => `($${p}types IS NULL OR type(r) IN $${p}types)
-    AND ($${p}kinds IS NULL OR m.kind IN $${p}kinds)
-    AND ${holdsAsOf('r', `$${p}asOf`)}`;
+/** The conditions of the spec with parameter prefix `p` on relationship `r` to entity `m`. */
+export const conditions = (p: string, r = 'r', m = 'm') => `($${p}types IS NULL OR type(${r}) IN $${p}types)
+    AND ($${p}kinds IS NULL OR ${m}.kind IN $${p}kinds)
+    AND ${holdsAsOf(r, `$${p}asOf`)}`;
 
 /**
  * The order of an entity's rows: by the other end's name (`nameKey`, the lowercased name every writer stores, so a
- * range index can give the order), then fully (type, direction, key).
+ * range index can give the order), then fully (type, direction, key). ./planned-fields.ts orders its pages by the
+ * same keys with its own variable names, so a planned page is the page this module reads.
  */
-const ORDER_KEYS = ['m.nameKey', 'm.id', 'type(r)', 'outgoing', 'r.key'];
-
-/**
- * The page of entity `n`'s rows for the spec with parameter prefix `p` (specParams), as `rows` (and the other ends
- * as `others` with `withOthers`): ordered by the other end's name, then fully (type, direction, key) so pages never
- * overlap; `descending` reads the exact reverse order. Read by findRelatedTree (./related-tree.ts); the same
- * rows in the same order as findRelated's RELATED_PAGE, so a prefetched page is the page itself.
- */
-export const pageOf = (
-  direction: Direction,
-  projection: Projection,
-  p: string,
-  withOthers = false,
-  descending = false,
-) => `
-CALL (n) {
-  MATCH ${PATTERN[direction]}
-  WHERE ${conditions(p)}
-  WITH r, m, startNode(r) = n AS outgoing
-  ORDER BY ${ORDER_KEYS.map((key) => (descending ? `${key} DESC` : key)).join(', ')}
-  SKIP toInteger($${p}offset) LIMIT toInteger($${p}limit)
-  RETURN collect(${ROW[projection]}) AS rows${withOthers ? ', collect(m) AS others' : ''}
-}`;
+export const orderKeys = (r = 'r', m = 'm', outgoing = 'outgoing') => [
+  `${m}.nameKey`,
+  `${m}.id`,
+  `type(${r})`,
+  outgoing,
+  `${r}.key`,
+];
+const ORDER_KEYS = orderKeys();
 
 /** The relationships of `n` in each direction, any type, any other end: Neo4j reads their number in O(1). */
 const DEGREE: Record<Direction, string> = {
@@ -142,7 +139,7 @@ const RELATED_PAGE = (direction: Direction, projection: Projection, descending: 
 ${indent}WITH r, m, startNode(r) = n AS outgoing
 ${indent}ORDER BY ${order}
 ${indent}SKIP toInteger($offset) LIMIT toInteger($limit)
-${indent}RETURN collect(${ROW[projection]}) AS part`;
+${indent}RETURN collect(${rowMap(projection)}) AS part`;
   // The walk is a subquery of the rows that pass WALKS, so the index is read only for them.
   return `
 CALL (n, entityCount) {
@@ -153,14 +150,14 @@ CALL (n, entityCount) {
     CALL (n) {
       MATCH (m:Entity) USING INDEX m:Entity(nameKey)
       WHERE m.nameKey IS NOT NULL
-      MATCH ${PATTERN[direction]}
+      MATCH ${patternOf(direction)}
       ${rest('      ')}
     }
     RETURN part
   UNION ALL
     WITH n, entityCount, degree
     WHERE NOT (${WALKS})
-    MATCH ${PATTERN[direction]}
+    MATCH ${patternOf(direction)}
     ${rest('    ')}
   }
   RETURN reduce(rows = [], p IN collect(part) | rows + p) AS rows
@@ -180,7 +177,7 @@ CALL (n) {
   UNION ALL
     WITH n
     WHERE NOT (${ANY_ROW} AND $asOf IS NULL)
-    MATCH ${PATTERN[direction]}
+    MATCH ${patternOf(direction)}
     WHERE ${conditions('')}
     RETURN count(r) AS part
   }
@@ -215,7 +212,7 @@ const STATEMENTS = new Map(
   ),
 );
 
-/** A page's rows as Neo4j returns them (see pageOf). */
+/** A page's rows as Neo4j returns them (see rowMap). */
 export interface StoredRow {
   type: string;
   outgoing: boolean;

@@ -3,6 +3,7 @@
  * maps written by src/store/write-graph.ts). The GraphQL types map onto these (scripts/codegen.ts `mappers`).
  */
 import type { EntityKind, RelationshipType } from '../model/vocabulary.ts';
+import type { RelatedRow } from './related-entities.ts';
 
 export interface CitationRow {
   documentId: string;
@@ -23,6 +24,11 @@ export interface EntityRow {
   sources: CitationRow[];
   /** The properties the data file gave (dates, amounts, units, ...), without the loader's own. */
   properties: Record<string, unknown>;
+  /**
+   * The rows of the typed relationship fields a root field planned on this entity, by response key
+   * (./planned-fields.ts); absent when none were planned, and then the fields read through their loader.
+   */
+  planned?: Readonly<Record<string, RelatedRow[] | null>>;
 }
 
 export interface RelationshipRow {

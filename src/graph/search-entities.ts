@@ -5,6 +5,7 @@
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { EntityKind } from '../model/vocabulary.ts';
+import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField, type Statement } from './planned-fields.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
 
 /**
@@ -12,13 +13,22 @@ import { toEntityRow, type EntityRow } from './rows.ts';
  * the top-k read only the hits it keeps (a tie-break on the name would read the name of every hit, tens of
  * thousands for a common word in a large graph); searchEntities breaks ties by name among those returned.
  */
-const SEARCH = `
+const SEARCH = searchStatement([]).text;
+
+/** SEARCH with the typed relationship fields planned on each hit (./planned-fields.ts), read for the hits kept. */
+function searchStatement(fields: readonly PlannedField[]): Statement {
+  const column = fieldsColumn(fields, 'node');
+  return {
+    text: `
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
 WITH node, score
 ORDER BY score DESC
 LIMIT toInteger($first)
-RETURN properties(node) AS props, score`;
+RETURN properties(node) AS props, score${column.text}`,
+    params: column.params,
+  };
+}
 
 /** The words of `text` (letters and digits), lowercased; empty when it has none. */
 export function searchWords(text: string): string[] {
@@ -84,12 +94,14 @@ export async function searchEntities(
   words: readonly string[],
   kinds: readonly EntityKind[] | null,
   first: number,
+  fields: readonly PlannedField[] = [],
 ): Promise<Array<{ score: number; entity: EntityRow }>> {
-  const rows = await runner.read<{ props: Record<string, unknown>; score: number }>('search', SEARCH, {
-    query: toLuceneQuery(words),
-    kinds,
-    first: first + EXTRA_CANDIDATES,
-  });
+  const statement = fields.length === 0 ? { text: SEARCH, params: {} } : searchStatement(fields);
+  const rows = await runner.read<{ props: Record<string, unknown>; score: number; fields?: FieldsColumn }>(
+    'search',
+    statement.text,
+    { query: toLuceneQuery(words), kinds, first: first + EXTRA_CANDIDATES, ...statement.params },
+  );
   const wanted = comparable(words);
   const isExact = (entity: EntityRow) =>
     [entity.name, ...entity.aliases].some((name) => comparable(searchWords(name)) === wanted);
@@ -97,6 +109,7 @@ export async function searchEntities(
   return rows
     .map((r) => {
       const entity = toEntityRow(r.props);
+      if (fields.length > 0) entity.planned = toPlannedRows(entity, r.fields, fields);
       return { score: isExact(entity) ? r.score + best : r.score, entity };
     })
     .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name))

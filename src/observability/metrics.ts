@@ -12,12 +12,10 @@
  *   (src/limits/admission-control.ts): the adaptive limit, heavy operations running and waiting, and those shed;
  * - analytics_cache_entries{measure}, analytics_cache_hits{measure}, analytics_cache_misses{measure}: the bounded
  *   caches of the graph measures (src/measures/projection-measures.ts);
- * - statement_cache_entries{cache}: statement texts held by the bounded caches keyed by selection shapes;
  * - the process defaults (RSS, heap, event-loop lag, GC) with the prefix kg_.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { QueryObserver } from '../db/query-runner.ts';
-import { treeStatementCacheSize } from '../graph/related-tree.ts';
 
 export interface Metrics {
   registry: Registry;
@@ -147,16 +145,6 @@ export function createMetrics(
       },
     });
   }
-
-  new Gauge({
-    name: 'statement_cache_entries',
-    help: 'Statement texts held by a bounded cache keyed by what clients select.',
-    labelNames: ['cache'] as const,
-    registers: [registry],
-    collect() {
-      this.set({ cache: 'related-tree' }, treeStatementCacheSize());
-    },
-  });
 
   const caches = options.analyticsCaches;
   if (caches) {

@@ -1,9 +1,9 @@
 /**
  * Internal: the resolvers of every kind's type, derived from the knowledge model like the types themselves
  * (src/model/render-model-sdl.ts): the Entity fields, then one resolver per typed field of the vocabulary.
- * Related fields read through the related loader (one statement per field and nesting level for all parents, or
- * one for a field and the typed fields selected below it: src/resolvers/related-plan.ts);
- * property fields read the entity's stored properties.
+ * Related fields read the rows their root field planned (src/resolvers/plan-selection.ts) or, where it did not,
+ * through the related loader (one statement per field and nesting level for all parents); property fields read
+ * the entity's stored properties.
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.ts';
@@ -12,7 +12,7 @@ import { dateOf } from '../model/property-keys.ts';
 import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { entityFields } from './entity-fields.ts';
-import { planOf, type TypedFieldArgs } from './related-plan.ts';
+import { projectionOf, relatedSpecOf, type TypedFieldArgs } from './plan-selection.ts';
 import { moneyOf } from './relationship-objects.ts';
 
 type FieldResolver = (
@@ -22,10 +22,17 @@ type FieldResolver = (
   info: GraphQLResolveInfo,
 ) => unknown;
 
+/**
+ * The field's rows from its parent row when the root field planned it (src/resolvers/plan-selection.ts), by
+ * response key; otherwise through the related loader, one statement for every parent of this field and level.
+ */
 function relatedResolver(spec: RelatedFieldSpec): FieldResolver {
   return async (entity, args, { related, vocabulary }, info) => {
-    const plan = planOf(spec, args, info, vocabulary);
-    const { rows } = await related(plan.spec, plan.children).load(entity.id);
+    const planned = entity.planned?.[String(info.path.key)];
+    const rows =
+      planned ??
+      (await related(relatedSpecOf(spec, args, projectionOf(spec, info.fieldNodes, info, vocabulary))).load(entity.id))
+        .rows;
     if (spec.rowsAs) return rows;
     // One entity may be linked several ways (approved plan and production): list it once.
     const unique = [...new Map(rows.map((row) => [row.other.id, row.other])).values()];

@@ -5,8 +5,10 @@
  * list says why).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanOperator, QueryRunner } from '../../src/db/query-runner.ts';
+import type { PlanOperator } from '../../src/db/query-runner.ts';
 import { startApiServer, type ApiServer } from '../helpers/api-server.ts';
+import { StatementRecorder, type RecordedStatement } from '../helpers/recording-runner.ts';
+import { PLANNED_SELECTIONS } from './planner/selections.ts';
 
 /** Operations whose answer is a whole label, so a label scan is the bounded way to give it. */
 const LABEL_SCAN_ALLOWED: Record<string, string> = {
@@ -15,28 +17,7 @@ const LABEL_SCAN_ALLOWED: Record<string, string> = {
   'cross-reference.count': 'only without a filter, where the answer is every company-material link',
 };
 
-interface Recorded {
-  operation: string;
-  query: string;
-  params: Record<string, unknown>;
-}
-
-const recorded = new Map<string, Recorded>();
-
-function recording(runner: QueryRunner): QueryRunner {
-  return {
-    read: (operation, query, params = {}, options) => {
-      recorded.set(query + JSON.stringify(params), { operation, query, params });
-      return runner.read(operation, query, params, options);
-    },
-    write: (operation, query, params, options) => runner.write(operation, query, params, options),
-    writeTransaction: (operation, work, options) => runner.writeTransaction(operation, work, options),
-    explain: (operation, query, params) => runner.explain(operation, query, params),
-    get statementCount() {
-      return runner.statementCount;
-    },
-  };
-}
+const recorder = new StatementRecorder();
 
 const MIX = [
   `{ entity(id: "company:kioxia") { name document { id } relationships(first: 5) { totalCount edges { type node { id } } }
@@ -66,18 +47,27 @@ const MIX = [
   `{ supplyRisk(filter: { companies: ["company:resonac"], level: CATEGORY }) { totalCount } }`,
   `{ disruption(remove: ["company:resonac"]) { affectedCount removedLinks { id } affected { after { hhiByCompany } } } }`,
   `{ disruption(remove: ["country:japan"], filter: { categories: ["material:semiconductors"] }) { affectedCount } }`,
+  // The planner's representative selections (their statements are shown in planner/__snapshots__/).
+  ...PLANNED_SELECTIONS.map((selection) => selection.query),
 ];
 
 function operators(plan: PlanOperator): PlanOperator[] {
   return [plan, ...plan.children.flatMap(operators)];
 }
 
+/** The distinct reads the mix made (by text and parameters). */
+const recorded = new Map<string, RecordedStatement>();
+
 let api: ApiServer;
 beforeAll(async () => {
-  api = await startApiServer({ wrapRunner: recording });
+  api = await startApiServer({ wrapRunner: (runner) => recorder.wrap(runner) });
   for (const query of MIX) {
-    const { errors } = await api.graphql(query);
+    const variables = PLANNED_SELECTIONS.find((selection) => selection.query === query)?.variables;
+    const { errors } = await api.graphql(query, variables);
     expect(errors, query).toBeUndefined();
+  }
+  for (const statement of recorder.take()) {
+    recorded.set(statement.query + JSON.stringify(statement.params), statement);
   }
 });
 afterAll(() => api?.close());
@@ -87,9 +77,9 @@ describe('hot statements use indexes (EXPLAIN)', () => {
     const operations = new Set([...recorded.values()].map((r) => r.operation));
     for (const expected of [
       'entities-by-id',
-      'entities.tree',
-      'related.out',
-      'related.tree',
+      'entity.planned',
+      'related.both',
+      'search',
       'entities.page',
       'facts.page',
       'neighborhood',
@@ -117,7 +107,7 @@ describe('hot statements use indexes (EXPLAIN)', () => {
   it('reads a neighborhood in one statement that seeks its centre by id', async () => {
     const neighborhood = [...recorded.values()].filter((r) => r.operation.startsWith('neighborhood'));
     expect(neighborhood.map((r) => r.operation)).toEqual(['neighborhood']);
-    const [{ operation, query, params }] = neighborhood as [Recorded];
+    const [{ operation, query, params }] = neighborhood as [RecordedStatement];
     const ops = operators(await api.db.runner.explain(operation, query, params));
     expect(ops.filter((o) => o.operator.startsWith('NodeUniqueIndexSeek')).map((o) => o.details)).toEqual([
       expect.stringContaining('c:Entity'),

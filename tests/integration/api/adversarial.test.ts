@@ -136,8 +136,10 @@ describe('adversarial: work per request is bounded', () => {
 
   it('an operation needing more statements than the cap is LIMIT_EXCEEDED naming the cap', async () => {
     const url = await serverWith({ maxStatements: 2 });
-    const query = `{ entities(kind: Company, first: 5) { edges { node { ... on Company {
-      materials { id suppliers { id facilities { id } } } } } } } }`;
+    // The page and its count, then the relationships of its companies and the suppliers of their materials (below
+    // Entity.relationships, read level by level): four statements.
+    const query = `{ entities(kind: Company, first: 5) { edges { node {
+      relationships(first: 3) { edges { node { ... on Material { suppliers { id } } } } } } } } }`;
     const { body } = await post(url, { query });
     expect(body.errors.map((e: any) => e.extensions.code)).toContain('LIMIT_EXCEEDED');
     expect(body.errors.find((e: any) => e.extensions.code === 'LIMIT_EXCEEDED').message).toContain(

@@ -1,12 +1,12 @@
 /**
  * No N+1: a nested query costs a number of database round trips bounded by its depth, whatever the number of
- * results; a chain of typed fields below one field is one statement. Round trips are counted by the query runner
- * itself.
+ * results; a root field and the typed fields selected below it are one statement (src/resolvers/plan-selection.ts).
+ * Round trips are counted by the query runner itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOCABULARY } from '../../../src/model/vocabulary.ts';
 import type { RelatedFieldSpec } from '../../../src/model/typed-fields.ts';
-import { MAX_PLANS_PER_TREE } from '../../../src/resolvers/related-plan.ts';
+import { MAX_PLANNED_FIELDS } from '../../../src/resolvers/plan-selection.ts';
 import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
 
 let api: ApiServer;
@@ -47,11 +47,10 @@ describe('round trips: bounded by depth, not by results', () => {
     expect(few.materials).toBe(3);
     expect(many.materials).toBe(60);
     expect(many.suppliers).toBeGreaterThan(30); // the test really fans out
-    // page + count, subMaterials, then suppliers with the facilities and operators below them in one statement:
-    // four, against 60 materials and their suppliers (a level with nothing to load costs nothing, so a small page
-    // may cost less).
-    expect(many.statements).toBe(4);
-    expect(few.statements).toBeLessThanOrEqual(4);
+    // The page with subMaterials, suppliers, facilities and operators, and the count: two, against 60 materials
+    // and their suppliers.
+    expect(many.statements).toBe(2);
+    expect(few.statements).toBe(2);
   });
 });
 
@@ -108,8 +107,8 @@ describe('a chain of typed fields: one statement', () => {
     }
   });
 
-  it('splits a selection too big for one statement, and answers the same', async () => {
-    // Under materials: `MAX_PLANS_PER_TREE` aliases of suppliers, with the root one too many for one tree.
+  it('reads the fields beyond MAX_PLANNED_FIELDS through the loader, and answers the same', async () => {
+    // Under materials: `MAX_PLANNED_FIELDS` aliases of suppliers, one field too many for one statement.
     const aliases = (n: number) =>
       Array.from({ length: n }, (_, i) => `s${i}: suppliers(first: ${i + 1}) { id }`).join(' ');
     const query = (n: number) =>
@@ -126,15 +125,20 @@ describe('a chain of typed fields: one statement', () => {
       expect(errors).toBeUndefined();
       return { data, statements: api.db.runner.statementCount - before };
     };
-    const fits = await ask(MAX_PLANS_PER_TREE - 1);
-    const split = await ask(MAX_PLANS_PER_TREE);
+    const fits = await ask(MAX_PLANNED_FIELDS - 1);
+    const split = await ask(MAX_PLANNED_FIELDS);
     expect(fits.statements).toBe(1);
-    // The entity with materials, then each alias on its own.
-    expect(split.statements).toBe(1 + MAX_PLANS_PER_TREE);
+    // The entity with materials and all aliases but the last (breadth first), then the last for every material.
+    expect(split.statements).toBe(2);
     const common = (data: any) =>
       data.entity.materials.map((m: any) =>
-        Array.from({ length: MAX_PLANS_PER_TREE - 1 }, (_, i) => [m.id, ...ids(m[`s${i}`])]),
+        Array.from({ length: MAX_PLANNED_FIELDS - 1 }, (_, i) => [m.id, ...ids(m[`s${i}`])]),
       );
+    const last = `s${MAX_PLANNED_FIELDS - 1}`;
+    // The alias read through the loader pages like the planned ones: it holds the planned smaller pages.
+    for (const m of split.data?.entity.materials ?? []) {
+      expect(ids(m[last])).toEqual(expect.arrayContaining(ids(m[`s${MAX_PLANNED_FIELDS - 2}`])));
+    }
     expect(common(split.data)).toEqual(common(fits.data));
     // The page sizes were applied (the test really pages).
     expect(fits.data?.entity.materials.some((m: any) => m.s0.length === 1 && m.s1.length === 2)).toBe(true);
