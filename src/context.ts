@@ -34,7 +34,10 @@ export interface RequestContext {
   measures: ProjectionMeasures;
 }
 
-/** `writeAccess`: decided from the request's Authorization header (src/curation/authenticate-curator.ts). */
+/**
+ * `writeAccess`: decided from the request's Authorization header (src/curation/authenticate-curator.ts). The loaders
+ * are made when a resolver first asks for them, so a request pays only for those its fields use.
+ */
 export function createContext(
   baseRunner: QueryRunner,
   vocabulary: Vocabulary,
@@ -42,19 +45,59 @@ export function createContext(
   writeAccess: WriteAccess = { kind: 'read-only' },
   measures: ProjectionMeasures = new ProjectionMeasures(),
 ): RequestContext {
-  const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
-  const entities = createEntityLoader(runner);
-  const related = createRelatedLoaders(runner);
-  return {
-    ...(budget ? { budget } : {}),
-    runner,
+  return new LazyContext(
+    budget ? budgetedRunner(baseRunner, budget) : baseRunner,
     vocabulary,
     writeAccess,
     measures,
-    entities,
-    documents: createDocumentLoader(runner),
-    sections: createSectionLoader(runner),
-    related,
-    entityTrees: createEntityTreeLoaders(runner, related, entities),
-  };
+    budget,
+  );
+}
+
+/**
+ * Made loaders are own properties, not `#private` fields: Apollo hands resolvers a copy of the context (its own
+ * properties on the same prototype), and the getters must work on the copy.
+ */
+class LazyContext implements RequestContext {
+  readonly budget?: RequestBudget;
+  private entitiesMade: DataLoader<string, EntityRow | null> | undefined;
+  private documentsMade: DataLoader<string, DocumentRow | null> | undefined;
+  private sectionsMade: DataLoader<string, SectionRow[]> | undefined;
+  private relatedMade: RelatedLoaders | undefined;
+  private entityTreesMade: EntityTreeLoaders | undefined;
+
+  constructor(
+    readonly runner: QueryRunner,
+    readonly vocabulary: Vocabulary,
+    readonly writeAccess: WriteAccess,
+    readonly measures: ProjectionMeasures,
+    budget: RequestBudget | undefined,
+  ) {
+    if (budget) this.budget = budget;
+  }
+
+  get entities(): DataLoader<string, EntityRow | null> {
+    this.entitiesMade ??= createEntityLoader(this.runner);
+    return this.entitiesMade;
+  }
+
+  get documents(): DataLoader<string, DocumentRow | null> {
+    this.documentsMade ??= createDocumentLoader(this.runner);
+    return this.documentsMade;
+  }
+
+  get sections(): DataLoader<string, SectionRow[]> {
+    this.sectionsMade ??= createSectionLoader(this.runner);
+    return this.sectionsMade;
+  }
+
+  get related(): RelatedLoaders {
+    this.relatedMade ??= createRelatedLoaders(this.runner);
+    return this.relatedMade;
+  }
+
+  get entityTrees(): EntityTreeLoaders {
+    this.entityTreesMade ??= createEntityTreeLoaders(this.runner, this.related, this.entities);
+    return this.entityTreesMade;
+  }
 }

@@ -29,6 +29,7 @@ import { enterRequestScope, requestIdMiddleware, requestScopedLogger } from './o
 import { tracingObserver, traceRequests } from './observability/tracing.ts';
 import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-route.ts';
 import { costLimitPlugin } from './limits/cost-limit-plugin.ts';
+import { CostEstimateCache } from './limits/cost-estimate-cache.ts';
 import { gateHeavyFields, HeavyFieldGate } from './limits/heavy-field-gate.ts';
 import { heavyFields } from './limits/schema-directives.ts';
 import { RequestBudget } from './limits/request-budget.ts';
@@ -100,10 +101,12 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       : { kind: 'foreign-origin', origin };
   };
   const gate = limits ? new HeavyFieldGate(limits) : undefined;
+  const costEstimates = new CostEstimateCache();
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
     ...(gate ? { heavyFieldLoad: () => gate.load } : {}),
     analyticsCaches: measures.caches,
+    costEstimates,
   });
   const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
   if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
@@ -115,6 +118,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
+    // Apollo validates a document once and keeps it in its document store (an LRU keyed by the query's hash), so
+    // these rules run once per distinct document, not per request.
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
@@ -124,7 +129,9 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       // No field has a cache hint, and the plugin would wrap every field's resolution to collect them.
       ApolloServerPluginCacheControlDisabled(),
       createOperationPlugin(metrics, { getMaxAgeSeconds: deps.getCacheMaxAgeSeconds ?? 60 }),
-      ...(limits ? [costLimitPlugin(limits.costBudget), responseSizePlugin(limits.maxResponseBytes)] : []),
+      ...(limits
+        ? [costLimitPlugin(limits.costBudget, costEstimates), responseSizePlugin(limits.maxResponseBytes)]
+        : []),
     ],
   });
   await apollo.start();
@@ -141,6 +148,24 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     );
   }
   app.use(requestIdMiddleware(deps.logger));
+  // GraphQL first: most requests are queries, and each route before it is a match tried for every one.
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    enterRequestScope(),
+    ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(
+          deps.runner,
+          deps.vocabulary ?? VOCABULARY,
+          limits ? new RequestBudget(limits) : undefined,
+          writeAccessOf(req),
+          measures,
+        ),
+    }),
+  );
+
   app.get(METRICS_PATH, (_req, res, next) => {
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
   });
@@ -170,23 +195,6 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.get('/', (_req, res) => {
     res.redirect(PLAYGROUND_PATH);
   });
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
-    enterRequestScope(),
-    ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
-          deps.runner,
-          deps.vocabulary ?? VOCABULARY,
-          limits ? new RequestBudget(limits) : undefined,
-          writeAccessOf(req),
-          measures,
-        ),
-    }),
-  );
-
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
