@@ -5,6 +5,7 @@
 import type DataLoader from 'dataloader';
 import type { WriteAccess } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
+import { bookmarkedRunner, RequestBookmarks } from './db/request-bookmarks.ts';
 import type { SectionRow } from './graph/documents.ts';
 import type { DocumentRow, EntityRow } from './graph/rows.ts';
 import type { Vocabulary } from './model/vocabulary.ts';
@@ -32,6 +33,8 @@ export interface RequestContext {
   writeAccess: WriteAccess;
   /** The server's graph measures (a relationship cap and caches shared by its requests). */
   measures: ProjectionMeasures;
+  /** The bookmarks the client sent (every statement waits for them) and those the request's writes left. */
+  bookmarks: RequestBookmarks;
 }
 
 /**
@@ -44,12 +47,16 @@ export function createContext(
   budget?: RequestBudget,
   writeAccess: WriteAccess = { kind: 'read-only' },
   measures: ProjectionMeasures = new ProjectionMeasures(),
+  bookmarks: RequestBookmarks = new RequestBookmarks(),
 ): RequestContext {
+  // The budget's view wraps the bookmarks' view: it gives each statement the time left, the inner one adds bookmarks.
+  const runner = bookmarkedRunner(baseRunner, bookmarks);
   return new LazyContext(
-    budget ? budgetedRunner(baseRunner, budget) : baseRunner,
+    budget ? budgetedRunner(runner, budget) : runner,
     vocabulary,
     writeAccess,
     measures,
+    bookmarks,
     budget,
   );
 }
@@ -71,6 +78,7 @@ class LazyContext implements RequestContext {
     readonly vocabulary: Vocabulary,
     readonly writeAccess: WriteAccess,
     readonly measures: ProjectionMeasures,
+    readonly bookmarks: RequestBookmarks,
     budget: RequestBudget | undefined,
   ) {
     if (budget) this.budget = budget;

@@ -40,6 +40,7 @@ import { buildSchema } from 'graphql';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
 import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
+import { bookmarkPlugin, readBookmarkHeader, requestBookmarksOf } from './read-your-writes.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
@@ -129,6 +130,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       // No field has a cache hint, and the plugin would wrap every field's resolution to collect them.
       ApolloServerPluginCacheControlDisabled(),
       createOperationPlugin(metrics, { getMaxAgeSeconds: deps.getCacheMaxAgeSeconds ?? 60 }),
+      bookmarkPlugin(),
       ...(limits
         ? [costLimitPlugin(limits.costBudget, costEstimates), responseSizePlugin(limits.maxResponseBytes)]
         : []),
@@ -152,16 +154,18 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
+    readBookmarkHeader(),
     enterRequestScope(),
     ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
+      context: async ({ req, res }) =>
         createContext(
           deps.runner,
           deps.vocabulary ?? VOCABULARY,
           limits ? new RequestBudget(limits) : undefined,
           writeAccessOf(req),
           measures,
+          requestBookmarksOf(res),
         ),
     }),
   );
