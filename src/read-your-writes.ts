@@ -14,14 +14,14 @@ import type { RequestContext } from './context.ts';
 import { RequestBookmarks } from './db/request-bookmarks.ts';
 import { ErrorCode } from './errors.ts';
 
-export const BOOKMARK_HEADER = 'Neo4j-Bookmark';
+const BOOKMARK_HEADER = 'Neo4j-Bookmark';
 /** Bookmarks one request may carry (a client following writes on several databases sends a few). */
 const MAX_BOOKMARKS = 16;
 /** Neo4j's bookmarks are short text ("FB:" and base64 in Neo4j 5); anything else is a client's mistake. */
 const BOOKMARK = /^[A-Za-z0-9:+/=_-]{1,512}$/;
 
 /** The bookmarks of a `Neo4j-Bookmark` header value (none when absent or empty), or the reason it is refused. */
-export function parseBookmarkHeader(value: string | undefined): { bookmarks: string[] } | { problem: string } {
+function parseBookmarkHeader(value: string | undefined): { bookmarks: string[] } | { problem: string } {
   if (value === undefined || value.trim() === '') return { bookmarks: [] };
   const bookmarks = value.split(',').map((bookmark) => bookmark.trim());
   if (bookmarks.length > MAX_BOOKMARKS) {

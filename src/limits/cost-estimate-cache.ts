@@ -11,7 +11,7 @@ import { LRUCache } from 'lru-cache';
 export type CostEstimate = number | 'too-many-nodes';
 
 /** Entries held by default: a few thousand distinct operations, a few hundred kilobytes. */
-export const COST_ESTIMATE_CACHE_SIZE = 2_000;
+const COST_ESTIMATE_CACHE_SIZE = 2_000;
 /** Variables longer than this, as JSON, are not part of a key: such an operation is estimated every time. */
 const MAX_VARIABLES_KEY_LENGTH = 2_000;
 
