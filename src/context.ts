@@ -5,6 +5,7 @@
 import type DataLoader from 'dataloader';
 import type { WriteAccess } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
+import { bookmarkedRunner, RequestBookmarks } from './db/request-bookmarks.ts';
 import type { SectionRow } from './graph/documents.ts';
 import type { DocumentRow, EntityRow } from './graph/rows.ts';
 import type { Vocabulary } from './model/vocabulary.ts';
@@ -30,28 +31,75 @@ export interface RequestContext {
   writeAccess: WriteAccess;
   /** The server's graph measures (a relationship cap and caches shared by its requests). */
   measures: ProjectionMeasures;
+  /** The bookmarks the client sent (every statement waits for them) and those the request's writes left. */
+  bookmarks: RequestBookmarks;
   /** The process's change feed, in the context of a subscription over WebSocket (src/subscriptions/). */
   changeFeed?: ChangeFeed;
 }
 
-/** `writeAccess`: decided from the request's Authorization header (src/curation/authenticate-curator.ts). */
+/**
+ * `writeAccess`: decided from the request's Authorization header (src/curation/authenticate-curator.ts). The loaders
+ * are made when a resolver first asks for them, so a request pays only for those its fields use.
+ */
 export function createContext(
   baseRunner: QueryRunner,
   vocabulary: Vocabulary,
   budget?: RequestBudget,
   writeAccess: WriteAccess = { kind: 'read-only' },
   measures: ProjectionMeasures = new ProjectionMeasures(),
+  bookmarks: RequestBookmarks = new RequestBookmarks(),
 ): RequestContext {
-  const runner = budget ? budgetedRunner(baseRunner, budget) : baseRunner;
-  return {
-    ...(budget ? { budget } : {}),
-    runner,
+  // The budget's view wraps the bookmarks' view: it gives each statement the time left, the inner one adds bookmarks.
+  const runner = bookmarkedRunner(baseRunner, bookmarks);
+  return new LazyContext(
+    budget ? budgetedRunner(runner, budget) : runner,
     vocabulary,
     writeAccess,
     measures,
-    entities: createEntityLoader(runner),
-    documents: createDocumentLoader(runner),
-    sections: createSectionLoader(runner),
-    related: createRelatedLoaders(runner),
-  };
+    bookmarks,
+    budget,
+  );
+}
+
+/**
+ * Made loaders are own properties, not `#private` fields: Apollo hands resolvers a copy of the context (its own
+ * properties on the same prototype), and the getters must work on the copy.
+ */
+class LazyContext implements RequestContext {
+  readonly budget?: RequestBudget;
+  private entitiesMade: DataLoader<string, EntityRow | null> | undefined;
+  private documentsMade: DataLoader<string, DocumentRow | null> | undefined;
+  private sectionsMade: DataLoader<string, SectionRow[]> | undefined;
+  private relatedMade: RelatedLoaders | undefined;
+
+  constructor(
+    readonly runner: QueryRunner,
+    readonly vocabulary: Vocabulary,
+    readonly writeAccess: WriteAccess,
+    readonly measures: ProjectionMeasures,
+    readonly bookmarks: RequestBookmarks,
+    budget: RequestBudget | undefined,
+  ) {
+    if (budget) this.budget = budget;
+  }
+
+  get entities(): DataLoader<string, EntityRow | null> {
+    this.entitiesMade ??= createEntityLoader(this.runner);
+    return this.entitiesMade;
+  }
+
+  get documents(): DataLoader<string, DocumentRow | null> {
+    this.documentsMade ??= createDocumentLoader(this.runner);
+    return this.documentsMade;
+  }
+
+  get sections(): DataLoader<string, SectionRow[]> {
+    this.sectionsMade ??= createSectionLoader(this.runner);
+    return this.sectionsMade;
+  }
+
+  get related(): RelatedLoaders {
+    this.relatedMade ??= createRelatedLoaders(this.runner);
+    return this.relatedMade;
+  }
 }

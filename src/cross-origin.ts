@@ -28,10 +28,11 @@ const ALLOWED_HEADERS = [
   'graphql-preflight',
   'x-request-id',
   'if-none-match',
+  'neo4j-bookmark',
 ];
 
 /** Response headers a cross-origin client may read. */
-const EXPOSED_HEADERS = ['retry-after', 'etag', 'content-disposition', 'x-request-id'];
+const EXPOSED_HEADERS = ['retry-after', 'etag', 'content-disposition', 'x-request-id', 'neo4j-bookmark'];
 
 export function crossOriginMiddleware(origins: CorsOrigins): RequestHandler {
   return cors({

@@ -18,6 +18,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import type { ApiKey } from './config.ts';
 import { createContext, type RequestContext } from './context.ts';
+import type { RequestBookmarks } from './db/request-bookmarks.ts';
 import { authenticateCurator, type WriteAccess } from './curation/authenticate-curator.ts';
 import type { QueryRunner } from './db/query-runner.ts';
 import { ErrorCode } from './errors.ts';
@@ -32,6 +33,7 @@ import { createPlaygroundRouter, PLAYGROUND_PATH } from './playground/graphiql-r
 import { costLimitPlugin } from './limits/cost-limit-plugin.ts';
 import { AdmissionControl } from './limits/admission-control.ts';
 import { admissionPlugin } from './limits/admission-plugin.ts';
+import { CostEstimateCache } from './limits/cost-estimate-cache.ts';
 import { RequestBudget } from './limits/request-budget.ts';
 import { responseSizePlugin } from './limits/response-size-plugin.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
@@ -39,6 +41,7 @@ import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
 import { POSSIBLE_TYPES_PATH, possibleTypesOf } from './possible-types.ts';
 import { clientOf, createRateLimitStore, rateLimitMiddleware, type RateLimitOptions } from './rate-limit.ts';
+import { bookmarkPlugin, readBookmarkHeader, requestBookmarksOf } from './read-your-writes.ts';
 import { crossOriginMiddleware, refusedWriteOrigin, securityHeaders, type CorsOrigins } from './cross-origin.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { VOCABULARY, type Vocabulary } from './model/vocabulary.ts';
@@ -104,11 +107,13 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       : { kind: 'foreign-origin', origin };
   };
   const admission = limits ? new AdmissionControl(limits) : undefined;
+  const costEstimates = new CostEstimateCache();
   const metrics = createMetrics({
     ...(deps.maxPoolSize !== undefined ? { maxPoolSize: deps.maxPoolSize } : {}),
     ...(admission ? { admissionLoad: () => admission.load } : {}),
     openSubscriptions: () => subscriptions.size,
     analyticsCaches: measures.caches,
+    costEstimates,
   });
   const unobserve = [deps.runner.observe?.(metrics.queryObserver)];
   if (deps.tracer) unobserve.push(deps.runner.observe?.(tracingObserver(deps.tracer)));
@@ -121,14 +126,18 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   // One count per client for HTTP and WebSocket alike (in Redis when configured).
   const rateLimitStore = deps.rateLimit ? createRateLimitStore(deps.rateLimit) : undefined;
   await rateLimitStore?.ready;
-  /** A request's context; `client` (src/rate-limit.ts clientOf) is its turn in the admission queue. */
-  const newContext = (writeAccess?: WriteAccess, client?: string) =>
+  /**
+   * A request's context; `client` (src/rate-limit.ts clientOf) is its turn in the admission queue, `bookmarks` what
+   * its statements wait for (src/read-your-writes.ts).
+   */
+  const newContext = (writeAccess?: WriteAccess, client?: string, bookmarks?: RequestBookmarks) =>
     createContext(
       deps.runner,
       deps.vocabulary ?? VOCABULARY,
       limits ? new RequestBudget(limits, undefined, client) : undefined,
       writeAccess,
       measures,
+      bookmarks,
     );
   // Subscriptions over WebSocket on GRAPHQL_PATH, fed from the audit log (src/subscriptions/); drained first.
   const subscriptions = attachSubscriptionServer(httpServer, {
@@ -157,6 +166,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     includeStacktraceInErrorResponses: false,
     // Public reads (writes need an API key): the schema is documentation (GraphiQL needs it), also in production.
     introspection: true,
+    // Apollo validates a document once and keeps it in its document store (an LRU keyed by the query's hash), so
+    // these rules run once per distinct document, not per request.
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
@@ -167,10 +178,11 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       // No field has a cache hint, and the plugin would wrap every field's resolution to collect them.
       ApolloServerPluginCacheControlDisabled(),
       createOperationPlugin(metrics, { getMaxAgeSeconds: deps.getCacheMaxAgeSeconds ?? 60 }),
+      bookmarkPlugin(),
       ...(limits && admission
         ? [
-            costLimitPlugin(limits.costBudget),
-            admissionPlugin(admission, limits.costBudget),
+            costLimitPlugin(limits.costBudget, costEstimates),
+            admissionPlugin(admission, limits.costBudget, costEstimates),
             responseSizePlugin(limits.maxResponseBytes),
           ]
         : []),
@@ -190,6 +202,18 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     );
   }
   app.use(requestIdMiddleware(deps.logger));
+  // GraphQL first: most requests are queries, and each route before it is a match tried for every one.
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    readBookmarkHeader(),
+    enterRequestScope(),
+    ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => newContext(writeAccessOf(req), clientOf(req), requestBookmarksOf(res)),
+    }),
+  );
+
   app.get(METRICS_PATH, (_req, res, next) => {
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
   });
@@ -220,16 +244,6 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   app.get('/', (_req, res) => {
     res.redirect(PLAYGROUND_PATH);
   });
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
-    enterRequestScope(),
-    ...(deps.tracer ? [traceRequests(deps.tracer)] : []),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => newContext(writeAccessOf(req), clientOf(req)),
-    }),
-  );
-
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });

@@ -10,7 +10,9 @@
  * objects with integers as JavaScript numbers (the driver is created with disableLosslessIntegers).
  *
  * Every session of the runner shares one bookmark manager, so a read follows every write this process has
- * committed, even on a Neo4j cluster where it may go to a follower (causal consistency within a process).
+ * committed, even on a Neo4j cluster where it may go to a follower (causal consistency within a process). Across
+ * processes (several server replicas), a call may pass the bookmarks a client brought (StatementOptions.bookmarks)
+ * and learns those its write left (StatementOptions.onBookmarks).
  */
 import { bookmarkManager, Neo4jError, type Driver, type ManagedTransaction, type Plan } from 'neo4j-driver';
 import { mapNeo4jError } from './map-neo4j-error.ts';
@@ -18,10 +20,17 @@ import { mapNeo4jError } from './map-neo4j-error.ts';
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
-/** Per-call settings; a request's time budget passes its remaining time here. */
+/** Per-call settings; a request's time budget passes its remaining time here, its bookmarks (request-bookmarks.ts). */
 export interface StatementOptions {
   /** Transaction timeout for this call; the runner uses the smaller of this and its own. */
   timeoutMs?: number;
+  /**
+   * Bookmarks the statement's session waits for besides the process's own: a client's earlier write, perhaps on
+   * another server replica. Neo4j starts the transaction once it has applied them (on a cluster, a follower waits).
+   */
+  bookmarks?: readonly string[];
+  /** Called with the session's bookmarks once a write (or write transaction) has committed. */
+  onBookmarks?: (bookmarks: string[]) => void;
 }
 
 export interface QueryRunner {
@@ -131,7 +140,12 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
   ): Promise<T[]> {
     const deadline = Date.now() + Math.min(timeoutMs, options.timeoutMs ?? timeoutMs);
     for (let attempt = 1; ; attempt += 1) {
-      const session = driver.session({ database, defaultAccessMode: 'READ', bookmarkManager: bookmarks });
+      const session = driver.session({
+        database,
+        defaultAccessMode: 'READ',
+        bookmarkManager: bookmarks,
+        ...bookmarksOf(options),
+      });
       notify((observer) => observer.sessionsChanged?.(1));
       // Neo4j reads a timeout of 0 as "none": never pass less than 1 ms.
       const timeout = Math.max(1, Math.ceil(deadline - Date.now()));
@@ -164,13 +178,17 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
       database,
       defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE',
       bookmarkManager: bookmarks,
+      ...bookmarksOf(options),
     });
     // Neo4j reads a timeout of 0 as "none": never pass less than 1 ms.
     const timeout = Math.max(1, Math.ceil(Math.min(timeoutMs, options.timeoutMs ?? timeoutMs)));
     const config = { timeout, metadata: { app: APP_NAME, operation } };
     notify((observer) => observer.sessionsChanged?.(1));
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      if (mode === 'READ') return await session.executeRead(work, config);
+      const result = await session.executeWrite(work, config);
+      options.onBookmarks?.(session.lastBookmarks());
+      return result;
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {
@@ -208,6 +226,11 @@ export function createQueryRunner(driver: Driver, database: string, timeoutMs: n
       return () => observers.delete(observer);
     },
   };
+}
+
+/** The session setting for the bookmarks a call brings, none when it brings none. */
+function bookmarksOf(options: StatementOptions): { bookmarks?: string[] } {
+  return options.bookmarks && options.bookmarks.length > 0 ? { bookmarks: [...options.bookmarks] } : {};
 }
 
 function toPlanOperator(plan: Plan): PlanOperator {

@@ -9,7 +9,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import { ErrorCode } from '../errors.ts';
 import type { AdmissionControl, Permit } from './admission-control.ts';
-import { estimateCost } from './cost-model.ts';
+import type { CostEstimateCache } from './cost-estimate-cache.ts';
+import { estimateOperation } from './cost-limit-plugin.ts';
 import type { RequestBudget } from './request-budget.ts';
 
 /** Errors that mean the operation ran out of time: the heavy operations are too many for the machine. */
@@ -18,6 +19,8 @@ const OUT_OF_TIME = new Set<string>([ErrorCode.DATABASE_TIMEOUT]);
 export function admissionPlugin(
   admission: AdmissionControl,
   costBudget: number,
+  /** The cost limit's cache of estimates, so an operation is estimated once. */
+  costEstimates: CostEstimateCache,
 ): ApolloServerPlugin<{ budget?: RequestBudget }> {
   return {
     async requestDidStart() {
@@ -26,14 +29,16 @@ export function admissionPlugin(
       let admitted: Promise<Permit> | undefined;
       let budget: RequestBudget | undefined;
       return {
-        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
-          let cost: number;
+        async didResolveOperation(requestContext) {
+          const { document, operationName, contextValue } = requestContext;
+          let cost;
           try {
-            cost = estimateCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+            cost = estimateOperation(costEstimates, requestContext);
           } catch {
-            return; // the cost limit answers it (variables that do not fit, too many fields)
+            return; // the cost limit answers it (variables that do not fit)
           }
-          if (cost > costBudget || !admission.isHeavy(cost)) return;
+          // Over the budget or beyond counting: the cost limit refuses it.
+          if (cost === 'too-many-nodes' || cost > costBudget || !admission.isHeavy(cost)) return;
           budget = contextValue.budget;
           const name = operationName ?? rootFieldName(document) ?? 'anonymous';
           admitted = admission.admit({ name, cost, ...(budget ? { budget } : {}) });

@@ -12,6 +12,8 @@
  *   (src/limits/admission-control.ts): the adaptive limit, heavy operations running and waiting, and those shed;
  * - analytics_cache_entries{measure}, analytics_cache_hits{measure}, analytics_cache_misses{measure}: the bounded
  *   caches of the graph measures (src/measures/projection-measures.ts);
+ * - cost_estimate_cache_entries, cost_estimate_cache_hits, cost_estimate_cache_misses: the bounded cache of
+ *   operations' cost estimates (src/limits/cost-estimate-cache.ts);
  * - the process defaults (RSS, heap, event-loop lag, GC) with the prefix kg_.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -56,6 +58,7 @@ export function createMetrics(
     /** Subscriptions open over WebSocket in this process. */
     openSubscriptions?: () => number;
     analyticsCaches?: Record<string, CacheStats>;
+    costEstimates?: CacheStats;
   } = {},
 ): Metrics {
   const registry = new Registry();
@@ -146,6 +149,22 @@ export function createMetrics(
     });
   }
 
+  const costEstimates = options.costEstimates;
+  if (costEstimates) {
+    const costGauge = (name: string, help: string, read: (stats: CacheStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read(costEstimates));
+        },
+      });
+    costGauge('cost_estimate_cache_entries', 'Operations whose cost estimate is cached (bounded).', (s) => s.size);
+    costGauge('cost_estimate_cache_hits', 'Cost estimates served from the cache, since start.', (s) => s.hits);
+    costGauge('cost_estimate_cache_misses', 'Cost estimates computed, since start.', (s) => s.misses);
+  }
+
   const caches = options.analyticsCaches;
   if (caches) {
     const cacheGauge = (name: string, help: string, read: (stats: CacheStats) => number) =>
@@ -163,12 +182,26 @@ export function createMetrics(
     cacheGauge('analytics_cache_misses', 'Graph-measure answers computed, since start.', (s) => s.misses);
   }
 
+  /** Bounded by the label sets: operation names (capped by the operation plugin) times error codes. */
+  const requestSeries = new Map<
+    string,
+    { count: ReturnType<typeof requests.labels>; duration: ReturnType<typeof requestDuration.labels> }
+  >();
+
   return {
     registry,
     recordRateLimited: () => rateLimited.inc(),
     recordRequest(operation, outcome, durationSeconds) {
-      requests.inc({ operation, outcome });
-      requestDuration.observe({ operation, outcome }, durationSeconds);
+      // The series of one label pair, looked up once: prom-client hashes the labels on every call otherwise.
+      const key = `${operation}\n${outcome}`;
+      let series = requestSeries.get(key);
+      if (series === undefined) {
+        const labels = { operation, outcome };
+        series = { count: requests.labels(labels), duration: requestDuration.labels(labels) };
+        requestSeries.set(key, series);
+      }
+      series.count.inc();
+      series.duration.observe(durationSeconds);
       if (isCostRejection(outcome)) costRejections.inc({ code: outcome });
     },
     queryObserver: {

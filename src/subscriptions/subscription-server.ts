@@ -190,7 +190,7 @@ export function attachSubscriptionServer(
           document,
           operationName: payload.operationName ?? null,
           variableValues,
-          contextValue: { ...newContext(), changeFeed },
+          contextValue: Object.assign(newContext(), { changeFeed }),
         };
         return args;
       },
@@ -250,7 +250,7 @@ async function subscribeWithFreshContexts(
     async next() {
       const event = await source.next();
       if (event.done) return { done: true, value: undefined };
-      const contextValue = { ...newContext(), changeFeed: subscriptionContext.changeFeed };
+      const contextValue = Object.assign(newContext(), { changeFeed: subscriptionContext.changeFeed });
       return { done: false, value: await execute({ ...args, rootValue: event.value, contextValue }) };
     },
     async return() {
