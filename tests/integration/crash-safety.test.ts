@@ -304,7 +304,7 @@ describe('crash safety: import, generator batch and curated write, the writer ki
 
     const rerun = await spawnCli('generate', run.args, env).exited;
     expect(rerun.code, rerun.output).toBe(0);
-    expect(rerun.output).toMatch(/\(4 batches written, 1 already done\)/);
+    expect(rerun.output).toMatch(/\(\d+ batches written, 1 already done\)/);
     expect(await generatorRun(run.documentId)).toMatchObject({ complete: true });
     expect(await generatedGraph(run.documentId)).toMatchObject({ relationships: 30_000, uncited: 0 });
   }, 600_000);

@@ -24,8 +24,11 @@ const started: ServerProcess[] = [];
 
 async function startEmbeddedServer() {
   const boltPort = await freePort();
+  // Two ports free now; the second asked again until it differs (neither is bound until the server starts).
+  let httpPort = await freePort();
+  while (httpPort === boltPort) httpPort = await freePort();
   const server = spawnServer({
-    PORT: String(await freePort()),
+    PORT: String(httpPort),
     NEO4J_EMBEDDED_DATA_DIR: dataDir,
     NEO4J_EMBEDDED_PORT: String(boltPort),
     NEO4J_PASSWORD: PASSWORD,

@@ -163,7 +163,7 @@ describe('adversarial: work per request is bounded', () => {
 describe('adversarial: exports run under the same budget', () => {
   it('a download spends from the same statement budget', async () => {
     const url = await serverWith({ maxStatements: 1 });
-    const response = await fetch(url.replace(/\/graphql$/, '/export/graphml?root=country:japan&depth=2'));
+    const response = await fetch(url.replace(/\/graphql$/, '/export/graphml?selection=graph'));
     expect(response.status).toBe(503);
     const body = (await response.json()) as any;
     expect(body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');

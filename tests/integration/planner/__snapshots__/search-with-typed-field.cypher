@@ -9,7 +9,7 @@ RETURN properties(node) AS props, score, {
     MATCH (node)-[r0:APPROVED_SUPPLY_PLAN_FOR|PRODUCES|DEVELOPS]->(m0:Entity)
     WHERE ($p0_types IS NULL OR type(r0) IN $p0_types) AND ($p0_kinds IS NULL OR m0.kind IN $p0_kinds) AND ($p0_asOf IS NULL OR ((r0.validFrom IS NULL OR r0.validFrom <= $p0_asOf) AND (r0.validUntil IS NULL OR r0.validUntil > $p0_asOf)))
     WITH r0, m0, startNode(r0) = node AS outgoing0
-    ORDER BY toLower(m0.name), m0.id, type(r0), outgoing0, r0.key
+    ORDER BY m0.nameKey, m0.id, type(r0), outgoing0, r0.key
     SKIP toInteger($p0_offset) LIMIT toInteger($p0_limit)
     RETURN {type: type(r0), outgoing: outgoing0, rel: {id: r0.id}, other: m0 {.id, .name, .kind}}
   },
@@ -17,7 +17,7 @@ RETURN properties(node) AS props, score, {
     MATCH (node)-[r1:BASED_IN]->(m1:Entity)
     WHERE ($p1_types IS NULL OR type(r1) IN $p1_types) AND ($p1_kinds IS NULL OR m1.kind IN $p1_kinds) AND ($p1_asOf IS NULL OR ((r1.validFrom IS NULL OR r1.validFrom <= $p1_asOf) AND (r1.validUntil IS NULL OR r1.validUntil > $p1_asOf)))
     WITH r1, m1, startNode(r1) = node AS outgoing1
-    ORDER BY toLower(m1.name), m1.id, type(r1), outgoing1, r1.key
+    ORDER BY m1.nameKey, m1.id, type(r1), outgoing1, r1.key
     SKIP toInteger($p1_offset) LIMIT toInteger($p1_limit)
     RETURN {type: type(r1), outgoing: outgoing1, rel: {id: r1.id}, other: m1 {.id, .name, .kind}}
   }
