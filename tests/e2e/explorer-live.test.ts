@@ -122,8 +122,19 @@ describe.skipIf(!browserAvailable)('the explorer, live', () => {
     await expect
       .poll(() => graphiql.locator('.graphiql-query-editor').textContent())
       .toContain('subscription LiveChanges');
-    await graphiql.click('.graphiql-execute-button');
-    await expect.poll(subscriptionsOpen, { timeout: 15_000 }).toBe(before + 1);
+    // GraphiQL takes the operation name from the editor a moment after a tab switch; a run started before that asks
+    // for the previous tab's operation and ends at once (OPERATION_RESOLUTION_FAILURE), so run again until it is open.
+    await expect
+      .poll(
+        async () => {
+          if ((await subscriptionsOpen()) === before + 1) return true;
+          await graphiql.click('.graphiql-execute-button');
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          return (await subscriptionsOpen()) === before + 1;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
 
     await write(`mutation ($input: UpdateEntityInput!) { updateEntity(input: $input) { entity { id } } }`, {
       id: 'org:imec',
