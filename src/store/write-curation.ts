@@ -8,6 +8,7 @@ import type { Transaction } from '../db/query-runner.ts';
 import { curationMark } from '../model/stored-properties.ts';
 import type { StoredAuditEntry } from '../graph/audit-log.ts';
 import { raiseGraphVersion } from './graph-version.ts';
+import { batches } from './graph-rows.ts';
 import type { CurationToWrite } from './validate-graph-data.ts';
 
 const BATCH_SIZE = 500;
@@ -65,8 +66,4 @@ export async function writeCuration(tx: Transaction, curation: CurationToWrite):
   const newestVersion = entries.reduce((newest, entry) => Math.max(newest, entry.graphVersion ?? 0), 0);
   if (newestVersion > 0) await raiseGraphVersion(tx, newestVersion);
   return { curatedFacts: facts.length, auditEntries: entries.length };
-}
-
-function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
