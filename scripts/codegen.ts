@@ -28,6 +28,14 @@ const config = {
   mappers: {
     Entity: ENTITY_ROW,
     ...Object.fromEntries(Object.keys(ENTITY_KINDS).map((kind) => [kind, ENTITY_ROW])),
+    ...Object.fromEntries(
+      Object.keys(ENTITY_KINDS).flatMap((kind) => [
+        [`${kind}Connection`, '../resolvers/kind-lists.ts#KindConnection'],
+        [`${kind}Aggregate`, '../resolvers/kind-lists.ts#KindAggregateObject'],
+      ]),
+    ),
+    Group: '../graph/kind-list.ts#GroupRow',
+    CrossReferenceConnection: '../resolvers/query/cross-reference.ts#CrossReferenceConnectionRow',
     Node: '../graph/rows.ts#NodeRow',
     Document: '../graph/rows.ts#DocumentRow',
     Citation: '../graph/rows.ts#CitationRow',

@@ -11,7 +11,12 @@ import type { DocumentRow, EntityRow } from './graph/rows.ts';
 import type { Vocabulary } from './model/vocabulary.ts';
 import { createDocumentLoader } from './loaders/create-document-loader.ts';
 import { createEntityLoader } from './loaders/create-entity-loader.ts';
-import { createRelatedLoaders, type RelatedLoaders } from './loaders/create-related-loader.ts';
+import {
+  createRefinedLoaders,
+  createRelatedLoaders,
+  type RefinedLoaders,
+  type RelatedLoaders,
+} from './loaders/create-related-loader.ts';
 import { createSectionLoader } from './loaders/create-section-loader.ts';
 import { budgetedRunner, type RequestBudget } from './limits/request-budget.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
@@ -25,6 +30,8 @@ export interface RequestContext {
   documents: DataLoader<string, DocumentRow | null>;
   sections: DataLoader<string, SectionRow[]>;
   related: RelatedLoaders;
+  /** Typed fields with a where or a sort that their root did not plan. */
+  refined: RefinedLoaders;
   /** The request's time and statement budget; absent when the server runs without request limits. */
   budget?: RequestBudget;
   /** Whether this request may write (curated writes), and as which curator. */
@@ -71,6 +78,7 @@ class LazyContext implements RequestContext {
   private documentsMade: DataLoader<string, DocumentRow | null> | undefined;
   private sectionsMade: DataLoader<string, SectionRow[]> | undefined;
   private relatedMade: RelatedLoaders | undefined;
+  private refinedMade: RefinedLoaders | undefined;
 
   constructor(
     readonly runner: QueryRunner,
@@ -101,5 +109,10 @@ class LazyContext implements RequestContext {
   get related(): RelatedLoaders {
     this.relatedMade ??= createRelatedLoaders(this.runner);
     return this.relatedMade;
+  }
+
+  get refined(): RefinedLoaders {
+    this.refinedMade ??= createRefinedLoaders(this.runner);
+    return this.refinedMade;
   }
 }

@@ -8,6 +8,7 @@ import type { QueryRunner } from '../db/query-runner.ts';
 import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { categoryOf, MAX_CATEGORY_DEPTH } from './material-category.ts';
 import { holdsAsOf } from './partial-date.ts';
+import { MAX_GROUP_IDS, toGroups, type GroupRow } from './kind-list.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
 export interface CrossReferenceFilter {
@@ -168,4 +169,51 @@ export async function findCrossReferences(
     };
   });
   return { links, total: counted ? (counted[0]?.total ?? 0) : null };
+}
+
+/** What cross-reference links can be grouped by: the entity each link names there, or its type. */
+export type CrossReferenceGroupKey = 'COUNTRY' | 'CATEGORY' | 'PROGRAM' | 'COMPANY' | 'MATERIAL' | 'LINK_TYPE';
+
+/**
+ * Each key's group of link (c, r, m, cat) as `g` (an entity, or null for links without one). A company based in
+ * two countries counts its links in both.
+ */
+const GROUP_OF: Record<Exclude<CrossReferenceGroupKey, 'LINK_TYPE'>, string> = {
+  COUNTRY: 'OPTIONAL MATCH (c)-[:BASED_IN]->(g:Country)',
+  CATEGORY: 'WITH r, cat AS g',
+  PROGRAM: 'OPTIONAL MATCH (g:Entity {id: r.program})',
+  COMPANY: 'WITH r, c AS g',
+  MATERIAL: 'WITH r, m AS g',
+};
+
+/**
+ * The matching links grouped by `by`, largest group first, then by key; at most `first` groups, each with its
+ * links' ids (in id order, the first MAX_GROUP_IDS) so the answer can be checked and drawn.
+ */
+export async function groupCrossReferences(
+  runner: QueryRunner,
+  filter: CrossReferenceFilter,
+  asOf: string | null,
+  by: CrossReferenceGroupKey,
+  first: number,
+): Promise<GroupRow[]> {
+  const start = START[startOf(filter)];
+  const group =
+    by === 'LINK_TYPE'
+      ? `WITH r ORDER BY r.id
+WITH type(r) AS key, count(r) AS count, collect(r.id)[..$maxIds] AS ids
+RETURN key, null AS entity, count, ids`
+      : `${GROUP_OF[by]}
+WITH g, r ORDER BY r.id
+WITH g, count(r) AS count, collect(r.id)[..$maxIds] AS ids
+RETURN g.id AS key, properties(g) AS entity, count, ids`;
+  const rows = await runner.read<Record<string, unknown>>(
+    'cross-reference.group',
+    `${MATCH_LINKS(start, Boolean(filter.minCategories))}
+${group}
+ORDER BY count DESC, key
+LIMIT toInteger($first)`,
+    { ...paramsOf(filter, asOf), first, maxIds: MAX_GROUP_IDS },
+  );
+  return toGroups(rows);
 }

@@ -5,7 +5,8 @@
  * then reads its offset and its rows from the index, not the whole kind.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
-import type { EntityKind } from '../model/vocabulary.ts';
+import type { EntityKind, Vocabulary } from '../model/vocabulary.ts';
+import { WhereCompiler, type WhereInput } from './where-filter.ts';
 import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField, type Statement } from './planned-fields.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
 import { statementOf } from './statement-of.ts';
@@ -38,7 +39,12 @@ SKIP toInteger($offset) LIMIT toInteger($limit)`;
  * The page statement with the typed relationship fields planned on each entity (./planned-fields.ts): the page is
  * cut first, then each entity of the page reads its fields.
  */
-function pageWithFieldsStatement(order: EntityOrder, withKind: boolean, fields: readonly PlannedField[]): Statement {
+function pageWithFieldsStatement(
+  order: EntityOrder,
+  withKind: boolean,
+  fields: readonly PlannedField[],
+  where: Statement | null,
+): Statement {
   const { key, by } = ORDER[order];
   const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
   const column = fieldsColumn(fields, 'n');
@@ -46,12 +52,12 @@ function pageWithFieldsStatement(order: EntityOrder, withKind: boolean, fields: 
     text: `
 MATCH (n:Entity)
 WHERE ${seek}
-  AND ${FILTERS}
+  AND ${FILTERS}${where ? `\n  AND ${where.text}` : ''}
 WITH n
 ORDER BY ${by}
 SKIP toInteger($offset) LIMIT toInteger($limit)
 RETURN properties(n) AS props${column.text}`,
-    params: column.params,
+    params: { ...column.params, ...where?.params },
   };
 }
 
@@ -79,8 +85,11 @@ MATCH (n:Entity)
 WHERE n.kind = $kind AND ${FILTERS}
 RETURN count(n) AS total`;
 
-/** The cheapest count statement for a query. */
-function countStatement(query: EntityQuery): string {
+/** The cheapest count statement for a query (with a where, the count of kind or of all with it). */
+function countStatement(query: EntityQuery, where: Statement | null): string {
+  if (where !== null) {
+    return (query.kind === null ? COUNT : COUNT_OF_KIND).replace('\nRETURN', `\n  AND ${where.text}\nRETURN`);
+  }
   if (query.kind !== null) return COUNT_OF_KIND;
   return query.documentId === null && query.nameContains === null ? COUNT_ALL : COUNT;
 }
@@ -89,21 +98,32 @@ export interface EntityQuery {
   kind: EntityKind | null;
   documentId: string | null;
   nameContains: string | null;
+  /** Conditions on the common fields (EntityWhere), or null. */
+  where: WhereInput | null;
   order: EntityOrder;
 }
 
 export async function listEntities(
   runner: QueryRunner,
+  vocabulary: Vocabulary,
   query: EntityQuery,
   offset: number,
   limit: number,
   fields: readonly PlannedField[] = [],
 ): Promise<{ items: EntityRow[]; total: number }> {
-  const params = { kind: query.kind, documentId: query.documentId, text: query.nameContains?.toLowerCase() ?? null };
+  const compiler = new WhereCompiler(vocabulary);
+  const compiled = query.where ? compiler.compile(query.where, null, 'n') : null;
+  const where = compiled ? { text: compiled.text, params: compiler.params } : null;
+  const params = {
+    kind: query.kind,
+    documentId: query.documentId,
+    text: query.nameContains?.toLowerCase() ?? null,
+    ...where?.params,
+  };
   const page =
-    fields.length === 0
+    fields.length === 0 && where === null
       ? { text: statementOf(PAGES, `${query.order} ${query.kind === null ? 'all' : 'kind'}`), params: {} }
-      : pageWithFieldsStatement(query.order, query.kind !== null, fields);
+      : pageWithFieldsStatement(query.order, query.kind !== null, fields, where);
   const [rows, counts] = await Promise.all([
     runner.read<{ props: Record<string, unknown>; fields?: FieldsColumn }>('entities.page', page.text, {
       ...params,
@@ -111,7 +131,7 @@ export async function listEntities(
       limit,
       ...page.params,
     }),
-    runner.read<{ total: number }>('entities.count', countStatement(query), params),
+    runner.read<{ total: number }>('entities.count', countStatement(query, where), params),
   ]);
   const items = rows.map((r) => {
     const entity = toEntityRow(r.props);

@@ -6,6 +6,9 @@
  * (src/resolvers/plan-selection.ts) decides which fields are planned; the statement's text depends on their
  * directions, projections and nesting only, every value is a parameter ($p0_types, $p0_limit, ...).
  */
+import type { QueryRunner } from '../db/query-runner.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
+import { sortKeys, type SortInput } from './sort-keys.ts';
 import {
   conditions,
   orderKeys,
@@ -17,6 +20,19 @@ import {
   type RelatedSpec,
   type StoredRow,
 } from './related-entities.ts';
+import { WhereCompiler, type WhereInput } from './where-filter.ts';
+
+/**
+ * A typed list field's `where` and `sort` (Company.materials(where: ..., sort: ...)): conditions on the entities it
+ * reaches and the order of its rows, ahead of the default order.
+ */
+export interface Refinement {
+  vocabulary: Vocabulary;
+  /** The kind the where and sort are about (the field's one kind), or null for any kind (EntityWhere). */
+  kind: string | null;
+  where: WhereInput | null;
+  sort: readonly SortInput[];
+}
 
 /** A typed relationship field read in a root's statement, and the typed fields planned on the entities it reaches. */
 export interface PlannedField {
@@ -25,6 +41,8 @@ export interface PlannedField {
   /** Read only for a parent entity of this kind (a fragment's type condition); null for every parent. */
   onKind: string | null;
   spec: RelatedSpec;
+  /** The field's where and sort, when it has them. */
+  refine?: Refinement;
   fields: readonly PlannedField[];
 }
 
@@ -97,15 +115,28 @@ class FieldsText {
     const row = rowMap(field.spec.projection, r, m, outgoing);
     const below = this.map(field.fields, m, `${indent}  `);
     const item = below === null ? row : `${row.slice(0, -1)}, fields: ${below}}`;
+    const { where, order } = this.refinement(field.refine, p, m);
     const body = `COLLECT {
 ${indent}  MATCH ${patternOf(field.spec.direction, n, `${r}${typesOf(field.spec)}`, m)}
-${indent}  WHERE ${conditions(p, r, m).replace(/\n\s*/g, ' ')}
+${indent}  WHERE ${conditions(p, r, m).replace(/\n\s*/g, ' ')}${where}
 ${indent}  WITH ${r}, ${m}, startNode(${r}) = ${n} AS ${outgoing}
-${indent}  ORDER BY ${orderKeys(r, m, outgoing).join(', ')}
+${indent}  ORDER BY ${[...order, ...orderKeys(r, m, outgoing)].join(', ')}
 ${indent}  SKIP toInteger($${p}offset) LIMIT toInteger($${p}limit)
 ${indent}  RETURN ${item}
 ${indent}}`;
     return { p, body };
+  }
+
+  /** A refinement's condition on `m` (` AND ...`, or empty) and its order keys, with parameters prefixed `p`. */
+  private refinement(refine: Refinement | undefined, p: string, m: string): { where: string; order: string[] } {
+    if (!refine) return { where: '', order: [] };
+    const compiler = new WhereCompiler(refine.vocabulary, p);
+    const { text } = compiler.compile(refine.where, refine.kind, m);
+    Object.assign(this.params, compiler.params);
+    return {
+      where: text === 'true' ? '' : ` AND ${text}`,
+      order: sortKeys(refine.vocabulary, refine.kind, refine.sort, m),
+    };
   }
 }
 
@@ -150,4 +181,22 @@ export function toPlannedRows(
           });
   });
   return planned;
+}
+
+/**
+ * The rows of `fields` for each of `ids`, in one statement (the planned fields' own subqueries, under each entity):
+ * how a typed field with a where or a sort is read when its root did not plan it.
+ */
+export async function findPlanned(
+  runner: QueryRunner,
+  ids: readonly string[],
+  fields: readonly PlannedField[],
+): Promise<Map<string, PlannedRows>> {
+  const column = fieldsColumn(fields, 'n');
+  const rows = await runner.read<{ id: string; kind: string; fields?: FieldsColumn }>(
+    'related.refined',
+    `UNWIND $ids AS id\nMATCH (n:Entity {id: id})\nRETURN id, n.kind AS kind${column.text}`,
+    { ids, ...column.params },
+  );
+  return new Map(rows.map((row) => [row.id, toPlannedRows({ id: row.id, kind: row.kind }, row.fields, fields)]));
 }

@@ -14,19 +14,52 @@
  * - any other list of objects (Company.materials, Entity.sources, ...) counts LIST_SIZE_ESTIMATE items, or the
  *   `listSize` its `@cost` declares in schema.graphql;
  * - every Query field starts at the `base` its `@cost` declares; one without (a field added later, such as an
- *   export) starts at UNKNOWN_ROOT_COST, so it is covered until it gets an estimate of its own.
+ *   export) starts at UNKNOWN_ROOT_COST, so it is covered until it gets an estimate of its own;
+ * - a list read by a filter no index can serve (`where` without an id, name or document seek), or sorted by a key
+ *   no index orders (anything but name and id), reads every entity of its kind however small its page: it adds
+ *   SCAN_COST, which is the heavy threshold's default, so such a read is admitted as heavy; so does each
+ *   `aggregate` and `groupBy` of a connection (they read every match), once whatever the page size.
  * Introspection (GraphiQL's schema query) is bounded by the schema, so its lists count once.
  */
-import { getNamedType, getNullableType, isLeafType, isListType } from 'graphql';
-import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, isLeafType, isListType, Kind } from 'graphql';
+import type { DocumentNode, FieldNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { defaultPageSize } from './page-sizes.ts';
+import { indexedBy, type WhereInput } from '../graph/where-filter.ts';
 import { declaredCost } from './schema-directives.ts';
 
 /** Items assumed for a list with no size argument (most typed lists hold a handful of entities). */
 export const LIST_SIZE_ESTIMATE = 5;
 /** Start cost of a Query field the model does not know. */
 export const UNKNOWN_ROOT_COST = 1_000;
+/** What reading a whole kind costs (see the module comment): a filter or order no index serves. */
+export const SCAN_COST = 500;
+
+/** Sort keys an index orders (a kind's list walks its (kind, nameKey) or (kind, id) index). */
+const INDEXED_SORT_KEYS = new Set(['name', 'id']);
+
+/** SCAN_COST when a list's `where` or `sort` makes it read its whole kind, else 0. */
+function scanCost(args: Record<string, unknown>): number {
+  const where = args['where'];
+  const sort = args['sort'];
+  const unindexedWhere = typeof where === 'object' && where !== null && !indexedBy(where as WhereInput);
+  const unindexedSort =
+    Array.isArray(sort) && sort.some((key) => Object.keys(key as object).some((name) => !INDEXED_SORT_KEYS.has(name)));
+  return unindexedWhere || unindexedSort ? SCAN_COST : 0;
+}
+
+/**
+ * Fields that read every match of their connection's filter, not a page: each costs SCAN_COST (its groups, at
+ * most 100, are small beside the read).
+ */
+const READS_EVERY_MATCH = new Set(['aggregate', 'groupBy']);
+
+/** How many such fields a connection selects directly (in fragments they count per row: an overestimate). */
+function readsOfEveryMatch(node: FieldNode): number {
+  return (node.selectionSet?.selections ?? []).filter(
+    (selection) => selection.kind === Kind.FIELD && READS_EVERY_MATCH.has(selection.name.value),
+  ).length;
+}
 
 /** exportGraph by its selection: about the rows it reads (the whole-graph cap is 5,000 nodes). */
 function exportCost(args: Record<string, unknown>): number {
@@ -73,7 +106,7 @@ const pageSizeArg = (args: Record<string, unknown>, name: string): number | unde
 
 const costEstimator =
   (schema: GraphQLSchema): ComplexityEstimator =>
-  ({ type, field, args, childComplexity }) => {
+  ({ type, field, node, args, childComplexity }) => {
     const coordinate = `${type.name}.${field.name}`;
     if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
 
@@ -91,12 +124,17 @@ const costEstimator =
     }
     if (namedTypeName(field.type).endsWith('Connection')) {
       const size = pageSizeArg(args, 'first') ?? pageSizeArg(args, 'last') ?? defaultPageSize(coordinate);
-      return base + size * (1 + childComplexity);
+      // aggregate and groupBy cost once, not once per row of the page.
+      const everyMatch = SCAN_COST * readsOfEveryMatch(node);
+      return base + scanCost(args) + everyMatch + size * (1 + childComplexity - everyMatch);
     }
+    if (type.name.endsWith('Connection') && READS_EVERY_MATCH.has(field.name)) return SCAN_COST;
     const first = numberArg(args, 'first');
     const implementsEntity = 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === 'Entity');
     if (first !== undefined && isTypedListCap(type.name, field.name, implementsEntity)) {
-      return base + Math.min(first, LIST_SIZE_ESTIMATE) * (1 + childComplexity);
+      // A where on a typed list filters each parent's links (bounded by its degree): one more row per condition.
+      const filtered = args['where'] ? LIST_SIZE_ESTIMATE : 0;
+      return base + filtered + Math.min(first, LIST_SIZE_ESTIMATE) * (1 + childComplexity);
     }
     // A slice of a list of known size (a disruption's lists) counts as the smaller of `first` and that size.
     const knownSize = declared.listSize;

@@ -5,7 +5,8 @@
  */
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../db/query-runner.ts';
-import { findRelated, type RelatedPage, type RelatedSpec } from '../graph/related-entities.ts';
+import { findPlanned, type PlannedField } from '../graph/planned-fields.ts';
+import { findRelated, type RelatedPage, type RelatedRow, type RelatedSpec } from '../graph/related-entities.ts';
 import { loaderPerKey } from './loader-per-key.ts';
 
 export type RelatedLoaders = (spec: RelatedSpec) => DataLoader<string, RelatedPage>;
@@ -20,5 +21,23 @@ export function createRelatedLoaders(runner: QueryRunner): RelatedLoaders {
         const byId = await findRelated(runner, ids, spec);
         return ids.map((id) => byId.get(id) ?? EMPTY_PAGE);
       }),
+  );
+}
+
+/** The rows of one typed field with a where or a sort, per parent entity id. */
+export type RefinedLoaders = (field: PlannedField) => DataLoader<string, RelatedRow[]>;
+
+/**
+ * Per request, one DataLoader per distinct refined field (its spec, where and sort): every parent of the field at
+ * one level is read in one statement (src/graph/planned-fields.ts findPlanned).
+ */
+export function createRefinedLoaders(runner: QueryRunner): RefinedLoaders {
+  return loaderPerKey(
+    (field: PlannedField) =>
+      new DataLoader<string, RelatedRow[]>(async (ids) => {
+        const byId = await findPlanned(runner, ids, [field]);
+        return ids.map((id) => byId.get(id)?.[field.key] ?? []);
+      }),
+    ({ spec, refine }) => [spec, refine?.kind, refine?.where, refine?.sort],
   );
 }

@@ -8,6 +8,7 @@ import { analyticsObjectResolvers } from './analytics-objects.ts';
 import { disruptionReportResolvers } from './disruption-report-fields.ts';
 import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 import { documentFields, factFields } from './document-fields.ts';
+import { createKindListResolvers } from './kind-lists.ts';
 import { createKindResolvers } from './kind-resolvers.ts';
 import { createEntity } from './mutation/create-entity.ts';
 import { link } from './mutation/link.ts';
@@ -17,7 +18,7 @@ import { auditLog } from './query/audit-log.ts';
 import { changes } from './query/changes.ts';
 import { articulationPoints, centrality, communities, paths } from './query/graph-measures.ts';
 import { disruption, supplyRisk } from './query/supply-risk.ts';
-import { crossReference, crossReferenceMatrix } from './query/cross-reference.ts';
+import { crossReference, crossReferenceConnectionFields, crossReferenceMatrix } from './query/cross-reference.ts';
 import { documents } from './query/documents.ts';
 import { entities } from './query/entities.ts';
 import { exportGraph } from './query/export-graph.ts';
@@ -71,6 +72,7 @@ const sharedResolvers: Resolvers = {
   Entity: {
     __resolveType: (row) => row.kind,
   },
+  CrossReferenceConnection: crossReferenceConnectionFields,
   Document: documentFields,
   Fact: factFields,
   ...relationshipObjectResolvers,
@@ -80,5 +82,11 @@ const sharedResolvers: Resolvers = {
 
 /** The whole resolver map for a knowledge model (the server's own unless a test extends it). */
 export function createResolvers(vocabulary: Vocabulary = VOCABULARY): Resolvers {
-  return { ...sharedResolvers, ...createKindResolvers(vocabulary) };
+  const { Query: lists, ...listTypes } = createKindListResolvers(vocabulary);
+  return {
+    ...sharedResolvers,
+    Query: { ...sharedResolvers.Query, ...lists },
+    ...listTypes,
+    ...createKindResolvers(vocabulary),
+  };
 }

@@ -12,7 +12,7 @@ import { dateOf } from '../model/property-keys.ts';
 import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { entityFields } from './entity-fields.ts';
-import { projectionOf, relatedSpecOf, type TypedFieldArgs } from './plan-selection.ts';
+import { projectionOf, refinementOf, relatedSpecOf, type TypedFieldArgs } from './plan-selection.ts';
 import { moneyOf } from './relationship-objects.ts';
 
 type FieldResolver = (
@@ -27,12 +27,15 @@ type FieldResolver = (
  * response key; otherwise through the related loader, one statement for every parent of this field and level.
  */
 function relatedResolver(spec: RelatedFieldSpec): FieldResolver {
-  return async (entity, args, { related, vocabulary }, info) => {
-    const planned = entity.planned?.[String(info.path.key)];
+  return async (entity, args, { related, refined, vocabulary }, info) => {
+    const key = String(info.path.key);
+    const readSpec = () => relatedSpecOf(spec, args, projectionOf(spec, info.fieldNodes, info, vocabulary));
+    const refine = entity.planned?.[key] ? undefined : refinementOf(spec, args, vocabulary);
     const rows =
-      planned ??
-      (await related(relatedSpecOf(spec, args, projectionOf(spec, info.fieldNodes, info, vocabulary))).load(entity.id))
-        .rows;
+      entity.planned?.[key] ??
+      (refine
+        ? await refined({ key, onKind: null, spec: readSpec(), refine, fields: [] }).load(entity.id)
+        : (await related(readSpec()).load(entity.id)).rows);
     if (spec.rowsAs) return rows;
     // One entity may be linked several ways (approved plan and production): list it once.
     const unique = [...new Map(rows.map((row) => [row.other.id, row.other])).values()];

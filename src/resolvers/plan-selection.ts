@@ -15,7 +15,9 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 // Imported from the module execution uses, like collectSubfields in ./projection.ts (see there).
 import { getArgumentValues } from 'graphql/execution/values.js';
-import type { PlannedField } from '../graph/planned-fields.ts';
+import type { PlannedField, Refinement } from '../graph/planned-fields.ts';
+import { sortKeys, type SortInput } from '../graph/sort-keys.ts';
+import { WhereCompiler, type WhereInput } from '../graph/where-filter.ts';
 import type { Projection, RelatedSpec } from '../graph/related-entities.ts';
 import type { RelatedFieldSpec } from '../model/typed-fields.ts';
 import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
@@ -32,6 +34,26 @@ export const MAX_PLANNED_FIELDS = 8;
 export interface TypedFieldArgs {
   asOf?: string | null;
   first?: number;
+  where?: WhereInput | null;
+  sort?: readonly SortInput[] | null;
+}
+
+/**
+ * A typed list field's where and sort as a refinement of its rows, or undefined without them; throws the
+ * BAD_USER_INPUT error of an invalid one (a sort element with two keys, `via` outside the field's types, ...).
+ */
+export function refinementOf(
+  field: RelatedFieldSpec,
+  args: TypedFieldArgs,
+  vocabulary: Vocabulary,
+): Refinement | undefined {
+  const where = args.where ?? null;
+  const sort = args.sort ?? [];
+  if (where === null && sort.length === 0) return undefined;
+  const refine = { vocabulary, kind: field.kinds?.length === 1 ? (field.kinds[0] ?? null) : null, where, sort };
+  new WhereCompiler(vocabulary).compile(where, refine.kind, 'm');
+  sortKeys(vocabulary, refine.kind, sort, 'm');
+  return refine;
 }
 
 /**
@@ -78,6 +100,7 @@ function argumentsOf(
   kind: string,
   field: RelatedFieldSpec,
   nodes: readonly FieldNode[],
+  vocabulary: Vocabulary,
 ): TypedFieldArgs | null {
   const definition = fieldDefinition(info, kind, nodes[0]?.name.value ?? '');
   if (!definition) return null;
@@ -86,6 +109,7 @@ function argumentsOf(
     const [args] = all;
     if (!args || all.some((other) => JSON.stringify(other) !== JSON.stringify(args))) return null;
     relatedSpecOf(field, args); // throws the argument errors
+    refinementOf(field, args, vocabulary);
     return args;
   } catch {
     return null;
@@ -127,13 +151,15 @@ export function planFields(
       for (const [key, fieldNodes] of selectedFields(info, level.nodes, kind) ?? []) {
         const typed = vocabulary.kinds[kind]?.fields[fieldNodes[0]?.name.value ?? ''];
         if (typed?.of !== 'related' || room === 0) continue;
-        const args = argumentsOf(info, kind, typed, fieldNodes);
+        const args = argumentsOf(info, kind, typed, fieldNodes, vocabulary);
         if (args === null) continue;
         room -= 1;
+        const refine = refinementOf(typed, args, vocabulary);
         const field: MutablePlannedField = {
           key,
           onKind: level.kinds.length > 1 ? kind : null,
           spec: relatedSpecOf(typed, args, projectionOf(typed, fieldNodes, info, vocabulary)),
+          ...(refine ? { refine } : {}),
           fields: [],
         };
         level.into.push(field);

@@ -14,6 +14,8 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/api-schema.ts';
+import { listFieldName } from '../../src/model/kind-list-names.ts';
+import { VOCABULARY } from '../../src/model/vocabulary.ts';
 import { estimateCost } from '../../src/limits/cost-model.ts';
 import { defaultPageSize } from '../../src/limits/page-sizes.ts';
 import { keysetPage, keysetWindow, offsetPage, type PageArgs } from '../../src/resolvers/pagination.ts';
@@ -41,16 +43,20 @@ describe('schema: every connection pages both ways', () => {
     const roots = connectionFields().filter(
       (c) => !/^[A-Z][a-zA-Z]*\.relationships$/.test(c) || c === 'Entity.relationships',
     );
-    expect(roots).toEqual([
-      'Community.members',
-      'Document.facts',
-      'Entity.relationships',
-      'Query.auditLog',
-      'Query.changes',
-      'Query.crossReference',
-      'Query.entities',
-      'Query.supplyRisk',
-    ]);
+    expect(roots).toEqual(
+      [
+        'Community.members',
+        'Document.facts',
+        'Entity.relationships',
+        'Query.auditLog',
+        'Query.changes',
+        'Query.crossReference',
+        'Query.entities',
+        'Query.supplyRisk',
+        // Each kind's own list (Query.companies, ...).
+        ...Object.keys(VOCABULARY.kinds).map((kind) => `Query.${listFieldName(kind)}`),
+      ].sort(),
+    );
     // Each kind's type carries Entity.relationships.
     expect(connectionFields()).toContain('Company.relationships');
   });

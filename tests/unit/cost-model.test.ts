@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type * as GraphQL from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/api-schema.ts';
-import { estimateCost, LIST_SIZE_ESTIMATE, UNKNOWN_ROOT_COST } from '../../src/limits/cost-model.ts';
+import { estimateCost, LIST_SIZE_ESTIMATE, SCAN_COST, UNKNOWN_ROOT_COST } from '../../src/limits/cost-model.ts';
 import { EXAMPLE_QUERIES } from '../../src/playground/example-queries.ts';
 import { DEFAULT_REQUEST_LIMITS } from '../../src/request-limits.ts';
 
@@ -80,5 +80,36 @@ describe('cost model: estimates', () => {
     const whole = exportOf('{ graph: {} }');
     expect(small).toBeLessThan(1_000);
     expect(whole).toBeGreaterThan(5_000);
+  });
+});
+
+describe('cost model: filters, sorts and aggregates say when they read a whole kind', () => {
+  const list = (args: string, selection = 'edges { node { id } }') =>
+    cost(`{ companies(${args} first: 10) { ${selection} } }`);
+
+  it('a where an index serves costs its page alone; one no index serves adds SCAN_COST', () => {
+    const page = list('');
+    expect(list('where: { id: { eq: "company:tsmc" } },')).toBe(page);
+    expect(list('where: { name: { startsWith: "to" } },')).toBe(page);
+    expect(list('where: { AND: [{ id: { in: ["company:tsmc"] } }, { facilities: { some: {} } }] },')).toBe(page);
+    expect(list('where: { facilities: { some: {} } },')).toBe(page + SCAN_COST);
+    expect(list('where: { OR: [{ id: { eq: "company:tsmc" } }] },')).toBe(page + SCAN_COST);
+  });
+
+  it('a sort by name or id costs nothing more; by degree or a count, SCAN_COST', () => {
+    expect(list('sort: [{ name: DESC }],')).toBe(list(''));
+    expect(list('sort: [{ degree: DESC }],')).toBe(list('') + SCAN_COST);
+    expect(list('sort: [{ materialsCount: DESC }],')).toBe(list('') + SCAN_COST);
+  });
+
+  it('aggregate and groupBy cost SCAN_COST each, once whatever the page size', () => {
+    const ten = list('', 'edges { node { id } } aggregate { count }');
+    expect(ten).toBe(list('') + SCAN_COST);
+    const hundred = cost(
+      '{ companies(first: 100) { edges { node { id } } aggregate { count } groupBy(by: COUNTRY) { key } } }',
+    );
+    expect(hundred).toBe(cost('{ companies(first: 100) { edges { node { id } } } }') + 2 * SCAN_COST);
+    expect(hundred).toBeGreaterThanOrEqual(DEFAULT_REQUEST_LIMITS.heavyCostThreshold);
+    expect(hundred).toBeLessThanOrEqual(budget);
   });
 });

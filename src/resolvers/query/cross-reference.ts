@@ -2,11 +2,21 @@
  * Query.crossReference and Query.crossReferenceMatrix: which companies link to which materials, as rows (with
  * citations) or as a companies x materials matrix.
  */
-import type { CrossReferenceFilter as FilterArgument, InputMaybe, QueryResolvers } from '../../generated/graphql.ts';
-import { findCrossReferences, type CrossReferenceFilter } from '../../graph/cross-reference.ts';
+import type {
+  CrossReferenceConnectionResolvers,
+  CrossReferenceFilter as FilterArgument,
+  InputMaybe,
+  QueryResolvers,
+} from '../../generated/graphql.ts';
+import {
+  findCrossReferences,
+  groupCrossReferences,
+  type CrossReferenceFilter,
+  type CrossReferenceLink,
+} from '../../graph/cross-reference.ts';
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
-import { asOfBound, checkCrossReferenceFilter } from '../../argument-checks.ts';
-import { offsetPage } from '../pagination.ts';
+import { asOfBound, checkCrossReferenceFilter, checkRange } from '../../argument-checks.ts';
+import { offsetPage, type Page } from '../pagination.ts';
 
 /** The most links one matrix is built from; beyond it the matrix says it is truncated. */
 const MAX_MATRIX_LINKS = 5_000;
@@ -15,13 +25,34 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossRef
   return checkCrossReferenceFilter(filter, (field) => `filter.${field}`);
 }
 
-export const crossReference: QueryResolvers['crossReference'] = (_parent, args, { runner }, info) => {
+export const crossReference: QueryResolvers['crossReference'] = async (_parent, args, { runner }, info) => {
   const filter = checkedFilter(args.filter);
   const asOf = asOfBound(args.asOf);
-  return offsetPage(args, info, async (offset, limit, count) => {
+  const page = await offsetPage(args, info, async (offset, limit, count) => {
     const { links, total } = await findCrossReferences(runner, filter, asOf, { offset, limit }, count);
     return { items: links, total };
   });
+  return { ...page, filter, asOf } satisfies CrossReferenceConnectionRow;
+};
+
+/** Query.crossReference's connection as its fields see it: the page, and the filter every match answers. */
+export interface CrossReferenceConnectionRow extends Page<CrossReferenceLink> {
+  filter: CrossReferenceFilter;
+  asOf: string | null;
+}
+
+/** The most groups one groupBy returns. */
+const MAX_GROUPS = 100;
+
+export const crossReferenceConnectionFields: CrossReferenceConnectionResolvers = {
+  groupBy: (connection, args, { runner }) =>
+    groupCrossReferences(
+      runner,
+      connection.filter,
+      connection.asOf,
+      args.by,
+      checkRange('first', args.first, 1, MAX_GROUPS),
+    ),
 };
 
 export const crossReferenceMatrix: QueryResolvers['crossReferenceMatrix'] = async (_parent, args, { runner }) => {

@@ -13,6 +13,7 @@ export const entities: QueryResolvers['entities'] = (_parent, args, { runner, vo
     kind: orNull(args.kind),
     documentId: orNull(args.filter?.documentId),
     nameContains: orNull(args.filter?.nameContains),
+    where: orNull(args.where),
     order: args.orderBy,
   };
   const nodes = entityNodes(info, [
@@ -25,5 +26,5 @@ export const entities: QueryResolvers['entities'] = (_parent, args, { runner, vo
     query.kind === null ? Object.keys(vocabulary.kinds) : [query.kind],
     vocabulary,
   );
-  return offsetPage(args, info, (offset, limit) => listEntities(runner, query, offset, limit, fields));
+  return offsetPage(args, info, (offset, limit) => listEntities(runner, vocabulary, query, offset, limit, fields));
 };

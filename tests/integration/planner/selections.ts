@@ -7,6 +7,8 @@ export interface Selection {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** The operations of the statements it costs, when not the root's one (Query.entities also counts). */
+  operations?: readonly string[];
 }
 
 export const PLANNED_SELECTIONS: readonly Selection[] = [
@@ -45,5 +47,19 @@ export const PLANNED_SELECTIONS: readonly Selection[] = [
     name: 'node-by-id',
     query: `{ node(id: "company:tsmc") { id ... on Company { facilities { id
       ... on Facility { locations { id } } } } } }`,
+  },
+  {
+    name: 'kind-list-filtered-sorted',
+    query: `{ companies(
+      where: { country: { some: { id: { eq: "country:japan" } } }, materials: { via: [APPROVED_SUPPLY_PLAN_FOR] } }
+      sort: [{ materialsCount: DESC }], first: 10) {
+      totalCount edges { node { id materials(where: { name: { contains: "semi" } }, sort: [{ name: DESC }]) { id } } } } }`,
+    operations: ['Company.count', 'Company.page'],
+  },
+  {
+    name: 'kind-list-by-id',
+    query: `{ materials(where: { id: { in: ["material:neon", "material:helium"] } }) { edges { node { id
+      suppliers(where: { country: { none: {} } }) { id } } } } }`,
+    operations: ['Material.page'],
   },
 ];

@@ -1,0 +1,285 @@
+/**
+ * Internal: the entities of one kind that match a `where` (./where-filter.ts), in a client's `sort` order, as a
+ * page, a count, aggregates and groups: the statements behind Query.companies, Query.budgets, ... Each is one
+ * statement whose text depends on the filter's shape and the sort's keys, never on their values.
+ *
+ * The page seeks the kind (an index) and, without a sort, walks the (kind, nameKey) index in order, so a page
+ * reads its rows only; a sort on any other key orders every matching entity first (work bounded by the kind's
+ * size, which the cost model charges: src/limits/cost-model.ts). Every order ends with the id, so pages are
+ * stable and cursors (offsets) mean the same row from one request to the next.
+ */
+import type { QueryRunner } from '../db/query-runner.ts';
+import { groupKeyName, isGroupable } from '../model/kind-list-names.ts';
+import type { PropertyFieldSpec } from '../model/typed-fields.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
+import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField } from './planned-fields.ts';
+import { toEntityRow, type EntityRow } from './rows.ts';
+import { sortKeys, type SortInput } from './sort-keys.ts';
+import {
+  indexedBy,
+  propertyExpression,
+  relatedPattern,
+  startOfPeriodExpression,
+  WhereCompiler,
+  type WhereInput,
+} from './where-filter.ts';
+
+/** The most ids a group lists (its `count` is exact). */
+export const MAX_GROUP_IDS = 1_000;
+
+export interface KindQuery {
+  kind: string;
+  where: WhereInput | null;
+  sort: readonly SortInput[];
+}
+
+/** The ORDER BY keys of a kind's list: the sort's (by name when none), ending with the id. */
+function orderBy(vocabulary: Vocabulary, query: KindQuery): string[] {
+  if (query.sort.length === 0) return ['n.nameKey', 'n.id'];
+  return [...sortKeys(vocabulary, query.kind, query.sort, 'n'), 'n.id'];
+}
+
+/**
+ * The MATCH and WHERE of the kind's matching entities, with the filter's parameters. In name order without an id
+ * or document seek, the seek names nameKey, so the (kind, nameKey) index gives the order and a page reads its rows
+ * only; a seek on the id or the document finds few entities, which are then sorted.
+ */
+function matching(vocabulary: Vocabulary, query: KindQuery, nameOrder: boolean) {
+  const compiler = new WhereCompiler(vocabulary);
+  const where = compiler.compile(query.where, query.kind, 'n');
+  const seek =
+    nameOrder && !seeksIdOrDocument(query.where) ? 'n.kind = $kind AND n.nameKey IS NOT NULL' : 'n.kind = $kind';
+  return {
+    text: `MATCH (n:Entity)\nWHERE ${seek}${where.text === 'true' ? '' : `\n  AND ${where.text}`}`,
+    params: { ...compiler.params, kind: query.kind },
+  };
+}
+
+function seeksIdOrDocument(where: WhereInput | null): boolean {
+  return where !== null && indexedBy({ ...where, name: null });
+}
+
+/** One page (SKIP/LIMIT in Cypher) with the planned typed fields of its entities, and the total when `count`. */
+export async function listKind(
+  runner: QueryRunner,
+  vocabulary: Vocabulary,
+  query: KindQuery,
+  page: { offset: number; limit: number; count: boolean },
+  fields: readonly PlannedField[],
+): Promise<{ items: EntityRow[]; total: number | null }> {
+  const keys = orderBy(vocabulary, query);
+  const match = matching(vocabulary, query, query.sort.length === 0);
+  const column = fieldsColumn(fields, 'n');
+  const text = `${match.text}
+WITH n
+ORDER BY ${keys.join(', ')}
+SKIP toInteger($offset) LIMIT toInteger($limit)
+RETURN properties(n) AS props${column.text}`;
+  const [rows, total] = await Promise.all([
+    runner.read<{ props: Record<string, unknown>; fields?: FieldsColumn }>(`${query.kind}.page`, text, {
+      ...match.params,
+      ...column.params,
+      offset: page.offset,
+      limit: page.limit,
+    }),
+    page.count ? countKind(runner, vocabulary, query) : null,
+  ]);
+  const items = rows.map((row) => {
+    const entity = toEntityRow(row.props);
+    if (fields.length > 0) entity.planned = toPlannedRows(entity, row.fields, fields);
+    return entity;
+  });
+  return { items, total };
+}
+
+async function countKind(runner: QueryRunner, vocabulary: Vocabulary, query: KindQuery): Promise<number> {
+  const match = matching(vocabulary, query, false);
+  const rows = await runner.read<{ total: number }>(
+    `${query.kind}.count`,
+    `${match.text}\nRETURN count(n) AS total`,
+    match.params,
+  );
+  return rows[0]?.total ?? 0;
+}
+
+/** min, max, sum and avg of a numeric field over the values present, and how many are present. */
+interface NumberAggregate {
+  min: number | null;
+  max: number | null;
+  sum: number | null;
+  avg: number | null;
+  count: number;
+}
+
+/** The earliest and latest of a date field (by the start of their periods), and how many are present. */
+interface DateAggregate {
+  earliest: string | null;
+  latest: string | null;
+  count: number;
+}
+
+export interface MoneyAggregate extends NumberAggregate {
+  currency: string;
+}
+
+export interface KindAggregate {
+  count: number;
+  fields: Record<string, NumberAggregate | DateAggregate>;
+}
+
+/** The kind's Int, Float and PartialDate fields, whose aggregates one statement reads. */
+function scalarFields(vocabulary: Vocabulary, kind: string): Array<[string, PropertyFieldSpec]> {
+  return Object.entries(vocabulary.kinds[kind]?.fields ?? {}).filter(
+    (entry): entry is [string, PropertyFieldSpec] =>
+      entry[1].of === 'property' && ['Int', 'Float', 'PartialDate'].includes(entry[1].type),
+  );
+}
+
+/** The count and every numeric and date field's aggregate over the matching entities, in one statement. */
+export async function aggregateKind(
+  runner: QueryRunner,
+  vocabulary: Vocabulary,
+  query: KindQuery,
+): Promise<KindAggregate> {
+  const match = matching(vocabulary, query, false);
+  const fields = scalarFields(vocabulary, query.kind);
+  const columns = fields.map(([name, field], i) => {
+    const value = propertyExpression(field, 'n');
+    if (field.type === 'PartialDate') {
+      // The date with its period's start in front, so min and max order periods, not strings of mixed lengths.
+      const keyed = `${startOfPeriodExpression(value)} + '|' + ${value}`;
+      return `{earliest: min(${keyed}), latest: max(${keyed}), count: count(${value})} AS a${i} /* ${name} */`;
+    }
+    return `{min: min(${value}), max: max(${value}), sum: sum(${value}), avg: avg(${value}), count: count(${value})} AS a${i}`;
+  });
+  const text = `${match.text}\nRETURN count(n) AS count${columns.map((c) => `, ${c}`).join('')}`;
+  const [row] = await runner.read<Record<string, unknown>>(`${query.kind}.aggregate`, text, match.params);
+  const result: KindAggregate = { count: Number(row?.['count'] ?? 0), fields: {} };
+  fields.forEach(([name, field], i) => {
+    const value = (row?.[`a${i}`] ?? {}) as Record<string, unknown>;
+    const count = Number(value['count'] ?? 0);
+    if (field.type === 'PartialDate') {
+      const date = (keyed: unknown) => (typeof keyed === 'string' ? keyed.slice(keyed.indexOf('|') + 1) : null);
+      result.fields[name] = { earliest: date(value['earliest']), latest: date(value['latest']), count };
+    } else {
+      result.fields[name] = numberAggregate(value, count);
+    }
+  });
+  return result;
+}
+
+function numberAggregate(value: Record<string, unknown>, count: number): NumberAggregate {
+  const number = (v: unknown) => (typeof v === 'number' ? v : null);
+  // sum() of no values is 0 in Cypher; with nothing present there is no sum.
+  return {
+    min: number(value['min']),
+    max: number(value['max']),
+    sum: count === 0 ? null : number(value['sum']),
+    avg: number(value['avg']),
+    count,
+  };
+}
+
+/** A Money field's aggregates per currency (amounts in different currencies are never added). */
+export async function aggregateMoney(
+  runner: QueryRunner,
+  vocabulary: Vocabulary,
+  query: KindQuery,
+  field: PropertyFieldSpec,
+): Promise<MoneyAggregate[]> {
+  const match = matching(vocabulary, query, false);
+  const value = propertyExpression(field, 'n');
+  const text = `${match.text}
+  AND ${value} IS NOT NULL
+RETURN n.currency AS currency, min(${value}) AS min, max(${value}) AS max, sum(${value}) AS sum,
+       avg(${value}) AS avg, count(${value}) AS count
+ORDER BY currency`;
+  const rows = await runner.read<Record<string, unknown>>(`${query.kind}.aggregate-money`, text, match.params);
+  return rows.map((row) => ({ ...numberAggregate(row, Number(row['count'])), currency: String(row['currency']) }));
+}
+
+/** One group of a groupBy: its key (as text; null for entities without one), the entity it stands for, its members. */
+export interface GroupRow {
+  key: string | null;
+  entity: EntityRow | null;
+  count: number;
+  ids: string[];
+}
+
+/**
+ * The matching entities grouped by `by` (a GroupBy enum value: DOCUMENT or a field's UPPER_SNAKE name), largest
+ * group first, then by key; at most `first` groups. By a relationship field, an entity counts in the group of
+ * every entity it links to (and in the null group when it links to none).
+ */
+export async function groupKind(
+  runner: QueryRunner,
+  vocabulary: Vocabulary,
+  query: KindQuery,
+  by: string,
+  first: number,
+): Promise<GroupRow[]> {
+  const match = matching(vocabulary, query, false);
+  const params = { ...match.params, first, maxIds: MAX_GROUP_IDS };
+  const finish = `ORDER BY count DESC, key
+LIMIT toInteger($first)`;
+  if (by === 'DOCUMENT') {
+    return toGroups(
+      await runner.read(
+        `${query.kind}.group`,
+        `${match.text}
+WITH n.documentId AS key, n ORDER BY n.id
+WITH key, count(n) AS count, collect(n.id)[..$maxIds] AS ids
+RETURN key, null AS entity, count, ids
+${finish}`,
+        params,
+      ),
+    );
+  }
+  const entry = Object.entries(vocabulary.kinds[query.kind]?.fields ?? {}).find(
+    ([name, field]) => isGroupable(field) && groupKeyName(name) === by,
+  );
+  if (!entry) throw new Error(`no group key ${by} on ${query.kind}`);
+  const [, field] = entry;
+  if (field.of === 'property') {
+    return toGroups(
+      await runner.read(
+        `${query.kind}.group`,
+        `${match.text}
+WITH ${groupKeyOf(field)} AS key, n ORDER BY n.id
+WITH key, count(n) AS count, collect(n.id)[..$maxIds] AS ids
+RETURN key, null AS entity, count, ids
+${finish}`,
+        params,
+      ),
+    );
+  }
+  const kinds = field.kinds ? ` WHERE m.kind IN $groupKinds` : '';
+  return toGroups(
+    await runner.read(
+      `${query.kind}.group`,
+      `${match.text}
+OPTIONAL MATCH ${relatedPattern(field, field.types, 'n', 'r', 'm')}${kinds}
+WITH m, n ORDER BY n.id
+WITH m, count(DISTINCT n) AS count, collect(DISTINCT n.id)[..$maxIds] AS ids
+RETURN m.id AS key, properties(m) AS entity, count, ids
+${finish}`,
+      { ...params, groupKinds: field.kinds ?? null },
+    ),
+  );
+}
+
+/** A property's value as a group key: its text (a whole number without a decimal point, however stored). */
+function groupKeyOf(field: PropertyFieldSpec): string {
+  const value = propertyExpression(field, 'n');
+  return field.type === 'Int' ? `toString(toInteger(${value}))` : `toString(${value})`;
+}
+
+/** Group rows as a statement returns them (key, entity's properties, count, ids). */
+export function toGroups(rows: ReadonlyArray<Record<string, unknown>>): GroupRow[] {
+  return rows.map((row) => ({
+    key: row['key'] === null || row['key'] === undefined ? null : String(row['key']),
+    entity: row['entity'] ? toEntityRow(row['entity'] as Record<string, unknown>) : null,
+    count: Number(row['count']),
+    ids: (row['ids'] as string[]).map(String),
+  }));
+}
