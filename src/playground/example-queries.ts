@@ -78,6 +78,69 @@ query SearchMisspelt {
   search(text: "Rapidas", first: 5) { score entity { id kind name } }
 }`,
   },
+  {
+    title: 'Filter: approved plans for semiconductor items',
+    query: `# Companies with an approved supply plan for an item under Semiconductors (up to three levels down).
+# Add country: { some: { id: { eq: "country:japan" } } } to keep companies the paper says are Japanese.
+query ApprovedForSemiconductors {
+  companies(where: {
+    materials: {
+      via: [APPROVED_SUPPLY_PLAN_FOR]
+      some: { category: { some: { OR: [
+        { id: { eq: "material:semiconductors" } }
+        { category: { some: { OR: [
+          { id: { eq: "material:semiconductors" } }
+          { category: { some: { id: { eq: "material:semiconductors" } } } }
+        ] } } }
+      ] } } }
+    }
+  }, first: 50) {
+    totalCount
+    edges { node { name country { name } materials(sort: [{ name: ASC }]) { name } } }
+  }
+}`,
+  },
+  {
+    title: 'Sort: budgets over 100 billion yen',
+    query: `# Budgets over 100 billion yen, largest first; money compares within the currency it states.
+query LargestBudgets {
+  budgets(where: { amount: { currency: "JPY", gt: 100000000000 } }, sort: [{ amount: DESC }], first: 20) {
+    edges { node { name fiscalYear amount { amount currency } allocatedTo { name } } }
+  }
+}`,
+  },
+  {
+    title: 'Group: approved plans per country, category, programme',
+    query: `# How many approved supply plans per country, per category and per programme, with the links counted.
+query ApprovedPlansPerGroup {
+  crossReference(filter: { linkTypes: [APPROVED_SUPPLY_PLAN_FOR] }, first: 0) {
+    totalCount
+    perCountry: groupBy(by: COUNTRY) { key entity { name } count }
+    perCategory: groupBy(by: CATEGORY) { entity { name } count ids }
+    perProgramme: groupBy(by: PROGRAM) { entity { name } count }
+  }
+}`,
+  },
+  {
+    title: 'Aggregate: budgets per fiscal year',
+    query: `# Budgets per fiscal year, and the totals per currency.
+query BudgetsPerYear {
+  budgets(first: 0) {
+    aggregate { count fiscalYear { min max } amount { currency sum count } }
+    groupBy(by: FISCAL_YEAR) { key count ids }
+  }
+}`,
+  },
+  {
+    title: 'Filter: materials with no supplier',
+    query: `# Materials no company is linked to as a supplier (approved plan, production or development).
+query MaterialsWithoutSupplier {
+  materials(where: { suppliers: { none: {} } }, sort: [{ degree: DESC }], first: 50) {
+    totalCount
+    edges { node { id name category { name } } }
+  }
+}`,
+  },
 ];
 
 /**
