@@ -34,6 +34,7 @@ const config = {
         [`${kind}Aggregate`, '../resolvers/kind-lists.ts#KindAggregateObject'],
       ]),
     ),
+    EntityAggregate: '../resolvers/kind-lists.ts#KindAggregateObject',
     Group: '../graph/kind-list.ts#GroupRow',
     CrossReferenceConnection: '../resolvers/query/cross-reference.ts#CrossReferenceConnectionRow',
     Node: '../graph/rows.ts#NodeRow',

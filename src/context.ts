@@ -12,8 +12,10 @@ import type { Vocabulary } from './model/vocabulary.ts';
 import { createDocumentLoader } from './loaders/create-document-loader.ts';
 import { createEntityLoader } from './loaders/create-entity-loader.ts';
 import {
+  createLinkedAggregateLoaders,
   createRefinedLoaders,
   createRelatedLoaders,
+  type LinkedAggregateLoaders,
   type RefinedLoaders,
   type RelatedLoaders,
 } from './loaders/create-related-loader.ts';
@@ -32,6 +34,8 @@ export interface RequestContext {
   related: RelatedLoaders;
   /** Typed fields with a where or a sort that their root did not plan. */
   refined: RefinedLoaders;
+  /** Aggregates of typed list fields (Company.materialsAggregate). */
+  linkedAggregates: LinkedAggregateLoaders;
   /** The request's time and statement budget; absent when the server runs without request limits. */
   budget?: RequestBudget;
   /** Whether this request may write (curated writes), and as which curator. */
@@ -79,6 +83,7 @@ class LazyContext implements RequestContext {
   private sectionsMade: DataLoader<string, SectionRow[]> | undefined;
   private relatedMade: RelatedLoaders | undefined;
   private refinedMade: RefinedLoaders | undefined;
+  private linkedAggregatesMade: LinkedAggregateLoaders | undefined;
 
   constructor(
     readonly runner: QueryRunner,
@@ -114,5 +119,10 @@ class LazyContext implements RequestContext {
   get refined(): RefinedLoaders {
     this.refinedMade ??= createRefinedLoaders(this.runner);
     return this.refinedMade;
+  }
+
+  get linkedAggregates(): LinkedAggregateLoaders {
+    this.linkedAggregatesMade ??= createLinkedAggregateLoaders(this.runner, this.vocabulary);
+    return this.linkedAggregatesMade;
   }
 }

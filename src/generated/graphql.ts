@@ -708,6 +708,13 @@ export type SortDirection =
   /** Largest, latest or Z first. */
   | 'DESC';
 
+/** Aggregates over entities of any kind. */
+export type EntityAggregate = {
+  __typename?: 'EntityAggregate';
+  /** How many. */
+  count: Scalars['Int']['output'];
+};
+
 /** min, max, sum and avg of a number over the entities that have it. */
 export type NumberAggregate = {
   __typename?: 'NumberAggregate';
@@ -2002,8 +2009,12 @@ export type Country = Node &
     relationships: RelationshipConnection;
     /** Companies based in this country, as the source states it. */
     companies: Array<Company>;
+    /** Aggregates over every entity companies links to (each once, however many links), not capped by `first`. */
+    companiesAggregate: CompanyAggregate;
     /** Frameworks and bodies this country is a member of or takes part in. */
     memberships: Array<Entity>;
+    /** Aggregates over every entity memberships links to (each once, however many links), not capped by `first`. */
+    membershipsAggregate: EntityAggregate;
   };
 
 /** A sovereign state or economy (e.g. Japan, Taiwan). */
@@ -2025,11 +2036,22 @@ export type CountryCompaniesArgs = {
 };
 
 /** A sovereign state or economy (e.g. Japan, Taiwan). */
+export type CountryCompaniesAggregateArgs = {
+  where?: InputMaybe<CompanyWhere>;
+};
+
+/** A sovereign state or economy (e.g. Japan, Taiwan). */
 export type CountryMembershipsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A sovereign state or economy (e.g. Japan, Taiwan). */
+export type CountryMembershipsAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
 /** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
@@ -2058,6 +2080,8 @@ export type Bloc = Node &
     relationships: RelationshipConnection;
     /** Countries that are members of this bloc. */
     members: Array<Entity>;
+    /** Aggregates over every entity members links to (each once, however many links), not capped by `first`. */
+    membersAggregate: EntityAggregate;
   };
 
 /** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
@@ -2076,6 +2100,11 @@ export type BlocMembersArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A group of countries named as a group (ASEAN, the Pacific Island countries, the European Union). */
+export type BlocMembersAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A sub-national place: prefecture, city, region, campus. */
@@ -2104,8 +2133,12 @@ export type Location = Node &
     relationships: RelationshipConnection;
     /** What is located here (facilities, organisations). */
     occupants: Array<Entity>;
+    /** Aggregates over every entity occupants links to (each once, however many links), not capped by `first`. */
+    occupantsAggregate: EntityAggregate;
     /** The larger place or country this one lies in. */
     within: Array<Entity>;
+    /** Aggregates over every entity within links to (each once, however many links), not capped by `first`. */
+    withinAggregate: EntityAggregate;
   };
 
 /** A sub-national place: prefecture, city, region, campus. */
@@ -2127,10 +2160,20 @@ export type LocationOccupantsArgs = {
 };
 
 /** A sub-national place: prefecture, city, region, campus. */
+export type LocationOccupantsAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+};
+
+/** A sub-national place: prefecture, city, region, campus. */
 export type LocationWithinArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A sub-national place: prefecture, city, region, campus. */
+export type LocationWithinAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
@@ -2161,6 +2204,8 @@ export type Organization = Node &
     country?: Maybe<Country>;
     /** Programmes, policies and budgets this organisation administers. */
     administers: Array<Entity>;
+    /** Aggregates over every entity administers links to (each once, however many links), not capped by `first`. */
+    administersAggregate: EntityAggregate;
   };
 
 /** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
@@ -2179,6 +2224,11 @@ export type OrganizationAdministersArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A government body, agency, public corporation, research institute, university or committee (METI, NEDO, RIKEN, IMEC). */
+export type OrganizationAdministersAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A private enterprise, subsidiary or joint venture. */
@@ -2209,12 +2259,20 @@ export type Company = Node &
     country?: Maybe<Country>;
     /** Materials the company has an approved supply plan for, produces or develops. */
     materials: Array<Material>;
+    /** Aggregates over every entity materials links to (each once, however many links), not capped by `first`. */
+    materialsAggregate: MaterialAggregate;
     /** Facilities the company operates. */
     facilities: Array<Facility>;
+    /** Aggregates over every entity facilities links to (each once, however many links), not capped by `first`. */
+    facilitiesAggregate: FacilityAggregate;
     /** Companies this one is a subsidiary, group company or joint venture of. */
     parentCompanies: Array<Company>;
+    /** Aggregates over every entity parentCompanies links to (each once, however many links), not capped by `first`. */
+    parentCompaniesAggregate: CompanyAggregate;
     /** Subsidiaries, group companies and joint ventures of this company. */
     subsidiaries: Array<Company>;
+    /** Aggregates over every entity subsidiaries links to (each once, however many links), not capped by `first`. */
+    subsidiariesAggregate: CompanyAggregate;
   };
 
 /** A private enterprise, subsidiary or joint venture. */
@@ -2237,10 +2295,21 @@ export type CompanyMaterialsArgs = {
 };
 
 /** A private enterprise, subsidiary or joint venture. */
+export type CompanyMaterialsAggregateArgs = {
+  where?: InputMaybe<MaterialWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A private enterprise, subsidiary or joint venture. */
 export type CompanyFacilitiesArgs = {
   where?: InputMaybe<FacilityWhere>;
   sort?: InputMaybe<Array<FacilitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A private enterprise, subsidiary or joint venture. */
+export type CompanyFacilitiesAggregateArgs = {
+  where?: InputMaybe<FacilityWhere>;
 };
 
 /** A private enterprise, subsidiary or joint venture. */
@@ -2251,10 +2320,20 @@ export type CompanyParentCompaniesArgs = {
 };
 
 /** A private enterprise, subsidiary or joint venture. */
+export type CompanyParentCompaniesAggregateArgs = {
+  where?: InputMaybe<CompanyWhere>;
+};
+
+/** A private enterprise, subsidiary or joint venture. */
 export type CompanySubsidiariesArgs = {
   where?: InputMaybe<CompanyWhere>;
   sort?: InputMaybe<Array<CompanySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A private enterprise, subsidiary or joint venture. */
+export type CompanySubsidiariesAggregateArgs = {
+  where?: InputMaybe<CompanyWhere>;
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
@@ -2283,12 +2362,20 @@ export type Framework = Node &
     relationships: RelationshipConnection;
     /** Countries, blocs and organisations that are members of or take part in it. */
     members: Array<Entity>;
+    /** Aggregates over every entity members links to (each once, however many links), not capped by `first`. */
+    membersAggregate: EntityAggregate;
     /** Who leads, launched or established it. */
     leaders: Array<Entity>;
+    /** Aggregates over every entity leaders links to (each once, however many links), not capped by `first`. */
+    leadersAggregate: EntityAggregate;
     /** Its pillars, bodies, working groups and areas (entities PART_OF it). */
     parts: Array<Entity>;
+    /** Aggregates over every entity parts links to (each once, however many links), not capped by `first`. */
+    partsAggregate: EntityAggregate;
     /** What it covers (areas, materials, technologies). */
     covers: Array<Entity>;
+    /** Aggregates over every entity covers links to (each once, however many links), not capped by `first`. */
+    coversAggregate: EntityAggregate;
   };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
@@ -2311,10 +2398,21 @@ export type FrameworkMembersArgs = {
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkMembersAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
 export type FrameworkLeadersArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkLeadersAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
@@ -2326,11 +2424,23 @@ export type FrameworkPartsArgs = {
 };
 
 /** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkPartsAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
 export type FrameworkCoversArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A multilateral or bilateral cooperation framework, partnership, or one of its pillars, bodies or working groups (IPEF, MSP, JUCIP). */
+export type FrameworkCoversAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
 /** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
@@ -2361,6 +2471,8 @@ export type Agreement = Node &
     date?: Maybe<Scalars['PartialDate']['output']>;
     /** Countries, organisations and companies that are parties to it. */
     parties: Array<Entity>;
+    /** Aggregates over every entity parties links to (each once, however many links), not capped by `first`. */
+    partiesAggregate: EntityAggregate;
   };
 
 /** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
@@ -2379,6 +2491,11 @@ export type AgreementPartiesArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A signed agreement, memorandum of understanding or cooperation, licence or set of agreed principles. */
+export type AgreementPartiesAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A summit, ministerial meeting or conference held at a date. */
@@ -2409,8 +2526,12 @@ export type Meeting = Node &
     date?: Maybe<Scalars['PartialDate']['output']>;
     /** Who took part. */
     participants: Array<Entity>;
+    /** Aggregates over every entity participants links to (each once, however many links), not capped by `first`. */
+    participantsAggregate: EntityAggregate;
     /** What it produced or adopted. */
     outcomes: Array<Entity>;
+    /** Aggregates over every entity outcomes links to (each once, however many links), not capped by `first`. */
+    outcomesAggregate: EntityAggregate;
   };
 
 /** A summit, ministerial meeting or conference held at a date. */
@@ -2432,10 +2553,20 @@ export type MeetingParticipantsArgs = {
 };
 
 /** A summit, ministerial meeting or conference held at a date. */
+export type MeetingParticipantsAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+};
+
+/** A summit, ministerial meeting or conference held at a date. */
 export type MeetingOutcomesArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A summit, ministerial meeting or conference held at a date. */
+export type MeetingOutcomesAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** An act, decree or other legal instrument, including its revisions. */
@@ -2466,6 +2597,8 @@ export type Law = Node &
     date?: Maybe<Scalars['PartialDate']['output']>;
     /** Materials this law designates as (specific) critical materials. */
     designates: Array<Material>;
+    /** Aggregates over every entity designates links to (each once, however many links), not capped by `first`. */
+    designatesAggregate: MaterialAggregate;
   };
 
 /** An act, decree or other legal instrument, including its revisions. */
@@ -2484,6 +2617,11 @@ export type LawDesignatesArgs = {
   where?: InputMaybe<MaterialWhere>;
   sort?: InputMaybe<Array<MaterialSort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** An act, decree or other legal instrument, including its revisions. */
+export type LawDesignatesAggregateArgs = {
+  where?: InputMaybe<MaterialWhere>;
 };
 
 /** A government policy, strategy, guideline, criterion, export control or set of measures. */
@@ -2514,6 +2652,8 @@ export type Policy = Node &
     date?: Maybe<Scalars['PartialDate']['output']>;
     /** What it targets (countries, materials, companies), with dates where the source gives them. */
     targets: Array<Entity>;
+    /** Aggregates over every entity targets links to (each once, however many links), not capped by `first`. */
+    targetsAggregate: EntityAggregate;
   };
 
 /** A government policy, strategy, guideline, criterion, export control or set of measures. */
@@ -2533,6 +2673,12 @@ export type PolicyTargetsArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A government policy, strategy, guideline, criterion, export control or set of measures. */
+export type PolicyTargetsAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
 /** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
@@ -2561,8 +2707,12 @@ export type Program = Node &
     relationships: RelationshipConnection;
     /** Who administers or distributes it. */
     administeredBy: Array<Entity>;
+    /** Aggregates over every entity administeredBy links to (each once, however many links), not capped by `first`. */
+    administeredByAggregate: EntityAggregate;
     /** Budgets that fund it. */
     fundedBy: Array<Budget>;
+    /** Aggregates over every entity fundedBy links to (each once, however many links), not capped by `first`. */
+    fundedByAggregate: BudgetAggregate;
   };
 
 /** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
@@ -2584,10 +2734,20 @@ export type ProgramAdministeredByArgs = {
 };
 
 /** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
+export type ProgramAdministeredByAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+};
+
+/** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
 export type ProgramFundedByArgs = {
   where?: InputMaybe<BudgetWhere>;
   sort?: InputMaybe<Array<BudgetSort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A funded programme, project, fund or support scheme (subsidies, loans, R&D projects). */
+export type ProgramFundedByAggregateArgs = {
+  where?: InputMaybe<BudgetWhere>;
 };
 
 /** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
@@ -2624,6 +2784,8 @@ export type Budget = Node &
     share?: Maybe<Scalars['Float']['output']>;
     /** What this money is allocated to or funds. */
     allocatedTo: Array<Entity>;
+    /** Aggregates over every entity allocatedTo links to (each once, however many links), not capped by `first`. */
+    allocatedToAggregate: EntityAggregate;
   };
 
 /** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
@@ -2642,6 +2804,11 @@ export type BudgetAllocatedToArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** An amount of money allocated, budgeted, invested or capped, with amount, currency and fiscal year. */
+export type BudgetAllocatedToAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A quantified goal for a date (capacity, production, tonnage). */
@@ -2676,6 +2843,8 @@ export type Target = Node &
     date?: Maybe<Scalars['PartialDate']['output']>;
     /** Who pursues this target. */
     pursuedBy: Array<Entity>;
+    /** Aggregates over every entity pursuedBy links to (each once, however many links), not capped by `first`. */
+    pursuedByAggregate: EntityAggregate;
   };
 
 /** A quantified goal for a date (capacity, production, tonnage). */
@@ -2694,6 +2863,11 @@ export type TargetPursuedByArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A quantified goal for a date (capacity, production, tonnage). */
+export type TargetPursuedByAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
@@ -2730,6 +2904,8 @@ export type Indicator = Node &
     date?: Maybe<Scalars['PartialDate']['output']>;
     /** What the figure measures. */
     measures: Array<Entity>;
+    /** Aggregates over every entity measures links to (each once, however many links), not capped by `first`. */
+    measuresAggregate: EntityAggregate;
   };
 
 /** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
@@ -2748,6 +2924,11 @@ export type IndicatorMeasuresArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A measured figure at a date: a dependency rate, a market share, a capacity, a count. */
+export type IndicatorMeasuresAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
@@ -2778,10 +2959,16 @@ export type Material = Node &
     category?: Maybe<Material>;
     /** The more specific items of this material. */
     subMaterials: Array<Material>;
+    /** Aggregates over every entity subMaterials links to (each once, however many links), not capped by `first`. */
+    subMaterialsAggregate: MaterialAggregate;
     /** Companies with an approved supply plan for, or producing, this material. */
     suppliers: Array<Company>;
+    /** Aggregates over every entity suppliers links to (each once, however many links), not capped by `first`. */
+    suppliersAggregate: CompanyAggregate;
     /** Laws and policies that designate it as a critical material. */
     designatedBy: Array<Entity>;
+    /** Aggregates over every entity designatedBy links to (each once, however many links), not capped by `first`. */
+    designatedByAggregate: EntityAggregate;
   };
 
 /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
@@ -2803,6 +2990,11 @@ export type MaterialSubMaterialsArgs = {
 };
 
 /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
+export type MaterialSubMaterialsAggregateArgs = {
+  where?: InputMaybe<MaterialWhere>;
+};
+
+/** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
 export type MaterialSuppliersArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   where?: InputMaybe<CompanyWhere>;
@@ -2811,10 +3003,21 @@ export type MaterialSuppliersArgs = {
 };
 
 /** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
+export type MaterialSuppliersAggregateArgs = {
+  where?: InputMaybe<CompanyWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
 export type MaterialDesignatedByArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A critical material or a specific item of one (a product, component, equipment, chemical or mineral). */
+export type MaterialDesignatedByAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
@@ -2843,6 +3046,8 @@ export type Technology = Node &
     relationships: RelationshipConnection;
     /** Who develops or produces it. */
     developers: Array<Entity>;
+    /** Aggregates over every entity developers links to (each once, however many links), not capped by `first`. */
+    developersAggregate: EntityAggregate;
   };
 
 /** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
@@ -2861,6 +3066,11 @@ export type TechnologyDevelopersArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A technology or process node (2nm GAA logic, FIN-FET, EUV). */
+export type TechnologyDevelopersAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A field or area of cooperation (quantum, bio, digital economy). */
@@ -2889,6 +3099,8 @@ export type Topic = Node &
     relationships: RelationshipConnection;
     /** Frameworks, agreements and meetings that cover this area. */
     coveredBy: Array<Entity>;
+    /** Aggregates over every entity coveredBy links to (each once, however many links), not capped by `first`. */
+    coveredByAggregate: EntityAggregate;
   };
 
 /** A field or area of cooperation (quantum, bio, digital economy). */
@@ -2908,6 +3120,12 @@ export type TopicCoveredByArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A field or area of cooperation (quantum, bio, digital economy). */
+export type TopicCoveredByAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
 /** A plant, factory, pilot line, research centre or other site. */
@@ -2936,8 +3154,12 @@ export type Facility = Node &
     relationships: RelationshipConnection;
     /** Who operates it. */
     operators: Array<Entity>;
+    /** Aggregates over every entity operators links to (each once, however many links), not capped by `first`. */
+    operatorsAggregate: EntityAggregate;
     /** Where it is. */
     locations: Array<Entity>;
+    /** Aggregates over every entity locations links to (each once, however many links), not capped by `first`. */
+    locationsAggregate: EntityAggregate;
     /** Subsidies decided for it, with ceilings and dates. */
     subsidies: Array<Subsidy>;
   };
@@ -2961,10 +3183,20 @@ export type FacilityOperatorsArgs = {
 };
 
 /** A plant, factory, pilot line, research centre or other site. */
+export type FacilityOperatorsAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
+};
+
+/** A plant, factory, pilot line, research centre or other site. */
 export type FacilityLocationsArgs = {
   where?: InputMaybe<EntityWhere>;
   sort?: InputMaybe<Array<EntitySort>>;
   first?: Scalars['Int']['input'];
+};
+
+/** A plant, factory, pilot line, research centre or other site. */
+export type FacilityLocationsAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A plant, factory, pilot line, research centre or other site. */
@@ -4826,6 +5058,7 @@ export type ResolversTypes = {
   EntityRelationFilter: EntityRelationFilter;
   EntitySort: EntitySort;
   SortDirection: SortDirection;
+  EntityAggregate: ResolverTypeWrapper<KindAggregateObject>;
   NumberAggregate: ResolverTypeWrapper<NumberAggregate>;
   MoneyAggregate: ResolverTypeWrapper<MoneyAggregate>;
   DateAggregate: ResolverTypeWrapper<DateAggregate>;
@@ -5102,6 +5335,7 @@ export type ResolversParentTypes = {
   EntityWhere: EntityWhere;
   EntityRelationFilter: EntityRelationFilter;
   EntitySort: EntitySort;
+  EntityAggregate: KindAggregateObject;
   NumberAggregate: NumberAggregate;
   MoneyAggregate: MoneyAggregate;
   DateAggregate: DateAggregate;
@@ -5515,6 +5749,13 @@ export type EntityResolvers<
     ParentType,
     ContextType
   >;
+};
+
+export type EntityAggregateResolvers<
+  ContextType = RequestContext,
+  ParentType extends ResolversParentTypes['EntityAggregate'] = ResolversParentTypes['EntityAggregate'],
+> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NumberAggregateResolvers<
@@ -6124,11 +6365,23 @@ export type CountryResolvers<
     ContextType,
     RequireFields<CountryCompaniesArgs, 'first'>
   >;
+  companiesAggregate?: Resolver<
+    ResolversTypes['CompanyAggregate'],
+    ParentType,
+    ContextType,
+    Partial<CountryCompaniesAggregateArgs>
+  >;
   memberships?: Resolver<
     Array<ResolversTypes['Entity']>,
     ParentType,
     ContextType,
     RequireFields<CountryMembershipsArgs, 'first'>
+  >;
+  membershipsAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<CountryMembershipsAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6153,6 +6406,12 @@ export type BlocResolvers<
     RequireFields<BlocRelationshipsArgs, 'direction'>
   >;
   members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<BlocMembersArgs, 'first'>>;
+  membersAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<BlocMembersAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6181,11 +6440,23 @@ export type LocationResolvers<
     ContextType,
     RequireFields<LocationOccupantsArgs, 'first'>
   >;
+  occupantsAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<LocationOccupantsAggregateArgs>
+  >;
   within?: Resolver<
     Array<ResolversTypes['Entity']>,
     ParentType,
     ContextType,
     RequireFields<LocationWithinArgs, 'first'>
+  >;
+  withinAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<LocationWithinAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6216,6 +6487,12 @@ export type OrganizationResolvers<
     ContextType,
     RequireFields<OrganizationAdministersArgs, 'first'>
   >;
+  administersAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationAdministersAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6245,11 +6522,23 @@ export type CompanyResolvers<
     ContextType,
     RequireFields<CompanyMaterialsArgs, 'first'>
   >;
+  materialsAggregate?: Resolver<
+    ResolversTypes['MaterialAggregate'],
+    ParentType,
+    ContextType,
+    Partial<CompanyMaterialsAggregateArgs>
+  >;
   facilities?: Resolver<
     Array<ResolversTypes['Facility']>,
     ParentType,
     ContextType,
     RequireFields<CompanyFacilitiesArgs, 'first'>
+  >;
+  facilitiesAggregate?: Resolver<
+    ResolversTypes['FacilityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<CompanyFacilitiesAggregateArgs>
   >;
   parentCompanies?: Resolver<
     Array<ResolversTypes['Company']>,
@@ -6257,11 +6546,23 @@ export type CompanyResolvers<
     ContextType,
     RequireFields<CompanyParentCompaniesArgs, 'first'>
   >;
+  parentCompaniesAggregate?: Resolver<
+    ResolversTypes['CompanyAggregate'],
+    ParentType,
+    ContextType,
+    Partial<CompanyParentCompaniesAggregateArgs>
+  >;
   subsidiaries?: Resolver<
     Array<ResolversTypes['Company']>,
     ParentType,
     ContextType,
     RequireFields<CompanySubsidiariesArgs, 'first'>
+  >;
+  subsidiariesAggregate?: Resolver<
+    ResolversTypes['CompanyAggregate'],
+    ParentType,
+    ContextType,
+    Partial<CompanySubsidiariesAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6291,11 +6592,23 @@ export type FrameworkResolvers<
     ContextType,
     RequireFields<FrameworkMembersArgs, 'first'>
   >;
+  membersAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<FrameworkMembersAggregateArgs>
+  >;
   leaders?: Resolver<
     Array<ResolversTypes['Entity']>,
     ParentType,
     ContextType,
     RequireFields<FrameworkLeadersArgs, 'first'>
+  >;
+  leadersAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<FrameworkLeadersAggregateArgs>
   >;
   parts?: Resolver<
     Array<ResolversTypes['Entity']>,
@@ -6303,11 +6616,23 @@ export type FrameworkResolvers<
     ContextType,
     RequireFields<FrameworkPartsArgs, 'first'>
   >;
+  partsAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<FrameworkPartsAggregateArgs>
+  >;
   covers?: Resolver<
     Array<ResolversTypes['Entity']>,
     ParentType,
     ContextType,
     RequireFields<FrameworkCoversArgs, 'first'>
+  >;
+  coversAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<FrameworkCoversAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6338,6 +6663,12 @@ export type AgreementResolvers<
     ContextType,
     RequireFields<AgreementPartiesArgs, 'first'>
   >;
+  partiesAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<AgreementPartiesAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6367,11 +6698,23 @@ export type MeetingResolvers<
     ContextType,
     RequireFields<MeetingParticipantsArgs, 'first'>
   >;
+  participantsAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<MeetingParticipantsAggregateArgs>
+  >;
   outcomes?: Resolver<
     Array<ResolversTypes['Entity']>,
     ParentType,
     ContextType,
     RequireFields<MeetingOutcomesArgs, 'first'>
+  >;
+  outcomesAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<MeetingOutcomesAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6402,6 +6745,12 @@ export type LawResolvers<
     ContextType,
     RequireFields<LawDesignatesArgs, 'first'>
   >;
+  designatesAggregate?: Resolver<
+    ResolversTypes['MaterialAggregate'],
+    ParentType,
+    ContextType,
+    Partial<LawDesignatesAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6431,6 +6780,12 @@ export type PolicyResolvers<
     ContextType,
     RequireFields<PolicyTargetsArgs, 'first'>
   >;
+  targetsAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<PolicyTargetsAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6459,11 +6814,23 @@ export type ProgramResolvers<
     ContextType,
     RequireFields<ProgramAdministeredByArgs, 'first'>
   >;
+  administeredByAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<ProgramAdministeredByAggregateArgs>
+  >;
   fundedBy?: Resolver<
     Array<ResolversTypes['Budget']>,
     ParentType,
     ContextType,
     RequireFields<ProgramFundedByArgs, 'first'>
+  >;
+  fundedByAggregate?: Resolver<
+    ResolversTypes['BudgetAggregate'],
+    ParentType,
+    ContextType,
+    Partial<ProgramFundedByAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6497,6 +6864,12 @@ export type BudgetResolvers<
     ContextType,
     RequireFields<BudgetAllocatedToArgs, 'first'>
   >;
+  allocatedToAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<BudgetAllocatedToAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6527,6 +6900,12 @@ export type TargetResolvers<
     ParentType,
     ContextType,
     RequireFields<TargetPursuedByArgs, 'first'>
+  >;
+  pursuedByAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<TargetPursuedByAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6560,6 +6939,12 @@ export type IndicatorResolvers<
     ContextType,
     RequireFields<IndicatorMeasuresArgs, 'first'>
   >;
+  measuresAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<IndicatorMeasuresAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6589,17 +6974,35 @@ export type MaterialResolvers<
     ContextType,
     RequireFields<MaterialSubMaterialsArgs, 'first'>
   >;
+  subMaterialsAggregate?: Resolver<
+    ResolversTypes['MaterialAggregate'],
+    ParentType,
+    ContextType,
+    Partial<MaterialSubMaterialsAggregateArgs>
+  >;
   suppliers?: Resolver<
     Array<ResolversTypes['Company']>,
     ParentType,
     ContextType,
     RequireFields<MaterialSuppliersArgs, 'first'>
   >;
+  suppliersAggregate?: Resolver<
+    ResolversTypes['CompanyAggregate'],
+    ParentType,
+    ContextType,
+    Partial<MaterialSuppliersAggregateArgs>
+  >;
   designatedBy?: Resolver<
     Array<ResolversTypes['Entity']>,
     ParentType,
     ContextType,
     RequireFields<MaterialDesignatedByArgs, 'first'>
+  >;
+  designatedByAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<MaterialDesignatedByAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6629,6 +7032,12 @@ export type TechnologyResolvers<
     ContextType,
     RequireFields<TechnologyDevelopersArgs, 'first'>
   >;
+  developersAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<TechnologyDevelopersAggregateArgs>
+  >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6656,6 +7065,12 @@ export type TopicResolvers<
     ParentType,
     ContextType,
     RequireFields<TopicCoveredByArgs, 'first'>
+  >;
+  coveredByAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<TopicCoveredByAggregateArgs>
   >;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6685,11 +7100,23 @@ export type FacilityResolvers<
     ContextType,
     RequireFields<FacilityOperatorsArgs, 'first'>
   >;
+  operatorsAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<FacilityOperatorsAggregateArgs>
+  >;
   locations?: Resolver<
     Array<ResolversTypes['Entity']>,
     ParentType,
     ContextType,
     RequireFields<FacilityLocationsArgs, 'first'>
+  >;
+  locationsAggregate?: Resolver<
+    ResolversTypes['EntityAggregate'],
+    ParentType,
+    ContextType,
+    Partial<FacilityLocationsAggregateArgs>
   >;
   subsidies?: Resolver<
     Array<ResolversTypes['Subsidy']>,
@@ -7279,6 +7706,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Query?: QueryResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  EntityAggregate?: EntityAggregateResolvers<ContextType>;
   NumberAggregate?: NumberAggregateResolvers<ContextType>;
   MoneyAggregate?: MoneyAggregateResolvers<ContextType>;
   DateAggregate?: DateAggregateResolvers<ContextType>;

@@ -12,17 +12,17 @@ import type { QueryRunner } from '../db/query-runner.ts';
 import { groupKeyName, isGroupable } from '../model/kind-list-names.ts';
 import type { PropertyFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
+import {
+  aggregateColumns,
+  moneyColumns,
+  toMoneyAggregates,
+  type KindAggregate,
+  type MoneyAggregate,
+} from './aggregates.ts';
 import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField } from './planned-fields.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
 import { sortKeys, type SortInput } from './sort-keys.ts';
-import {
-  indexedBy,
-  propertyExpression,
-  relatedPattern,
-  startOfPeriodExpression,
-  WhereCompiler,
-  type WhereInput,
-} from './where-filter.ts';
+import { indexedBy, propertyExpression, relatedPattern, WhereCompiler, type WhereInput } from './where-filter.ts';
 
 /** The most ids a group lists (its `count` is exact). */
 export const MAX_GROUP_IDS = 1_000;
@@ -102,39 +102,6 @@ async function countKind(runner: QueryRunner, vocabulary: Vocabulary, query: Kin
   return rows[0]?.total ?? 0;
 }
 
-/** min, max, sum and avg of a numeric field over the values present, and how many are present. */
-interface NumberAggregate {
-  min: number | null;
-  max: number | null;
-  sum: number | null;
-  avg: number | null;
-  count: number;
-}
-
-/** The earliest and latest of a date field (by the start of their periods), and how many are present. */
-interface DateAggregate {
-  earliest: string | null;
-  latest: string | null;
-  count: number;
-}
-
-export interface MoneyAggregate extends NumberAggregate {
-  currency: string;
-}
-
-export interface KindAggregate {
-  count: number;
-  fields: Record<string, NumberAggregate | DateAggregate>;
-}
-
-/** The kind's Int, Float and PartialDate fields, whose aggregates one statement reads. */
-function scalarFields(vocabulary: Vocabulary, kind: string): Array<[string, PropertyFieldSpec]> {
-  return Object.entries(vocabulary.kinds[kind]?.fields ?? {}).filter(
-    (entry): entry is [string, PropertyFieldSpec] =>
-      entry[1].of === 'property' && ['Int', 'Float', 'PartialDate'].includes(entry[1].type),
-  );
-}
-
 /** The count and every numeric and date field's aggregate over the matching entities, in one statement. */
 export async function aggregateKind(
   runner: QueryRunner,
@@ -142,42 +109,13 @@ export async function aggregateKind(
   query: KindQuery,
 ): Promise<KindAggregate> {
   const match = matching(vocabulary, query, false);
-  const fields = scalarFields(vocabulary, query.kind);
-  const columns = fields.map(([name, field], i) => {
-    const value = propertyExpression(field, 'n');
-    if (field.type === 'PartialDate') {
-      // The date with its period's start in front, so min and max order periods, not strings of mixed lengths.
-      const keyed = `${startOfPeriodExpression(value)} + '|' + ${value}`;
-      return `{earliest: min(${keyed}), latest: max(${keyed}), count: count(${value})} AS a${i} /* ${name} */`;
-    }
-    return `{min: min(${value}), max: max(${value}), sum: sum(${value}), avg: avg(${value}), count: count(${value})} AS a${i}`;
-  });
-  const text = `${match.text}\nRETURN count(n) AS count${columns.map((c) => `, ${c}`).join('')}`;
-  const [row] = await runner.read<Record<string, unknown>>(`${query.kind}.aggregate`, text, match.params);
-  const result: KindAggregate = { count: Number(row?.['count'] ?? 0), fields: {} };
-  fields.forEach(([name, field], i) => {
-    const value = (row?.[`a${i}`] ?? {}) as Record<string, unknown>;
-    const count = Number(value['count'] ?? 0);
-    if (field.type === 'PartialDate') {
-      const date = (keyed: unknown) => (typeof keyed === 'string' ? keyed.slice(keyed.indexOf('|') + 1) : null);
-      result.fields[name] = { earliest: date(value['earliest']), latest: date(value['latest']), count };
-    } else {
-      result.fields[name] = numberAggregate(value, count);
-    }
-  });
-  return result;
-}
-
-function numberAggregate(value: Record<string, unknown>, count: number): NumberAggregate {
-  const number = (v: unknown) => (typeof v === 'number' ? v : null);
-  // sum() of no values is 0 in Cypher; with nothing present there is no sum.
-  return {
-    min: number(value['min']),
-    max: number(value['max']),
-    sum: count === 0 ? null : number(value['sum']),
-    avg: number(value['avg']),
-    count,
-  };
+  const columns = aggregateColumns(vocabulary, query.kind, 'n');
+  const [row] = await runner.read<Record<string, unknown>>(
+    `${query.kind}.aggregate`,
+    `${match.text}\nRETURN ${columns.text}`,
+    match.params,
+  );
+  return columns.read(row);
 }
 
 /** A Money field's aggregates per currency (amounts in different currencies are never added). */
@@ -188,14 +126,12 @@ export async function aggregateMoney(
   field: PropertyFieldSpec,
 ): Promise<MoneyAggregate[]> {
   const match = matching(vocabulary, query, false);
-  const value = propertyExpression(field, 'n');
-  const text = `${match.text}
-  AND ${value} IS NOT NULL
-RETURN n.currency AS currency, min(${value}) AS min, max(${value}) AS max, sum(${value}) AS sum,
-       avg(${value}) AS avg, count(${value}) AS count
-ORDER BY currency`;
-  const rows = await runner.read<Record<string, unknown>>(`${query.kind}.aggregate-money`, text, match.params);
-  return rows.map((row) => ({ ...numberAggregate(row, Number(row['count'])), currency: String(row['currency']) }));
+  const rows = await runner.read<Record<string, unknown>>(
+    `${query.kind}.aggregate-money`,
+    `${match.text}\n${moneyColumns(field, 'n')}`,
+    match.params,
+  );
+  return toMoneyAggregates(rows);
 }
 
 /** One group of a groupBy: its key (as text; null for entities without one), the entity it stands for, its members. */

@@ -5,7 +5,9 @@
  */
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../db/query-runner.ts';
+import { aggregateLinked, type KindAggregate, type LinkedSet } from '../graph/aggregates.ts';
 import { findPlanned, type PlannedField } from '../graph/planned-fields.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
 import { findRelated, type RelatedPage, type RelatedRow, type RelatedSpec } from '../graph/related-entities.ts';
 import { loaderPerKey } from './loader-per-key.ts';
 
@@ -39,5 +41,19 @@ export function createRefinedLoaders(runner: QueryRunner): RefinedLoaders {
         return ids.map((id) => byId.get(id)?.[field.key] ?? []);
       }),
     ({ spec, refine }) => [spec, refine?.kind, refine?.where, refine?.sort],
+  );
+}
+
+/** The aggregates of one typed list field's linked entities (with its where and asOf), per parent entity id. */
+export type LinkedAggregateLoaders = (set: LinkedSet) => DataLoader<string, KindAggregate>;
+
+/** Per request, one DataLoader per distinct linked set: every parent at one level in one statement. */
+export function createLinkedAggregateLoaders(runner: QueryRunner, vocabulary: Vocabulary): LinkedAggregateLoaders {
+  return loaderPerKey(
+    (set: LinkedSet) =>
+      new DataLoader<string, KindAggregate>(async (ids) => {
+        const byId = await aggregateLinked(runner, vocabulary, ids, set);
+        return ids.map((id) => byId.get(id) ?? { count: 0, fields: {} });
+      }),
   );
 }

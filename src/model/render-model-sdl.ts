@@ -43,7 +43,13 @@ function renderModelSdl(vocabulary: Vocabulary, entityFields: readonly string[])
       Object.entries(vocabulary.relationshipTypes),
     ),
     ...kinds.map(([kind, spec]) => {
-      const fields = [...entityFields, ...Object.entries(spec.fields).map(([name, field]) => renderField(name, field))];
+      const fields = [
+        ...entityFields,
+        ...Object.entries(spec.fields).flatMap(([name, field]) => [
+          renderField(name, field),
+          ...(isList(field) ? [renderAggregateField(name, field)] : []),
+        ]),
+      ];
       return `${quote(spec.description)}\ntype ${kind} implements Node & Entity {\n${fields.map((f) => indent(f)).join('\n')}\n}`;
     }),
     ...kinds.map(([kind, spec]) => renderKindList(kind, spec.fields)),
@@ -147,6 +153,15 @@ function renderKindList(kind: string, fields: Readonly<Record<string, TypedField
     `${quote(`Aggregates over the ${plural} that match.`)}\ntype ${kind}Aggregate {\n${block(aggregate)}\n}`,
     `${quote(`What ${plural} can be grouped by.`)}\nenum ${kind}GroupKey {\n${block(groupKeys.map(([value, description]) => `${quote(description ?? '')}\n${value}`))}\n}`,
   ].join('\n\n');
+}
+
+/** A typed list field's aggregate: `materialsAggregate(where, asOf): MaterialAggregate!`. */
+function renderAggregateField(name: string, field: RelatedFieldSpec): string {
+  const args = [
+    `${quote('Only the linked entities that match.')} where: ${targetOf(field)}Where`,
+    ...(field.asOf === undefined ? [] : [`${quote(field.asOf)} asOf: PartialDate`]),
+  ];
+  return `${quote(`Aggregates over every entity ${name} links to (each once, however many links), not capped by \`first\`.`)}\n${name}Aggregate(${args.join(', ')}): ${targetOf(field)}Aggregate!`;
 }
 
 /** The root list field of a kind. */

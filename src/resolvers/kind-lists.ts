@@ -6,19 +6,14 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.ts';
-import {
-  aggregateKind,
-  aggregateMoney,
-  groupKind,
-  listKind,
-  type KindAggregate,
-  type KindQuery,
-} from '../graph/kind-list.ts';
+import { aggregateKind, aggregateMoney, groupKind, listKind, type KindQuery } from '../graph/kind-list.ts';
+import { aggregateLinkedMoney, type KindAggregate, type LinkedSet, type MoneyAggregate } from '../graph/aggregates.ts';
 import type { SortInput } from '../graph/sort-keys.ts';
 import type { WhereInput } from '../graph/where-filter.ts';
 import type { EntityRow } from '../graph/rows.ts';
 import { checkRange } from '../argument-checks.ts';
 import { listFieldName } from '../model/kind-list-names.ts';
+import type { PropertyFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { offsetPage, type Page, type PageArgs } from './pagination.ts';
 import { entityNodes, planFields } from './plan-selection.ts';
@@ -28,10 +23,13 @@ export interface KindConnection extends Page<EntityRow> {
   query: KindQuery;
 }
 
-/** A kind's aggregate object: the query, and its one statement's answer, read once for all its fields. */
+/**
+ * An aggregate object (of a kind's list, or of a typed list field): its one statement's answer, read once for all
+ * its fields, and a Money field's figures per currency.
+ */
 export interface KindAggregateObject {
-  query: KindQuery;
   read: () => Promise<KindAggregate>;
+  money: (field: PropertyFieldSpec) => Promise<MoneyAggregate[]>;
 }
 
 interface ListArgs extends PageArgs {
@@ -64,8 +62,8 @@ function connectionResolvers(): Record<string, Resolver> {
     aggregate: ((connection: KindConnection, _args: unknown, { runner, vocabulary }: RequestContext) => {
       let answer: Promise<KindAggregate> | undefined;
       return {
-        query: connection.query,
         read: () => (answer ??= aggregateKind(runner, vocabulary, connection.query)),
+        money: (field) => aggregateMoney(runner, vocabulary, connection.query, field),
       } satisfies KindAggregateObject;
     }) as Resolver,
     groupBy: ((connection: KindConnection, args: { by: string; first: number }, context: RequestContext) =>
@@ -79,15 +77,14 @@ function connectionResolvers(): Record<string, Resolver> {
   };
 }
 
+const countResolver = (async (object: KindAggregateObject) => (await object.read()).count) as Resolver;
+
 function aggregateResolvers(kind: string, vocabulary: Vocabulary): Record<string, Resolver> {
-  const resolvers: Record<string, Resolver> = {
-    count: (async (object: KindAggregateObject) => (await object.read()).count) as Resolver,
-  };
+  const resolvers: Record<string, Resolver> = { count: countResolver };
   for (const [name, field] of Object.entries(vocabulary.kinds[kind]?.fields ?? {})) {
     if (field.of !== 'property') continue;
     if (field.type === 'Money') {
-      resolvers[name] = ((object: KindAggregateObject, _args: unknown, context: RequestContext) =>
-        aggregateMoney(context.runner, context.vocabulary, object.query, field)) as Resolver;
+      resolvers[name] = ((object: KindAggregateObject) => object.money(field)) as Resolver;
     } else if (field.type !== 'String') {
       resolvers[name] = (async (object: KindAggregateObject) => (await object.read()).fields[name]) as Resolver;
     }
@@ -104,5 +101,21 @@ export function createKindListResolvers(vocabulary: Vocabulary): Record<string, 
     types[`${kind}Connection`] = connectionResolvers();
     types[`${kind}Aggregate`] = aggregateResolvers(kind, vocabulary);
   }
+  types['EntityAggregate'] = { count: countResolver };
   return { Query: query, ...types };
+}
+
+/**
+ * The aggregate of a typed list field (`Company.materialsAggregate(where, asOf)`): the entities it links the parent
+ * to, each once; every parent of the field at one level is read in one statement (the linked-aggregate loader).
+ */
+export function linkedAggregate(
+  parentId: string,
+  set: LinkedSet,
+  { runner, vocabulary, linkedAggregates }: RequestContext,
+): KindAggregateObject {
+  return {
+    read: () => linkedAggregates(set).load(parentId),
+    money: (field) => aggregateLinkedMoney(runner, vocabulary, parentId, set, field),
+  };
 }

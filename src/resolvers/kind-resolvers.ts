@@ -11,7 +11,10 @@ import type { EntityRow } from '../graph/rows.ts';
 import { dateOf } from '../model/property-keys.ts';
 import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
+import { asOfBound } from '../argument-checks.ts';
+import { WhereCompiler } from '../graph/where-filter.ts';
 import { entityFields } from './entity-fields.ts';
+import { linkedAggregate } from './kind-lists.ts';
 import { projectionOf, refinementOf, relatedSpecOf, type TypedFieldArgs } from './plan-selection.ts';
 import { moneyOf } from './relationship-objects.ts';
 
@@ -65,6 +68,16 @@ function propertyResolver(spec: PropertyFieldSpec): FieldResolver {
   };
 }
 
+/** A typed list field's aggregate (`materialsAggregate`): its linked entities, each once, with where and asOf. */
+function aggregateResolver(spec: RelatedFieldSpec): FieldResolver {
+  return (entity, args, context) => {
+    const kind = spec.kinds?.length === 1 ? (spec.kinds[0] ?? null) : null;
+    const where = args.where ?? null;
+    new WhereCompiler(context.vocabulary).compile(where, kind, 'n'); // throws the argument errors
+    return linkedAggregate(entity.id, { field: spec, kind, where, asOf: asOfBound(args.asOf) }, context);
+  };
+}
+
 function fieldResolver(spec: TypedFieldSpec): FieldResolver {
   return spec.of === 'related' ? relatedResolver(spec) : propertyResolver(spec);
 }
@@ -74,7 +87,11 @@ export function createKindResolvers(vocabulary: Vocabulary): Record<string, Reco
   const byKind: Record<string, Record<string, unknown>> = {};
   for (const [kind, spec] of Object.entries(vocabulary.kinds)) {
     const fields: Record<string, unknown> = { ...entityFields };
-    for (const [name, field] of Object.entries(spec.fields)) fields[name] = fieldResolver(field);
+    for (const [name, field] of Object.entries(spec.fields)) {
+      fields[name] = fieldResolver(field);
+      if (field.of === 'related' && !field.single && !field.rowsAs)
+        fields[`${name}Aggregate`] = aggregateResolver(field);
+    }
     byKind[kind] = fields;
   }
   return byKind;

@@ -132,8 +132,18 @@ describe('a new kind is one edit of the vocabulary', () => {
     const port = derived.getType('Port');
     expect(isObjectType(port)).toBe(true);
     if (!isObjectType(port)) return;
-    expect(Object.keys(port.getFields())).toEqual([...ENTITY_FIELDS, 'capacity', 'users']);
+    expect(Object.keys(port.getFields())).toEqual([...ENTITY_FIELDS, 'capacity', 'users', 'usersAggregate']);
     expect(String(port.getFields()['users']?.type)).toBe('[Company!]!');
+    expect(String(port.getFields()['usersAggregate']?.type)).toBe('CompanyAggregate!');
+    // Its own list, with its where, sort, aggregates and groups.
+    expect(String(derived.getQueryType()?.getFields()['ports']?.type)).toBe('PortConnection!');
+    expect(Object.keys((derived.getType('PortWhere') as any).getFields())).toEqual(
+      expect.arrayContaining(['AND', 'OR', 'NOT', 'id', 'name', 'capacity', 'users']),
+    );
+    expect(Object.keys((derived.getType('PortSort') as any).getFields())).toEqual(
+      expect.arrayContaining(['name', 'degree', 'capacity', 'usersCount']),
+    );
+    expect((derived.getType('PortGroupKey') as any).getValue('USERS')).toBeTruthy();
     expect((derived.getType('EntityKind') as any).getValue('Port')?.description).toBe('A seaport.');
     expect((derived.getType('RelationshipType') as any).getValue('SHIPS_VIA')).toBeTruthy();
     // The served schema for our own model is the file itself.

@@ -448,6 +448,49 @@ describe('typed list fields take where and sort, planned or not', () => {
   });
 });
 
+describe('typed list fields aggregate their linked entities', () => {
+  it("each material's distinct suppliers, for every material of a page in one request", async () => {
+    const response = await api.graphql(
+      '{ materials(first: 100) { edges { node { id suppliersAggregate { count } approved: suppliersAggregate(where: { name: { startsWith: "a" } }) { count } } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    for (const { node } of response.data?.['materials'].edges ?? []) {
+      const suppliers = [...new Set(oracle.linked(node.id, SUPPLY_LINKS, 'IN', ['Company']))];
+      expect(node.suppliersAggregate.count, node.id).toBe(suppliers.length);
+      const named = suppliers.filter((id) => oracle.entities.get(id)?.name.toLowerCase().startsWith('a'));
+      expect(node.approved.count, node.id).toBe(named.length);
+    }
+  });
+
+  it("a programme's budgets: count and yen per currency", async () => {
+    const fundedBy = (id: string) => [...new Set(oracle.linked(id, ['FUNDS', 'ALLOCATED_TO'], 'IN', ['Budget']))];
+    const [program] = oracle.ofKind('Program').sort((a, b) => fundedBy(b.id).length - fundedBy(a.id).length);
+    const budgets = fundedBy(program!.id).map((id) => oracle.entities.get(id)!);
+    expect(budgets.length).toBeGreaterThan(1);
+    const yen = budgets.filter((b) => b.properties['currency'] === 'JPY' && num(b, 'amount') !== undefined);
+    const response = await api.graphql(
+      `{ entity(id: "${program!.id}") { ... on Program { fundedByAggregate { count amount { currency sum count } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const aggregate = response.data?.['entity'].fundedByAggregate;
+    expect(aggregate.count).toBe(budgets.length);
+    expect(aggregate.amount.find((a: any) => a.currency === 'JPY') ?? null).toEqual(
+      yen.length === 0
+        ? null
+        : { currency: 'JPY', sum: yen.reduce((sum, b) => sum + (num(b, 'amount') ?? 0), 0), count: yen.length },
+    );
+  });
+
+  it("a field of any kind: Japan's memberships", async () => {
+    const memberships = [...new Set(oracle.linked('country:japan', ['MEMBER_OF', 'PARTICIPATED_IN'], 'OUT'))];
+    const response = await api.graphql(
+      '{ entity(id: "country:japan") { ... on Country { membershipsAggregate { count } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.['entity'].membershipsAggregate.count).toBe(memberships.length);
+  });
+});
+
 describe('bad filters are refused, naming the argument', () => {
   it.each([
     [
