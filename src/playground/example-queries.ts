@@ -102,22 +102,41 @@ query ApprovedForSemiconductors {
   },
   {
     title: 'Sort: budgets over 100 billion yen',
-    query: `# Budgets over 100 billion yen, largest first; money compares within the currency it states.
+    query: `# Budgets over 100 billion yen, largest first; money
+# compares within the currency it states.
 query LargestBudgets {
-  budgets(where: { amount: { currency: "JPY", gt: 100000000000 } }, sort: [{ amount: DESC }], first: 20) {
-    edges { node { name fiscalYear amount { amount currency } allocatedTo { name } } }
+  budgets(
+    where: { amount: { currency: "JPY", gt: 100000000000 } }
+    sort: [{ amount: DESC }]
+    first: 20
+  ) {
+    edges {
+      node {
+        name fiscalYear
+        amount { amount currency }
+        allocatedTo { name }
+      }
+    }
   }
 }`,
   },
   {
     title: 'Group: approved plans per country, category, programme',
-    query: `# How many approved supply plans per country, per category and per programme, with the links counted.
+    query: `# Approved supply plans per category, per programme and
+# per country, each group with the links it counts. The paper
+# names no country for the companies of Tables 1 and 2: per
+# country they form one group without a key.
 query ApprovedPlansPerGroup {
-  crossReference(filter: { linkTypes: [APPROVED_SUPPLY_PLAN_FOR] }, first: 0) {
+  crossReference(
+    filter: { linkTypes: [APPROVED_SUPPLY_PLAN_FOR] }
+    first: 0
+  ) {
     totalCount
-    perCountry: groupBy(by: COUNTRY) { key entity { name } count }
-    perCategory: groupBy(by: CATEGORY) { entity { name } count ids }
+    perCategory: groupBy(by: CATEGORY) {
+      entity { name } count ids
+    }
     perProgramme: groupBy(by: PROGRAM) { entity { name } count }
+    perCountry: groupBy(by: COUNTRY) { key count }
   }
 }`,
   },
