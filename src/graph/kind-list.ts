@@ -158,30 +158,20 @@ export async function groupKind(
   const params = { ...match.params, first, maxIds: MAX_GROUP_IDS };
   const finish = `ORDER BY count DESC, key
 LIMIT toInteger($first)`;
-  if (by === 'DOCUMENT') {
+  const field =
+    by === 'DOCUMENT'
+      ? null
+      : Object.entries(vocabulary.kinds[query.kind]?.fields ?? {}).find(
+          ([name, f]) => isGroupable(f) && groupKeyName(name) === by,
+        )?.[1];
+  if (field === undefined) throw new Error(`no group key ${by} on ${query.kind}`);
+  if (field === null || field.of === 'property') {
+    const key = field === null ? 'n.documentId' : groupKeyOf(field);
     return toGroups(
       await runner.read(
         `${query.kind}.group`,
         `${match.text}
-WITH n.documentId AS key, n ORDER BY n.id
-WITH key, count(n) AS count, collect(n.id)[..$maxIds] AS ids
-RETURN key, null AS entity, count, ids
-${finish}`,
-        params,
-      ),
-    );
-  }
-  const entry = Object.entries(vocabulary.kinds[query.kind]?.fields ?? {}).find(
-    ([name, field]) => isGroupable(field) && groupKeyName(name) === by,
-  );
-  if (!entry) throw new Error(`no group key ${by} on ${query.kind}`);
-  const [, field] = entry;
-  if (field.of === 'property') {
-    return toGroups(
-      await runner.read(
-        `${query.kind}.group`,
-        `${match.text}
-WITH ${groupKeyOf(field)} AS key, n ORDER BY n.id
+WITH ${key} AS key, n ORDER BY n.id
 WITH key, count(n) AS count, collect(n.id)[..$maxIds] AS ids
 RETURN key, null AS entity, count, ids
 ${finish}`,

@@ -131,7 +131,7 @@ export class WhereCompiler {
       case 'documentId':
         return this.idCondition(`${n}.documentId`, value as WhereInput, at);
       case 'kind':
-        return this.kindCondition(n, value as WhereInput, at);
+        return this.idCondition(`${n}.kind`, value as WhereInput, at);
       case 'name':
         return this.nameCondition(n, value as WhereInput, at);
       default: {
@@ -144,7 +144,7 @@ export class WhereCompiler {
     }
   }
 
-  /** eq/in/startsWith on an id-like key (exact; startsWith uses the key's index as a prefix seek). */
+  /** eq/in/startsWith on an id-like key, or a kind (exact; startsWith uses the key's index as a prefix seek). */
   private idCondition(expression: string, filter: WhereInput, at: string): string {
     const parts: string[] = [];
     for (const [operator, value] of Object.entries(filter)) {
@@ -154,16 +154,6 @@ export class WhereCompiler {
       else if (operator === 'in') parts.push(`${expression} IN ${this.param(value)}`);
       else if (operator === 'startsWith') parts.push(`${expression} STARTS WITH ${this.param(value)}`);
       else throw new Error(`no id operator ${operator}`);
-    }
-    return joined(parts);
-  }
-
-  private kindCondition(n: string, filter: WhereInput, at: string): string {
-    const parts: string[] = [];
-    for (const [operator, value] of Object.entries(filter)) {
-      if (!present(value)) continue;
-      this.count(at);
-      parts.push(`${n}.kind ${operator === 'eq' ? '=' : 'IN'} ${this.param(value)}`);
     }
     return joined(parts);
   }
