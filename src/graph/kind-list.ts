@@ -10,7 +10,7 @@
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import { groupKeyName, isGroupable } from '../model/kind-list-names.ts';
-import type { PropertyFieldSpec } from '../model/typed-fields.ts';
+import type { PropertyFieldSpec, RelatedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import {
   aggregateColumns,
@@ -40,23 +40,62 @@ function orderBy(vocabulary: Vocabulary, query: KindQuery): string[] {
 }
 
 /**
- * The MATCH and WHERE of the kind's matching entities, with the filter's parameters. In name order without an id
- * or document seek, the seek names nameKey, so the (kind, nameKey) index gives the order and a page reads its rows
- * only; a seek on the id or the document finds few entities, which are then sorted.
+ * The MATCH and WHERE of the kind's matching entities, with the filter's parameters; the clauses after it see `n`.
+ *
+ * - With an anchor (see anchorOf: `country: { some: { id: { eq: "country:japan" } } }`) and no name-ordered page
+ *   to walk, the match starts from the anchor by id and expands the field's links to `n`: a count, an aggregate,
+ *   a group or a sorted page reads the anchor's links, never the whole kind.
+ * - Otherwise it seeks the kind; in name order without an id or document seek, the seek names nameKey, so the
+ *   (kind, nameKey) index gives the order and a page reads its rows only (a LIMIT stops the walk); a seek on the id
+ *   or the document finds few entities, which are then sorted.
  */
 function matching(vocabulary: Vocabulary, query: KindQuery, nameOrder: boolean) {
   const compiler = new WhereCompiler(vocabulary);
   const where = compiler.compile(query.where, query.kind, 'n');
+  const condition = where.text === 'true' ? '' : `\n  AND ${where.text}`;
+  const params = { ...compiler.params, kind: query.kind };
+  const anchor = nameOrder || seeksIdOrDocument(query.where) ? null : anchorOf(vocabulary, query);
+  if (anchor) {
+    return {
+      text: `MATCH (a:Entity) WHERE a.id IN $anchorIds
+MATCH ${relatedPattern(anchor.field, anchor.types, 'n', '', 'a')}
+WITH DISTINCT n
+WHERE n.kind = $kind${condition}`,
+      params: { ...params, anchorIds: anchor.ids },
+    };
+  }
   const seek =
     nameOrder && !seeksIdOrDocument(query.where) ? 'n.kind = $kind AND n.nameKey IS NOT NULL' : 'n.kind = $kind';
-  return {
-    text: `MATCH (n:Entity)\nWHERE ${seek}${where.text === 'true' ? '' : `\n  AND ${where.text}`}`,
-    params: { ...compiler.params, kind: query.kind },
-  };
+  return { text: `MATCH (n:Entity)\nWHERE ${seek}${condition}`, params };
 }
 
 function seeksIdOrDocument(where: WhereInput | null): boolean {
   return where !== null && indexedBy({ ...where, name: null });
+}
+
+/**
+ * A relationship filter that names the entities at its far end by id, at the top of the where (or in a top-level
+ * AND): every match links to one of those ids by the field's types (or its `via`), so the matches are among the
+ * anchors' neighbours. Null when there is none.
+ */
+function anchorOf(
+  vocabulary: Vocabulary,
+  query: KindQuery,
+): { field: RelatedFieldSpec; types: readonly string[]; ids: readonly string[] } | null {
+  const fields = vocabulary.kinds[query.kind]?.fields ?? {};
+  const candidates = (where: WhereInput | null): WhereInput[] =>
+    where === null ? [] : [where, ...((where['AND'] as WhereInput[] | null | undefined) ?? []).flatMap(candidates)];
+  for (const where of candidates(query.where)) {
+    for (const [name, value] of Object.entries(where)) {
+      const field = fields[name];
+      const filter = value as WhereInput | null | undefined;
+      const id = (filter?.['some'] as WhereInput | null | undefined)?.['id'] as WhereInput | null | undefined;
+      const ids = id?.['eq'] ? [String(id['eq'])] : (id?.['in'] as string[] | null | undefined);
+      if (field?.of !== 'related' || !ids) continue;
+      return { field, types: (filter?.['via'] as string[] | null | undefined) ?? field.types, ids };
+    }
+  }
+  return null;
 }
 
 /** One page (SKIP/LIMIT in Cypher) with the planned typed fields of its entities, and the total when `count`. */

@@ -113,7 +113,7 @@ export class WhereCompiler {
       const at = `${path}.${name}`;
       parts.push(this.fieldCondition(name, value, kind, n, at, depth));
     }
-    return parts.length === 0 ? 'true' : parts.length === 1 ? (parts[0] ?? 'true') : `(${parts.join(' AND ')})`;
+    return joined(parts);
   }
 
   private fieldCondition(name: string, value: unknown, kind: string | null, n: string, at: string, depth: number) {

@@ -295,6 +295,27 @@ describe('sorting, stable across pages', () => {
     expect(await allIds('countries', 'sort: [{ degree: DESC }],')).toEqual(expected.map((c) => c.id));
   });
 
+  it('a filter naming a linked entity by id, sorted by degree: the Japanese companies (read from Japan)', async () => {
+    const degree = (e: OracleEntity) => oracle.links.filter((l) => l.from === e.id || l.to === e.id).length;
+    const japanese = (e: OracleEntity) => oracle.linked(e.id, ['BASED_IN'], 'OUT').includes('country:japan');
+    const expected = oracle
+      .ofKind('Company')
+      .filter(japanese)
+      .sort((a, b) => degree(b) - degree(a) || (a.id < b.id ? -1 : 1));
+    expect(expected.length).toBeGreaterThan(1);
+    const where = 'where: { country: { some: { id: { in: ["country:japan"] } } } }';
+    expect(await allIds('companies', `${where}, sort: [{ degree: DESC }],`)).toEqual(expected.map((c) => c.id));
+    const response = await api.graphql(
+      `{ companies(${where}, first: 0) { totalCount aggregate { count } groupBy(by: COUNTRY) { key count } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.['companies']).toEqual({
+      totalCount: expected.length,
+      aggregate: { count: expected.length },
+      groupBy: [{ key: 'country:japan', count: expected.length }],
+    });
+  });
+
   it('by a date, earliest first', async () => {
     const start = (e: OracleEntity) => {
       const d = dateOf(e);

@@ -1,5 +1,7 @@
 // Company.page
-MATCH (n:Entity)
+MATCH (a:Entity) WHERE a.id IN $anchorIds
+MATCH (n)-[:BASED_IN]->(a)
+WITH DISTINCT n
 WHERE n.kind = $kind
   AND (EXISTS { MATCH (n)-[:BASED_IN]->(mw0) WHERE mw0.kind IN $w1 AND mw0.id = $w2 } AND EXISTS { MATCH (n)-[:APPROVED_SUPPLY_PLAN_FOR]->(mw3) WHERE mw3.kind IN $w4 })
 WITH n
@@ -19,6 +21,7 @@ RETURN properties(n) AS props, {
 // $w2 = "country:japan"
 // $w4 = ["Material"]
 // $kind = "Company"
+// $anchorIds = ["country:japan"]
 // $p0_types = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]
 // $p0_kinds = ["Material"]
 // $p0_asOf = null
@@ -29,7 +32,9 @@ RETURN properties(n) AS props, {
 // $limit = 10
 
 // Company.count
-MATCH (n:Entity)
+MATCH (a:Entity) WHERE a.id IN $anchorIds
+MATCH (n)-[:BASED_IN]->(a)
+WITH DISTINCT n
 WHERE n.kind = $kind
   AND (EXISTS { MATCH (n)-[:BASED_IN]->(mw0) WHERE mw0.kind IN $w1 AND mw0.id = $w2 } AND EXISTS { MATCH (n)-[:APPROVED_SUPPLY_PLAN_FOR]->(mw3) WHERE mw3.kind IN $w4 })
 RETURN count(n) AS total
@@ -37,3 +42,4 @@ RETURN count(n) AS total
 // $w2 = "country:japan"
 // $w4 = ["Material"]
 // $kind = "Company"
+// $anchorIds = ["country:japan"]
