@@ -16,6 +16,7 @@
  * - AND of an empty list holds, OR of an empty list does not.
  */
 import { BadUserInputError } from '../errors.ts';
+import { targetKindOf } from '../model/kind-list-names.ts';
 import { endOfPeriod, startOfPeriod } from '../model/partial-date.ts';
 import type { PropertyFieldSpec, RelatedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
@@ -261,7 +262,7 @@ export class WhereCompiler {
       }
     }
     const types = via ?? field.types;
-    const target = field.kinds?.length === 1 ? (field.kinds[0] ?? null) : null;
+    const target = targetKindOf(field);
     const m = `m${this.prefix}w${this.next++}`;
     const kinds = field.kinds ? `${m}.kind IN ${this.param(field.kinds)}` : null;
     const pattern = relatedPattern(field, types, n, '', m);

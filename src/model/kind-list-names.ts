@@ -2,7 +2,7 @@
  * Public contract: the names of what the schema generates for each kind's list (src/model/render-model-sdl.ts)
  * and the resolvers that answer it: Query.companies, CompanyWhere, CompanySort, CompanyConnection, ...
  */
-import type { TypedFieldSpec } from './typed-fields.ts';
+import type { RelatedFieldSpec, TypedFieldSpec } from './typed-fields.ts';
 
 /** The root list field of a kind: its plural, lower camel case (Company -> companies, Law -> laws). */
 export function listFieldName(kind: string): string {
@@ -10,9 +10,19 @@ export function listFieldName(kind: string): string {
   return /[^aeiou]y$/.test(lower) ? `${lower.slice(0, -1)}ies` : `${lower}s`;
 }
 
-/** The kind a typed relationship field's where and sort are about: its one kind, or Entity for several or any. */
-export function targetOf(field: Extract<TypedFieldSpec, { of: 'related' }>): string {
-  return field.kinds?.length === 1 ? (field.kinds[0] ?? 'Entity') : 'Entity';
+/** The one kind a typed relationship field reaches, or null when it reaches several or any. */
+export function targetKindOf(field: RelatedFieldSpec): string | null {
+  return field.kinds?.length === 1 ? (field.kinds[0] ?? null) : null;
+}
+
+/** The type a typed relationship field's where, sort and aggregate are named after: its one kind, or Entity. */
+export function targetOf(field: RelatedFieldSpec): string {
+  return targetKindOf(field) ?? 'Entity';
+}
+
+/** Whether a field is a typed list (not single, not rows): it takes where and sort and has an aggregate. */
+export function isTypedList(field: TypedFieldSpec): field is RelatedFieldSpec {
+  return field.of === 'related' && !field.single && !field.rowsAs;
 }
 
 /** The sort key of a typed relationship field's count (suppliers -> suppliersCount). */

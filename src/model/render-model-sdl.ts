@@ -5,7 +5,7 @@
  * `npm run codegen` writes it and `npm run codegen:check` fails when the file and the model disagree.
  */
 import { parse, print, type FieldDefinitionNode, type InterfaceTypeDefinitionNode } from 'graphql';
-import { countSortKey, groupKeyName, isGroupable, listFieldName, targetOf } from './kind-list-names.ts';
+import { countSortKey, groupKeyName, isGroupable, isTypedList, listFieldName, targetOf } from './kind-list-names.ts';
 import {
   MAX_TYPED_LIST,
   relatedFieldType,
@@ -47,7 +47,7 @@ function renderModelSdl(vocabulary: Vocabulary, entityFields: readonly string[])
         ...entityFields,
         ...Object.entries(spec.fields).flatMap(([name, field]) => [
           renderField(name, field),
-          ...(isList(field) ? [renderAggregateField(name, field)] : []),
+          ...(isTypedList(field) ? [renderAggregateField(name, field)] : []),
         ]),
       ];
       return `${quote(spec.description)}\ntype ${kind} implements Node & Entity {\n${fields.map((f) => indent(f)).join('\n')}\n}`;
@@ -65,9 +65,6 @@ const FILTER_OF: Record<PropertyFieldSpec['type'], string> = {
   Money: 'MoneyFilter',
   PartialDate: 'PartialDateFilter',
 };
-
-const isList = (field: TypedFieldSpec): field is RelatedFieldSpec =>
-  field.of === 'related' && !field.single && !field.rowsAs;
 
 /** A kind's list types: its where, relation filter, sort, connection, edge, aggregate and group keys. */
 function renderKindList(kind: string, fields: Readonly<Record<string, TypedFieldSpec>>): string {
@@ -99,7 +96,7 @@ function renderKindList(kind: string, fields: Readonly<Record<string, TypedField
           `${quote(`By ${name}${field.of === 'property' && field.type === 'Money' ? ' (the amount, whatever its currency: filter by currency to compare like with like)' : ''}.`)}\n${name}: SortDirection`,
       ),
     ...typed
-      .filter(([, field]) => isList(field))
+      .filter(([, field]) => isTypedList(field))
       .map(
         ([name]) =>
           `${quote(`By how many links ${name} has (each link counts, whatever its dates).`)}\n${countSortKey(name)}: SortDirection`,

@@ -13,6 +13,7 @@ import type { PropertyFieldSpec, RelatedFieldSpec, TypedFieldSpec } from '../mod
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { asOfBound } from '../argument-checks.ts';
 import { WhereCompiler } from '../graph/where-filter.ts';
+import { isTypedList, targetKindOf } from '../model/kind-list-names.ts';
 import { entityFields } from './entity-fields.ts';
 import { linkedAggregate } from './kind-lists.ts';
 import { projectionOf, refinementOf, relatedSpecOf, type TypedFieldArgs } from './plan-selection.ts';
@@ -71,7 +72,7 @@ function propertyResolver(spec: PropertyFieldSpec): FieldResolver {
 /** A typed list field's aggregate (`materialsAggregate`): its linked entities, each once, with where and asOf. */
 function aggregateResolver(spec: RelatedFieldSpec): FieldResolver {
   return (entity, args, context) => {
-    const kind = spec.kinds?.length === 1 ? (spec.kinds[0] ?? null) : null;
+    const kind = targetKindOf(spec);
     const where = args.where ?? null;
     new WhereCompiler(context.vocabulary).compile(where, kind, 'n'); // throws the argument errors
     return linkedAggregate(entity.id, { field: spec, kind, where, asOf: asOfBound(args.asOf) }, context);
@@ -89,8 +90,7 @@ export function createKindResolvers(vocabulary: Vocabulary): Record<string, Reco
     const fields: Record<string, unknown> = { ...entityFields };
     for (const [name, field] of Object.entries(spec.fields)) {
       fields[name] = fieldResolver(field);
-      if (field.of === 'related' && !field.single && !field.rowsAs)
-        fields[`${name}Aggregate`] = aggregateResolver(field);
+      if (isTypedList(field)) fields[`${name}Aggregate`] = aggregateResolver(field);
     }
     byKind[kind] = fields;
   }

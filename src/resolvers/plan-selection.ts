@@ -20,6 +20,7 @@ import { sortKeys, type SortInput } from '../graph/sort-keys.ts';
 import { WhereCompiler, type WhereInput } from '../graph/where-filter.ts';
 import type { Projection, RelatedSpec } from '../graph/related-entities.ts';
 import type { RelatedFieldSpec } from '../model/typed-fields.ts';
+import { targetKindOf } from '../model/kind-list-names.ts';
 import { MAX_TYPED_LIST } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { asOfBound, checkRange } from '../argument-checks.ts';
@@ -50,7 +51,7 @@ export function refinementOf(
   const where = args.where ?? null;
   const sort = args.sort ?? [];
   if (where === null && sort.length === 0) return undefined;
-  const refine = { vocabulary, kind: field.kinds?.length === 1 ? (field.kinds[0] ?? null) : null, where, sort };
+  const refine = { vocabulary, kind: targetKindOf(field), where, sort };
   new WhereCompiler(vocabulary).compile(where, refine.kind, 'm');
   sortKeys(vocabulary, refine.kind, sort, 'm');
   return refine;
