@@ -23,6 +23,14 @@ FOR (n:Entity) ON (n.kind, n.nameKey);
 CREATE INDEX entity_kind_id IF NOT EXISTS
 FOR (n:Entity) ON (n.kind, n.id);
 
+// Most connected first: every writer keeps each entity's degree (src/store/entity-degrees.ts), so a page in degree
+// order walks these indexes backwards, for one kind or for all, and reads its rows only.
+CREATE INDEX entity_degree IF NOT EXISTS
+FOR (n:Entity) ON (n.degree);
+
+CREATE INDEX entity_kind_degree IF NOT EXISTS
+FOR (n:Entity) ON (n.kind, n.degree);
+
 // Ranked search over names, aliases (aliasText joins the aliases list) and descriptions, with the default
 // analyzer (no stemming, no stop words): src/graph/search-entities.ts adds plural forms and fuzzy terms itself.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS

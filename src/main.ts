@@ -22,6 +22,7 @@ import { createLogger } from './logger.ts';
 import { ProjectionMeasures } from './measures/projection-measures.ts';
 import { startTracing, type Tracing } from './observability/tracing.ts';
 import { DataValidationError } from './store/data-problem.ts';
+import { storeMissingDegrees } from './store/entity-degrees.ts';
 import { isGraphEmpty } from './graph/is-graph-empty.ts';
 import { listDataFiles, loadGraph } from './seed/load-graph.ts';
 import {
@@ -84,6 +85,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
       });
     }
     await applySchema(database.runner);
+    const degrees = await storeMissingDegrees(database.runner);
+    if (degrees > 0) logger.info(`stored the degree of ${degrees} entities written without one`);
     if (config.seedOnStart && (await isGraphEmpty(database.runner))) {
       const summary = await loadGraph(database.runner, listDataFiles());
       logger.info(summary, 'seeded the empty database from data/');

@@ -11,6 +11,7 @@ import type { QueryRunner } from '../db/query-runner.ts';
 import { StartupError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { DataValidationError } from '../store/data-problem.ts';
+import { storeMissingDegrees } from '../store/entity-degrees.ts';
 
 const BATCH_QUERY_TIMEOUT_MS = 10 * 60_000;
 
@@ -30,6 +31,7 @@ export async function runWithDatabase(work: (runner: QueryRunner) => Promise<voi
     );
     try {
       await applySchema(database.runner);
+      await storeMissingDegrees(database.runner);
       await work(database.runner);
     } finally {
       await database.close();

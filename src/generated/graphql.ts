@@ -510,6 +510,8 @@ export type Entity = {
   note?: Maybe<Scalars['String']['output']>;
   /** Every stored property (dates, amounts, units, ...), for generic clients. */
   properties: Scalars['JSONObject']['output'];
+  /** How many relationships it has, of any type, in either direction. */
+  degree: Scalars['Int']['output'];
   /** Citations: the section, table row and exact text that state this entity. */
   sources: Array<Citation>;
   /** The document that defines this entity. */
@@ -536,7 +538,9 @@ export type EntityOrder =
   /** By name, Z to A. */
   | 'NAME_DESC'
   /** By id. */
-  | 'ID_ASC';
+  | 'ID_ASC'
+  /** Most relationships first (any type, either direction; Entity.degree), then by id. */
+  | 'DEGREE_DESC';
 
 /** Conditions on entities. */
 export type EntityFilter = {
@@ -674,6 +678,8 @@ export type EntityWhere = {
   kind?: InputMaybe<EntityKindFilter>;
   /** The id of the document that defines the entity. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
 };
 
 /**
@@ -2001,6 +2007,8 @@ export type Country = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2072,6 +2080,8 @@ export type Bloc = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2125,6 +2135,8 @@ export type Location = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2194,6 +2206,8 @@ export type Organization = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2249,6 +2263,8 @@ export type Company = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2354,6 +2370,8 @@ export type Framework = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2461,6 +2479,8 @@ export type Agreement = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2516,6 +2536,8 @@ export type Meeting = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2587,6 +2609,8 @@ export type Law = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2642,6 +2666,8 @@ export type Policy = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2699,6 +2725,8 @@ export type Program = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2768,6 +2796,8 @@ export type Budget = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2829,6 +2859,8 @@ export type Target = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2888,6 +2920,8 @@ export type Indicator = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -2949,6 +2983,8 @@ export type Material = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -3038,6 +3074,8 @@ export type Technology = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -3091,6 +3129,8 @@ export type Topic = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -3146,6 +3186,8 @@ export type Facility = Node &
     note?: Maybe<Scalars['String']['output']>;
     /** Every stored property (dates, amounts, units, ...), for generic clients. */
     properties: Scalars['JSONObject']['output'];
+    /** How many relationships it has, of any type, in either direction. */
+    degree: Scalars['Int']['output'];
     /** Citations: the section, table row and exact text that state this entity. */
     sources: Array<Citation>;
     /** The document that defines this entity. */
@@ -3218,6 +3260,8 @@ export type CountryWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** Companies based in this country, as the source states it. Some, none or all of them match. */
   companies?: InputMaybe<CompanyRelationFilter>;
   /** Frameworks and bodies this country is a member of or takes part in. Some, none or all of them match. */
@@ -3310,6 +3354,8 @@ export type BlocWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** Countries that are members of this bloc. Some, none or all of them match. */
   members?: InputMaybe<EntityRelationFilter>;
 };
@@ -3396,6 +3442,8 @@ export type LocationWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** What is located here (facilities, organisations). Some, none or all of them match. */
   occupants?: InputMaybe<EntityRelationFilter>;
   /** The larger place or country this one lies in. Some, none or all of them match. */
@@ -3488,6 +3536,8 @@ export type OrganizationWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** The country this organisation belongs to. Some, none or all of them match. */
   country?: InputMaybe<CountryRelationFilter>;
   /** Programmes, policies and budgets this organisation administers. Some, none or all of them match. */
@@ -3578,6 +3628,8 @@ export type CompanyWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** The country the company is based in, where the source states it. Some, none or all of them match. */
   country?: InputMaybe<CountryRelationFilter>;
   /** Materials the company has an approved supply plan for, produces or develops. Some, none or all of them match. */
@@ -3686,6 +3738,8 @@ export type FrameworkWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** Countries, blocs and organisations that are members of or take part in it. Some, none or all of them match. */
   members?: InputMaybe<EntityRelationFilter>;
   /** Who leads, launched or established it. Some, none or all of them match. */
@@ -3790,6 +3844,8 @@ export type AgreementWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** When it was signed or agreed, as precisely as the source gives it. */
   date?: InputMaybe<PartialDateFilter>;
   /** Countries, organisations and companies that are parties to it. Some, none or all of them match. */
@@ -3884,6 +3940,8 @@ export type MeetingWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** When it was held, as precisely as the source gives it. */
   date?: InputMaybe<PartialDateFilter>;
   /** Who took part. Some, none or all of them match. */
@@ -3984,6 +4042,8 @@ export type LawWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** When it was enacted or issued, as precisely as the source gives it. */
   date?: InputMaybe<PartialDateFilter>;
   /** Materials this law designates as (specific) critical materials. Some, none or all of them match. */
@@ -4078,6 +4138,8 @@ export type PolicyWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** When it was adopted or announced, as precisely as the source gives it. */
   date?: InputMaybe<PartialDateFilter>;
   /** What it targets (countries, materials, companies), with dates where the source gives them. Some, none or all of them match. */
@@ -4172,6 +4234,8 @@ export type ProgramWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** Who administers or distributes it. Some, none or all of them match. */
   administeredBy?: InputMaybe<EntityRelationFilter>;
   /** Budgets that fund it. Some, none or all of them match. */
@@ -4264,6 +4328,8 @@ export type BudgetWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** The amount, when the source gives one. */
   amount?: InputMaybe<MoneyFilter>;
   /** The ceiling, when the source gives an upper limit (up to ...) rather than an amount. */
@@ -4376,6 +4442,8 @@ export type TargetWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** The figure aimed for. */
   value?: InputMaybe<FloatFilter>;
   /** Unit of the figure (GWh/year, t/year, ...). */
@@ -4482,6 +4550,8 @@ export type IndicatorWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** The figure (for shares, see share). */
   value?: InputMaybe<FloatFilter>;
   /** Unit of value. */
@@ -4594,6 +4664,8 @@ export type MaterialWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** The broader material this item is PART_OF, one level up (Neon -> Rare gas); null for a top-level material. Not the designated critical-material category of CrossReferenceRow.category. Some, none or all of them match. */
   category?: InputMaybe<MaterialRelationFilter>;
   /** The more specific items of this material. Some, none or all of them match. */
@@ -4696,6 +4768,8 @@ export type TechnologyWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** Who develops or produces it. Some, none or all of them match. */
   developers?: InputMaybe<EntityRelationFilter>;
 };
@@ -4782,6 +4856,8 @@ export type TopicWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** Frameworks, agreements and meetings that cover this area. Some, none or all of them match. */
   coveredBy?: InputMaybe<EntityRelationFilter>;
 };
@@ -4868,6 +4944,8 @@ export type FacilityWhere = {
   name?: InputMaybe<StringFilter>;
   /** The id of the document that defines it. */
   documentId?: InputMaybe<IdFilter>;
+  /** The number of relationships, any type, either direction (its degree). */
+  degree?: InputMaybe<IntFilter>;
   /** Who operates it. Some, none or all of them match. */
   operators?: InputMaybe<EntityRelationFilter>;
   /** Where it is. Some, none or all of them match. */
@@ -6351,6 +6429,7 @@ export type CountryResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6397,6 +6476,7 @@ export type BlocResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6426,6 +6506,7 @@ export type LocationResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6472,6 +6553,7 @@ export type OrganizationResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6507,6 +6589,7 @@ export type CompanyResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6578,6 +6661,7 @@ export type FrameworkResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6648,6 +6732,7 @@ export type AgreementResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6683,6 +6768,7 @@ export type MeetingResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6730,6 +6816,7 @@ export type LawResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6765,6 +6852,7 @@ export type PolicyResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6800,6 +6888,7 @@ export type ProgramResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6846,6 +6935,7 @@ export type BudgetResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6884,6 +6974,7 @@ export type TargetResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6921,6 +7012,7 @@ export type IndicatorResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -6959,6 +7051,7 @@ export type MaterialResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -7018,6 +7111,7 @@ export type TechnologyResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -7052,6 +7146,7 @@ export type TopicResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<
@@ -7086,6 +7181,7 @@ export type FacilityResolvers<
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relationships?: Resolver<

@@ -3,7 +3,8 @@
  * page, a count, aggregates and groups: the statements behind Query.companies, Query.budgets, ... Each is one
  * statement whose text depends on the filter's shape and the sort's keys, never on their values.
  *
- * The page seeks the kind (an index) and, without a sort, walks the (kind, nameKey) index in order, so a page
+ * The page seeks the kind (an index) and, without a sort, walks the (kind, nameKey) index in order, or, sorted by
+ * degree first, the (kind, degree) index (every writer stores the degree: src/store/entity-degrees.ts), so a page
  * reads its rows only; a sort on any other key orders every matching entity first (work bounded by the kind's
  * size, which the cost model charges: src/limits/cost-model.ts). Every order ends with the id, so pages are
  * stable and cursors (offsets) mean the same row from one request to the next.
@@ -33,10 +34,16 @@ export interface KindQuery {
   sort: readonly SortInput[];
 }
 
-/** The ORDER BY keys of a kind's list: the sort's (by name when none), ending with the id. */
-function orderBy(vocabulary: Vocabulary, query: KindQuery): string[] {
-  if (query.sort.length === 0) return ['n.nameKey', 'n.id'];
-  return [...sortKeys(vocabulary, query.kind, query.sort, 'n'), 'n.id'];
+/**
+ * The ORDER BY keys of a kind's list: the sort's (by name when none), ending with the id. A page that walks a
+ * (kind, key) index orders by the kind first, in the walk's direction: the kind is one value, so the order is the
+ * same, and Neo4j then sees that the index gives it (ordering by the key alone, it sorts every entity of the kind).
+ */
+function orderBy(vocabulary: Vocabulary, query: KindQuery, walk: IndexedOrder | null): string[] {
+  const keys = query.sort.length === 0 ? ['n.nameKey'] : sortKeys(vocabulary, query.kind, query.sort, 'n');
+  if (walk === null) return [...keys, 'n.id'];
+  const descending = Object.values(query.sort[0] ?? {}).includes('DESC');
+  return [descending ? 'n.kind DESC' : 'n.kind', ...keys, 'n.id'];
 }
 
 /**
@@ -45,16 +52,17 @@ function orderBy(vocabulary: Vocabulary, query: KindQuery): string[] {
  * - With an anchor (see anchorOf: `country: { some: { id: { eq: "country:japan" } } }`) and no name-ordered page
  *   to walk, the match starts from the anchor by id and expands the field's links to `n`: a count, an aggregate,
  *   a group or a sorted page reads the anchor's links, never the whole kind.
- * - Otherwise it seeks the kind; in name order without an id or document seek, the seek names nameKey, so the
- *   (kind, nameKey) index gives the order and a page reads its rows only (a LIMIT stops the walk); a seek on the id
- *   or the document finds few entities, which are then sorted.
+ * - Otherwise it seeks the kind; when a page walks an index (`walk`: in name order, or by degree first) and there
+ *   is no id or document seek, the seek names that key, so the (kind, nameKey) or (kind, degree) index gives the
+ *   order and a page reads its rows only (a LIMIT stops the walk); a seek on the id or the document finds few
+ *   entities, which are then sorted.
  */
-function matching(vocabulary: Vocabulary, query: KindQuery, nameOrder: boolean) {
+function matching(vocabulary: Vocabulary, query: KindQuery, walk: IndexedOrder | null) {
   const compiler = new WhereCompiler(vocabulary);
   const where = compiler.compile(query.where, query.kind, 'n');
   const condition = where.text === 'true' ? '' : `\n  AND ${where.text}`;
   const params = { ...compiler.params, kind: query.kind };
-  const anchor = nameOrder || seeksIdOrDocument(query.where) ? null : anchorOf(vocabulary, query);
+  const anchor = walk !== null || seeksIdOrDocument(query.where) ? null : anchorOf(vocabulary, query);
   if (anchor) {
     return {
       text: `MATCH (a:Entity) WHERE a.id IN $anchorIds
@@ -64,9 +72,22 @@ WHERE n.kind = $kind${condition}`,
       params: { ...params, anchorIds: anchor.ids },
     };
   }
-  const seek =
-    nameOrder && !seeksIdOrDocument(query.where) ? 'n.kind = $kind AND n.nameKey IS NOT NULL' : 'n.kind = $kind';
-  return { text: `MATCH (n:Entity)\nWHERE ${seek}${condition}`, params };
+  if (walk === null) {
+    return { text: `MATCH (n:Entity)\nWHERE n.kind = $kind${condition}`, params };
+  }
+  // By degree, the hint keeps the walk on a small kind too, where a sort would cost about the same; on a large one
+  // the walk is what bounds the page.
+  const hint = walk === 'degree' ? '\nUSING INDEX n:Entity(kind, degree)' : '';
+  return { text: `MATCH (n:Entity)${hint}\nWHERE n.kind = $kind AND n.${walk} IS NOT NULL${condition}`, params };
+}
+
+/** A stored key whose (kind, key) index gives a page's order: the name (no sort, or by name first), the degree. */
+type IndexedOrder = 'nameKey' | 'degree';
+
+function indexedOrder(sort: readonly SortInput[]): IndexedOrder | null {
+  const [first] = sort;
+  if (first === undefined || first['name']) return 'nameKey';
+  return first['degree'] ? 'degree' : null;
 }
 
 function seeksIdOrDocument(where: WhereInput | null): boolean {
@@ -106,8 +127,9 @@ export async function listKind(
   page: { offset: number; limit: number; count: boolean },
   fields: readonly PlannedField[],
 ): Promise<{ items: EntityRow[]; total: number | null }> {
-  const keys = orderBy(vocabulary, query);
-  const match = matching(vocabulary, query, query.sort.length === 0);
+  const walk = seeksIdOrDocument(query.where) ? null : indexedOrder(query.sort);
+  const keys = orderBy(vocabulary, query, walk);
+  const match = matching(vocabulary, query, walk);
   const column = fieldsColumn(fields, 'n');
   const text = `${match.text}
 WITH n
@@ -132,7 +154,7 @@ RETURN properties(n) AS props${column.text}`;
 }
 
 async function countKind(runner: QueryRunner, vocabulary: Vocabulary, query: KindQuery): Promise<number> {
-  const match = matching(vocabulary, query, false);
+  const match = matching(vocabulary, query, null);
   const rows = await runner.read<{ total: number }>(
     `${query.kind}.count`,
     `${match.text}\nRETURN count(n) AS total`,
@@ -147,7 +169,7 @@ export async function aggregateKind(
   vocabulary: Vocabulary,
   query: KindQuery,
 ): Promise<KindAggregate> {
-  const match = matching(vocabulary, query, false);
+  const match = matching(vocabulary, query, null);
   const columns = aggregateColumns(vocabulary, query.kind, 'n');
   const [row] = await runner.read<Record<string, unknown>>(
     `${query.kind}.aggregate`,
@@ -164,7 +186,7 @@ export async function aggregateMoney(
   query: KindQuery,
   field: PropertyFieldSpec,
 ): Promise<MoneyAggregate[]> {
-  const match = matching(vocabulary, query, false);
+  const match = matching(vocabulary, query, null);
   const rows = await runner.read<Record<string, unknown>>(
     `${query.kind}.aggregate-money`,
     `${match.text}\n${moneyColumns(field, 'n')}`,
@@ -193,7 +215,7 @@ export async function groupKind(
   by: string,
   first: number,
 ): Promise<GroupRow[]> {
-  const match = matching(vocabulary, query, false);
+  const match = matching(vocabulary, query, null);
   const params = { ...match.params, first, maxIds: MAX_GROUP_IDS };
   const finish = `ORDER BY count DESC, key
 LIMIT toInteger($first)`;

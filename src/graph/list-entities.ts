@@ -1,8 +1,9 @@
 /**
  * Internal: a page of entities, filtered and ordered in Cypher (SKIP/LIMIT), with the total count. Orders cannot be
  * parameters, so each order (and whether a kind is given) has its own fixed statement, written so that an index
- * gives the order: `nameKey` (the lowercased name) or `id`, alone or after `kind` (cypher/schema.cypher). A page
- * then reads its offset and its rows from the index, not the whole kind.
+ * gives the order: `nameKey` (the lowercased name), `id` or the stored `degree`, alone or after `kind`
+ * (cypher/schema.cypher). A page then reads its offset and its rows from the index, not the whole kind; in degree
+ * order, entities of equal degree are put in id order among themselves.
  */
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { EntityKind, Vocabulary } from '../model/vocabulary.ts';
@@ -11,23 +12,44 @@ import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField, type
 import { toEntityRow, type EntityRow } from './rows.ts';
 import { statementOf } from './statement-of.ts';
 
-type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC';
+type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC' | 'DEGREE_DESC';
 
-const ORDER: Record<EntityOrder, { key: 'nameKey' | 'id'; by: string }> = {
-  NAME_ASC: { key: 'nameKey', by: 'n.nameKey, n.id' },
-  NAME_DESC: { key: 'nameKey', by: 'n.nameKey DESC, n.id' },
-  ID_ASC: { key: 'id', by: 'n.id' },
+const ORDER: Record<EntityOrder, { key: 'nameKey' | 'id' | 'degree'; by: string; kindFirst: string }> = {
+  NAME_ASC: { key: 'nameKey', by: 'n.nameKey, n.id', kindFirst: 'n.kind, ' },
+  NAME_DESC: { key: 'nameKey', by: 'n.nameKey DESC, n.id', kindFirst: 'n.kind DESC, ' },
+  ID_ASC: { key: 'id', by: 'n.id', kindFirst: 'n.kind, ' },
+  DEGREE_DESC: { key: 'degree', by: 'n.degree DESC, n.id', kindFirst: 'n.kind DESC, ' },
 };
+
+/**
+ * The ORDER BY of an order. With a kind, the kind leads (in the order's direction): it is one value, so the order
+ * is the same, and Neo4j then sees that the (kind, key) index gives it; ordered by the key alone, it would sort
+ * every entity of the kind.
+ */
+function orderOf(order: EntityOrder, withKind: boolean): string {
+  const { by, kindFirst } = ORDER[order];
+  return withKind ? `${kindFirst}${by}` : by;
+}
+
+/**
+ * In degree order, an index hint: on a small kind a sort costs about what the walk does and Neo4j may choose it;
+ * on a large one only the walk reads just the page, so the statement says which index to walk.
+ */
+function hintOf(key: string, withKind: boolean): string {
+  if (key !== 'degree') return '';
+  return withKind ? '\nUSING INDEX n:Entity(kind, degree)' : '\nUSING INDEX n:Entity(degree)';
+}
 
 const FILTERS = `($documentId IS NULL OR n.documentId = $documentId)
   AND ($text IS NULL OR n.nameKey CONTAINS $text OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))`;
 
 /** Takes: $kind (with a kind), $documentId, $text, $offset, $limit. Returns: the page. */
 function pageStatement(order: EntityOrder, withKind: boolean): string {
-  const { key, by } = ORDER[order];
+  const { key } = ORDER[order];
+  const by = orderOf(order, withKind);
   const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
   return `
-MATCH (n:Entity)
+MATCH (n:Entity)${hintOf(key, withKind)}
 WHERE ${seek}
   AND ${FILTERS}
 RETURN properties(n) AS props
@@ -45,12 +67,13 @@ function pageWithFieldsStatement(
   fields: readonly PlannedField[],
   where: Statement | null,
 ): Statement {
-  const { key, by } = ORDER[order];
+  const { key } = ORDER[order];
+  const by = orderOf(order, withKind);
   const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
   const column = fieldsColumn(fields, 'n');
   return {
     text: `
-MATCH (n:Entity)
+MATCH (n:Entity)${hintOf(key, withKind)}
 WHERE ${seek}
   AND ${FILTERS}${where ? `\n  AND ${where.text}` : ''}
 WITH n

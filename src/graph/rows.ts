@@ -24,6 +24,8 @@ export interface EntityRow {
   sources: CitationRow[];
   /** The properties the data file gave (dates, amounts, units, ...), without the loader's own. */
   properties: Record<string, unknown>;
+  /** How many relationships it has, any type, either direction (stored by every writer: src/store/entity-degrees.ts). */
+  degree: number;
   /**
    * The rows of the typed relationship fields a root field planned on this entity, by response key
    * (./planned-fields.ts); absent when none were planned, and then the fields read through their loader.
@@ -87,6 +89,7 @@ export function toEntityRow(props: Props): EntityRow {
       note: (props['note'] as string | undefined) ?? null,
       documentId: String(props['documentId']),
       properties: userProperties(props),
+      degree: Number(props['degree'] ?? 0),
     },
     props,
   );

@@ -22,7 +22,8 @@ function sortExpression(
 ): { expression: string; nullable: boolean } {
   if (key === 'name') return { expression: `${n}.nameKey`, nullable: false };
   if (key === 'id') return { expression: `${n}.id`, nullable: false };
-  if (key === 'degree') return { expression: `COUNT { (${n})--() }`, nullable: false };
+  // Stored by every writer (src/store/entity-degrees.ts), and indexed: a list sorted by it walks the index.
+  if (key === 'degree') return { expression: `${n}.degree`, nullable: false };
   const fields = kind === null ? {} : (vocabulary.kinds[kind]?.fields ?? {});
   const field = fields[key];
   if (field?.of === 'property') {

@@ -135,6 +135,8 @@ export class WhereCompiler {
         return this.idCondition(`${n}.kind`, value as WhereInput, at);
       case 'name':
         return this.nameCondition(n, value as WhereInput, at);
+      case 'degree':
+        return this.degreeCondition(`${n}.degree`, value as WhereInput, at);
       default: {
         const field = kind === null ? undefined : this.vocabulary.kinds[kind]?.fields[name];
         if (!field) throw new Error(`no filter field ${name} on ${kind ?? 'Entity'}`);
@@ -155,6 +157,18 @@ export class WhereCompiler {
       else if (operator === 'in') parts.push(`${expression} IN ${this.param(value)}`);
       else if (operator === 'startsWith') parts.push(`${expression} STARTS WITH ${this.param(value)}`);
       else throw new Error(`no id operator ${operator}`);
+    }
+    return joined(parts);
+  }
+
+  /** A comparison of the degree every writer stores (src/store/entity-degrees.ts); it is never null. */
+  private degreeCondition(expression: string, filter: WhereInput, at: string): string {
+    const parts: string[] = [];
+    for (const [operator, operand] of Object.entries(filter)) {
+      if (!present(operand)) continue;
+      this.count(at);
+      if (operator === 'isNull') parts.push(operand === true ? 'false' : 'true');
+      else parts.push(`${expression} ${COMPARISON[operator] ?? unknownOperator(operator)} ${this.param(operand)}`);
     }
     return joined(parts);
   }

@@ -35,8 +35,8 @@ export const UNKNOWN_ROOT_COST = 1_000;
 /** What reading a whole kind costs (see the module comment): a filter or order no index serves. */
 export const SCAN_COST = 500;
 
-/** Sort keys an index orders (a kind's list walks its (kind, nameKey) or (kind, id) index). */
-const INDEXED_SORT_KEYS = new Set(['name', 'id']);
+/** Sort keys an index orders (a kind's list walks its (kind, nameKey), (kind, id) or (kind, degree) index). */
+const INDEXED_SORT_KEYS = new Set(['name', 'id', 'degree']);
 
 /** SCAN_COST when a list's `where` or `sort` makes it read its whole kind, else 0. */
 function scanCost(args: Record<string, unknown>): number {

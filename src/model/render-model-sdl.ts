@@ -77,6 +77,7 @@ function renderKindList(kind: string, fields: Readonly<Record<string, TypedField
     `"The id."\nid: IDFilter`,
     `"The name (not the aliases)."\nname: StringFilter`,
     `"The id of the document that defines it."\ndocumentId: IDFilter`,
+    `"The number of relationships, any type, either direction (its degree)."\ndegree: IntFilter`,
     ...typed
       .filter(([, field]) => field.of === 'property' || !field.rowsAs)
       .map(([name, field]) =>

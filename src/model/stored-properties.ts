@@ -1,6 +1,6 @@
 /**
  * Public contract: what the writers (src/store/write-graph.ts, src/store/curated-facts.ts,
- * src/store/lock-entity.ts) store on an entity or a relationship besides a data file's own properties. The
+ * src/store/lock-entity.ts, src/store/entity-degrees.ts) store on an entity or a relationship besides a data file's own properties. The
  * reserved property keys are derived from these builders, so a data file can never set a key a writer sets.
  *
  * Citations have one home: `sourcesJson` (the citations as the API returns them, read on every hot path without
@@ -63,6 +63,9 @@ export function curationMark(stamp: { curator: string; at: string }): Record<str
 /** The property a curated write sets and removes to take an entity's write lock. */
 export const LOCK_KEY = 'curationLock';
 
+/** The property every writer keeps an entity's degree in (src/store/entity-degrees.ts). */
+const DEGREE_KEY = 'degree';
+
 /** Property names the writers store themselves on nodes and relationships; data files may not use them. */
 export const RESERVED_PROPERTY_KEYS: ReadonlySet<string> = (() => {
   const sources: Citation[] = [];
@@ -74,6 +77,7 @@ export const RESERVED_PROPERTY_KEYS: ReadonlySet<string> = (() => {
     ...Object.keys(relationship),
     ...Object.keys(curationMark({ curator: '', at: '' })),
     LOCK_KEY,
+    DEGREE_KEY,
   ]);
 })();
 

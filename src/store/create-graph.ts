@@ -8,6 +8,9 @@
  * expand over one end's relationships, which grows with a hub's degree), and takes locks to do it; CREATE only
  * writes. Relationships find their ends through the unique id index, as the MERGE writer does.
  *
+ * Each entity's stored degree (entity-degrees.ts) is 0 when created and recounted for the ends of the relationships
+ * created.
+ *
  * Safety: the uniqueness constraints (cypher/schema.cypher) still hold, so an entity, document, section or citation
  * created twice fails the transaction rather than duplicating a node. Relationships have no constraint: the caller
  * vouches that they are new (both ends or one end created by the same load, or the batch recorded as not done).
@@ -25,6 +28,7 @@ import {
   relationshipRow,
   sectionRows,
 } from './graph-rows.ts';
+import { recountDegrees } from './entity-degrees.ts';
 
 /** Rows per UNWIND statement; measured on the 1m synthetic graph (docs/operations.md, "Bulk loads"). */
 const CREATE_STATEMENT_SIZE = 5_000;
@@ -41,11 +45,11 @@ UNWIND $sections AS s
 CREATE (x:Section)
 SET x = s`;
 
-/** Takes: $entities [{properties}] of one kind (the label, a name of the vocabulary). */
+/** Takes: $entities [{properties}] of one kind (the label, a name of the vocabulary). New: no relationships yet. */
 const createEntitiesOfKind = (kind: string) => `
 UNWIND $entities AS e
 CREATE (n:Entity:${identifier(kind)})
-SET n = e.properties`;
+SET n = e.properties, n.degree = 0`;
 
 /** Takes: $relationships [{from, to, properties}] of one type; both ends exist. */
 const createRelationshipsOfType = (type: string) => `
@@ -111,5 +115,9 @@ export async function createRelationships(
   for (const batch of batches(relationshipCitationRows(relationships, rows), statementSize)) {
     await tx.run(CREATE_CITATIONS, { citations: batch });
   }
+  await recountDegrees(
+    tx,
+    rows.flatMap((r) => [r.from, r.to]),
+  );
   return rows.map((r) => r.properties.id);
 }

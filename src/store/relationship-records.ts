@@ -3,6 +3,7 @@
  * (src/store/write-graph.ts): whether its id is taken, and removing it with its citations.
  */
 import type { Transaction } from '../db/query-runner.ts';
+import { recountDegrees } from './entity-degrees.ts';
 
 /** Takes: $source, $id. */
 const RELATIONSHIP_EXISTS = `
@@ -24,12 +25,16 @@ export async function relationshipExists(tx: Transaction, source: string, id: st
   return (await tx.run(RELATIONSHIP_EXISTS, { source, id })).length > 0;
 }
 
-/** Deletes relationship `id` of entity `source` and its citations; its ends, or undefined when there was none. */
+/**
+ * Deletes relationship `id` of entity `source` and its citations, and recounts its ends' degrees; its ends, or
+ * undefined when there was none.
+ */
 export async function deleteRelationship(
   tx: Transaction,
   source: string,
   id: string,
 ): Promise<{ source: string; target: string } | undefined> {
   const [removed] = await tx.run<{ source: string; target: string }>(DELETE_RELATIONSHIP, { source, id });
+  if (removed) await recountDegrees(tx, [removed.source, removed.target]);
   return removed;
 }

@@ -41,6 +41,7 @@ import {
   relationshipRow,
   sectionRows,
 } from './graph-rows.ts';
+import { recountDegrees } from './entity-degrees.ts';
 import { bumpGraphVersion } from './graph-version.ts';
 import { writeCuration } from './write-curation.ts';
 
@@ -98,15 +99,17 @@ WHERE c.documentId IN $documentIds AND c.relationshipId IS NOT NULL AND NOT c.re
 WITH DISTINCT c.relationshipId AS id, c.source AS source
 MATCH (:Entity {id: source})-[rel]->(:Entity)
 WHERE rel.id = id
+WITH rel, source, endNode(rel).id AS target
 DELETE rel
-RETURN count(*) AS removed`;
+RETURN count(*) AS removed, collect(DISTINCT source) + collect(DISTINCT target) AS ends`;
 
-/** Takes: $documentIds, $entityIds. */
+/** Takes: $documentIds, $entityIds. Returns how many it removed and the entities they were linked to. */
 const REMOVE_STALE_ENTITIES = `
 MATCH (n:Entity)
 WHERE n.documentId IN $documentIds AND NOT n.id IN $entityIds
+WITH n, COLLECT { MATCH (n)--(m:Entity) RETURN DISTINCT m.id } AS neighbours
 DETACH DELETE n
-RETURN count(*) AS removed`;
+RETURN count(n) AS removed, collect(neighbours) AS neighbours`;
 
 /** Takes: $label (Citation or Section), $documentIds, $ids: the ones the load keeps, $keepSubjects: curated ids. */
 const REMOVE_STALE_BY_DOCUMENT = `
@@ -196,16 +199,17 @@ export async function writeGraph(
   if (documentIds.length > 0) {
     // Old citations are still there: they find the relationships the documents no longer state. Curated facts
     // count as stated: the load neither removes them nor their citations.
-    const [rels] = await tx.run<{ removed: number }>(REMOVE_STALE_RELATIONSHIPS, {
+    const [rels] = await tx.run<{ removed: number; ends: string[] }>(REMOVE_STALE_RELATIONSHIPS, {
       documentIds,
       relationshipIds: [...relationshipIds, ...curated],
     });
-    const [nodes] = await tx.run<{ removed: number }>(REMOVE_STALE_ENTITIES, {
+    const [nodes] = await tx.run<{ removed: number; neighbours: string[][] }>(REMOVE_STALE_ENTITIES, {
       documentIds,
       entityIds: [...graph.entities.filter((e) => documentIds.includes(e.documentId)).map((e) => e.id), ...curated],
     });
     removedRelationships = rels?.removed ?? 0;
     removedEntities = nodes?.removed ?? 0;
+    await recountDegrees(tx, [...(rels?.ends ?? []), ...(nodes?.neighbours ?? []).flat()]);
     const citationIds = [
       ...graph.entities.flatMap((e) => e.sources.map((_, i) => citationId(e.id, i))),
       ...graph.relationships.flatMap((r, i) => r.sources.map((_, j) => citationId(relationshipIds[i] ?? '', j))),
@@ -292,6 +296,11 @@ export async function writeEntities(
   for (const batch of batches(entityCitationRows(entities), batchSize)) {
     await tx.run(MERGE_CITATIONS, { citations: batch });
   }
+  // Their properties were replaced, the stored degree with them.
+  await recountDegrees(
+    tx,
+    entities.map((e) => e.id),
+  );
 }
 
 /**
@@ -311,5 +320,9 @@ export async function writeRelationships(
   for (const batch of batches(relationshipCitationRows(relationships, rows), batchSize)) {
     await tx.run(MERGE_CITATIONS, { citations: batch });
   }
+  await recountDegrees(
+    tx,
+    relationships.flatMap((r) => [r.from, r.to]),
+  );
   return rows.map((r) => r.properties.id);
 }

@@ -36,6 +36,26 @@ const INDEXED_FILTERS = [
   },
 ];
 
+/** Pages in name or degree order, for one kind and for all, each with the key of the index that gives its order. */
+const INDEX_ORDERED = [
+  { query: '{ entities(orderBy: DEGREE_DESC, first: 10) { edges { node { id degree } } } }', key: 'degree' },
+  {
+    query:
+      '{ entities(kind: Company, orderBy: DEGREE_DESC, first: 10, after: "b2Zmc2V0OjQ") { edges { node { id } } } }',
+    key: 'degree',
+  },
+  { query: '{ companies(sort: [{ degree: DESC }], first: 10) { edges { node { id } } } }', key: 'degree' },
+  {
+    query:
+      '{ materials(where: { name: { contains: "a" } }, sort: [{ degree: DESC }], first: 5) { edges { node { id } } } }',
+    key: 'degree',
+  },
+  { query: '{ entities(kind: Material, first: 10) { edges { node { id } } } }', key: 'nameKey' },
+  { query: '{ entities(kind: Company, orderBy: NAME_DESC, first: 10) { edges { node { id } } } }', key: 'nameKey' },
+  { query: '{ companies(first: 10, after: "b2Zmc2V0OjQ") { edges { node { id } } } }', key: 'nameKey' },
+  { query: '{ budgets(sort: [{ name: DESC }], first: 10) { edges { node { id } } } }', key: 'nameKey' },
+];
+
 const MIX = [
   `{ entity(id: "company:kioxia") { name document { id } relationships(first: 5) { totalCount edges { type node { id } } }
      ... on Company { materials { name category { name } suppliers(first: 3) { id } } country { id } facilities { id } } } }`,
@@ -66,6 +86,7 @@ const MIX = [
   `{ disruption(remove: ["country:japan"], filter: { categories: ["material:semiconductors"] }) { affectedCount } }`,
   // Kind lists filtered on indexed fields (the index-use test below), and on a relationship and a property.
   ...INDEXED_FILTERS.map(({ query }) => query),
+  ...INDEX_ORDERED.map(({ query }) => query),
   `{ budgets(where: { amount: { currency: "JPY", gt: 1 } }, sort: [{ amount: DESC }]) { totalCount
      aggregate { count fiscalYear { max } } groupBy(by: FISCAL_YEAR) { key } } }`,
   `{ crossReference(filter: { linkTypes: [APPROVED_SUPPLY_PLAN_FOR] }, first: 0) { groupBy(by: COUNTRY) { key } } }`,
@@ -112,6 +133,26 @@ describe('hot statements use indexes (EXPLAIN)', () => {
         seeks.some((o) => o.details.includes(index) && o.details.includes('$w0')),
         `${query}: ${seeks.map((o) => `${o.operator} ${o.details}`).join('; ')}`,
       ).toBe(true);
+    }
+  });
+
+  it('a page in name or degree order walks its index and stops at its last row: nothing sorts the kind', async () => {
+    for (const { query, key } of INDEX_ORDERED) {
+      recorder.take();
+      expect((await api.graphql(query)).errors, query).toBeUndefined();
+      const page = recorder.take().find((r) => r.query.includes('ORDER BY'));
+      if (!page) throw new Error(`no ordered statement for ${query}`);
+      const plan = operators(await api.db.runner.explain(page.operation, page.query, page.params));
+      const described = `${query}: ${plan.map((o) => `${o.operator} ${o.details}`).join('; ')}`;
+      expect(
+        plan.some((o) => /^NodeIndex(Seek|Scan)/.test(o.operator) && o.details.includes(key)),
+        described,
+      ).toBe(true);
+      // PartialSort/PartialTop only order entities of equal degree by id; Sort or Top would order the whole kind.
+      expect(
+        plan.filter((o) => /^(Sort|Top)(@|$)/.test(o.operator)).map((o) => o.operator),
+        described,
+      ).toEqual([]);
     }
   });
 

@@ -15,6 +15,7 @@ import { createRelatedLoaders } from '../../src/loaders/create-related-loader.ts
 import { DataValidationError } from '../../src/store/data-problem.ts';
 import { listDataFiles, loadGraph } from '../../src/seed/load-graph.ts';
 import { clearDatabase, graphSnapshot } from '../helpers/graph-snapshot.ts';
+import { wrongDegrees } from '../helpers/stored-degrees.ts';
 import { openTestDatabase } from '../helpers/test-neo4j.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -246,5 +247,7 @@ describe('import: a further document', () => {
       "MATCH (n:Entity {id: 'company:example-recycling-company'}) RETURN n",
     );
     expect(rows).toEqual([]);
+    // The ends of the removed relationship and the removed entity's neighbours are recounted.
+    expect(await wrongDegrees(db.runner)).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ import { createResolvers } from '../../src/resolvers/index.ts';
 
 const schema = buildSchema(readFileSync(GRAPHQL_SCHEMA_FILE, 'utf8'));
 /** Entity fields the default resolver reads straight from the entity row (src/graph/rows.ts EntityRow). */
-const ENTITY_ROW_COLUMNS = new Set(['id', 'name', 'aliases', 'description', 'note', 'properties', 'sources']);
+const ENTITY_ROW_COLUMNS = new Set(['id', 'name', 'aliases', 'description', 'note', 'properties', 'sources', 'degree']);
 const ownTypes = Object.values(schema.getTypeMap()).filter(
   (t) => !t.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name),
 );

@@ -5,6 +5,7 @@ import { loadConfig, type ApiKey } from '../../../src/config.ts';
 import { listDataFiles, loadGraph } from '../../../src/seed/load-graph.ts';
 import { startServer, type RunningServer } from '../../../src/server.ts';
 import { startApiServer, type ApiServer } from '../../helpers/api-server.ts';
+import { wrongDegrees } from '../../helpers/stored-degrees.ts';
 import { graphSnapshot } from '../../helpers/graph-snapshot.ts';
 import { silentLogger } from '../../helpers/test-neo4j.ts';
 
@@ -80,13 +81,16 @@ async function snapshotWithout(api: ApiServer, touched: ReadonlySet<string>) {
     ),
   };
   return {
-    nodes: snapshot.nodes.filter(
-      ({ labels, props }) =>
-        !labels.includes('AuditEntry') &&
-        !labels.includes('CuratedFact') &&
-        !touched.has(String(props['id'])) &&
-        !touched.has(String(props['entityId'] ?? props['relationshipId'])),
-    ),
+    nodes: snapshot.nodes
+      .filter(
+        ({ labels, props }) =>
+          !labels.includes('AuditEntry') &&
+          !labels.includes('CuratedFact') &&
+          !touched.has(String(props['id'])) &&
+          !touched.has(String(props['entityId'] ?? props['relationshipId'])),
+      )
+      // A link changes the degree of its ends (checked apart, by wrongDegrees): the rest of each node must not change.
+      .map(({ labels, props: { degree: _degree, ...props } }) => ({ labels, props })),
     relationships: snapshot.relationships.filter(
       (r) => !touched.has(String(r.props['id'])) && !touched.has(r.from) && !touched.has(r.to),
     ),
@@ -421,6 +425,8 @@ describe('Curated facts and the seed', () => {
         'relationship:BASED_IN:company:acme-rare-earths->country:japan|supplies neon to the Japanese market',
       ]),
     );
+    // Curated edits, links and unlinks, and the re-seeds around them, each keep every entity's stored degree.
+    expect(await wrongDegrees(api.db.runner)).toEqual([]);
   });
 
   it('rejects an update citing another document than the entity’s', async () => {
@@ -508,6 +514,7 @@ describe('Injection: Cypher-looking strings are data', () => {
       relationships: before.relationships,
     });
     expect(before.nodes.length).toBeGreaterThan(1000);
+    expect(await wrongDegrees(api.db.runner)).toEqual([]);
   });
 });
 

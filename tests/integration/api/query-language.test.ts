@@ -38,6 +38,11 @@ async function allIds(field: string, args: string): Promise<string[]> {
   }
 }
 
+/** How many relationships the data files give an entity, either direction. */
+const degreeOf = (e: OracleEntity) => oracle.links.filter((l) => l.from === e.id || l.to === e.id).length;
+/** Most relationships first, then by id. */
+const byDegree = (a: OracleEntity, b: OracleEntity) => degreeOf(b) - degreeOf(a) || (a.id < b.id ? -1 : 1);
+
 const idsOf = (entities: readonly OracleEntity[]) => [...entities].sort(byName).map((e) => e.id);
 const num = (e: OracleEntity, key: string) => e.properties[key] as number | undefined;
 
@@ -290,18 +295,42 @@ describe('sorting, stable across pages', () => {
   });
 
   it('by degree', async () => {
-    const degree = (e: OracleEntity) => oracle.links.filter((l) => l.from === e.id || l.to === e.id).length;
-    const expected = oracle.ofKind('Country').sort((a, b) => degree(b) - degree(a) || (a.id < b.id ? -1 : 1));
+    const expected = oracle.ofKind('Country').sort(byDegree);
     expect(await allIds('countries', 'sort: [{ degree: DESC }],')).toEqual(expected.map((c) => c.id));
   });
 
-  it('a filter naming a linked entity by id, sorted by degree: the Japanese companies (read from Japan)', async () => {
-    const degree = (e: OracleEntity) => oracle.links.filter((l) => l.from === e.id || l.to === e.id).length;
+  it('every entity, most connected first (orderBy: DEGREE_DESC), each with its degree', async () => {
+    const expected = [...oracle.entities.values()].sort(byDegree);
+    expect(await allIds('entities', 'orderBy: DEGREE_DESC,')).toEqual(expected.map((e) => e.id));
+    const response = await api.graphql(
+      '{ entities(kind: Company, orderBy: DEGREE_DESC, first: 5) { edges { node { id degree } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.['entities'].edges.map((e: any) => e.node)).toEqual(
+      oracle
+        .ofKind('Company')
+        .sort(byDegree)
+        .slice(0, 5)
+        .map((c) => ({ id: c.id, degree: degreeOf(c) })),
+    );
+  });
+
+  it('a filter on the degree: materials with at least five links, and countries with exactly one', async () => {
+    const materials = oracle.ofKind('Material').filter((m) => degreeOf(m) >= 5);
+    const countries = oracle.ofKind('Country').filter((c) => degreeOf(c) === 1);
+    expect(materials.length).toBeGreaterThan(0);
+    expect(countries.length).toBeGreaterThan(0);
+    expect(await allIds('materials', 'where: { degree: { gte: 5 } },')).toEqual(idsOf(materials));
+    const response = await api.graphql(
+      '{ entities(where: { kind: { eq: Country }, degree: { eq: 1 } }, first: 100) { totalCount } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.['entities'].totalCount).toBe(countries.length);
+  });
+
+  it('a filter naming a linked entity by id, sorted by degree: the Japanese companies', async () => {
     const japanese = (e: OracleEntity) => oracle.linked(e.id, ['BASED_IN'], 'OUT').includes('country:japan');
-    const expected = oracle
-      .ofKind('Company')
-      .filter(japanese)
-      .sort((a, b) => degree(b) - degree(a) || (a.id < b.id ? -1 : 1));
+    const expected = oracle.ofKind('Company').filter(japanese).sort(byDegree);
     expect(expected.length).toBeGreaterThan(1);
     const where = 'where: { country: { some: { id: { in: ["country:japan"] } } } }';
     expect(await allIds('companies', `${where}, sort: [{ degree: DESC }],`)).toEqual(expected.map((c) => c.id));

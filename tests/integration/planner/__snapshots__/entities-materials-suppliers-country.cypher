@@ -4,7 +4,7 @@ WHERE n.kind = $kind AND n.nameKey IS NOT NULL
   AND ($documentId IS NULL OR n.documentId = $documentId)
   AND ($text IS NULL OR n.nameKey CONTAINS $text OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))
 WITH n
-ORDER BY n.nameKey, n.id
+ORDER BY n.kind, n.nameKey, n.id
 SKIP toInteger($offset) LIMIT toInteger($limit)
 RETURN properties(n) AS props, {
   f0: COLLECT {
