@@ -17,6 +17,7 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
     id: ID!
     name: String!
     kind: String
+    companies: [Company!]! @relationship(type: "BASED_IN", direction: IN)
   }
   type Material @node(labels: ["Material", "Entity"]) {
     id: ID!

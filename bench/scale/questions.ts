@@ -6,6 +6,7 @@
  */
 import { encodeCursor } from '../../src/resolvers/pagination.ts';
 import { searchWords, toLuceneQuery } from '../../src/graph/search-entities.ts';
+import { buildListQuestions } from './list-questions.ts';
 import { buildRiskQuestions } from './risk-questions.ts';
 
 /** What the questions are about, chosen from the generated graph (see pick-subjects.ts). */
@@ -284,6 +285,7 @@ LIMIT 20`,
         answer: (rows) => sorted(rows.map((r) => `${String(r['type'])}>${String(r['other'])}`)),
       },
     },
+    ...buildListQuestions(s),
     ...buildRiskQuestions(s),
   ];
 }

@@ -10,7 +10,8 @@
  * --timeout seconds after which a request counts as an error (30), --seed (42),
  * --cpu-prof (writes a V8 CPU profile of our server to bench/results/profiles/), --only TEXT (only the questions
  * whose name contains TEXT; for profiling; its report is written as <scale>-<date>-only.json), --tag TEXT (appended
- * to the report's name, for a run with other settings), --load-only (load the scale if needed, then stop).
+ * to the report's name, for a run with other settings), --skip TEXT (repeatable: leave out the questions whose name
+ * contains TEXT, listed in the report as skipped), --load-only (load the scale if needed, then stop).
  *
  * Timings are only valid when every answer check passed. If any system answered differently from raw Cypher (or
  * the raw-Cypher reference itself failed, so nothing could be checked), the run says so, writes
@@ -50,6 +51,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'time-anyway': { type: 'boolean', default: false },
     only: { type: 'string' },
+    skip: { type: 'string', multiple: true },
     tag: { type: 'string' },
     'load-only': { type: 'boolean', default: false },
   },
@@ -144,7 +146,12 @@ try {
   } else {
     const subjects = pickSubjects(graph);
     // --only TEXT: just the questions whose name contains TEXT (for profiling one question).
-    const questions = buildQuestions(subjects).filter((q) => !values.only || q.name.includes(values.only));
+    // --skip TEXT (repeatable): leave out the questions whose name contains TEXT; the report lists them.
+    const skipped = (name: string) => (values.skip ?? []).some((text) => name.includes(text));
+    const asked = buildQuestions(subjects).filter((q) => !values.only || q.name.includes(values.only));
+    const questions = asked.filter((q) => !skipped(q.name));
+    const skippedQuestions = asked.filter((q) => skipped(q.name)).map((q) => q.name);
+    if (skippedQuestions.length > 0) log(`Skipped (--skip): ${skippedQuestions.join('; ')}`);
 
     // 2. The servers.
     const oursPort = await getPort({ host: '127.0.0.1' });
@@ -361,6 +368,7 @@ try {
         loadRecordsPerSecond: loadRate,
         settings: { concurrency, durationSeconds: durationMs / 1000, warmupSeconds: warmupMs / 1000 },
         subjects,
+        skippedQuestions,
         checks,
         typename: { ours: floorOurs, neo4jGraphql: floorTheirs },
         results,
