@@ -8,7 +8,7 @@ import type { QueryRunner } from '../db/query-runner.ts';
 import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { categoryOf, MAX_CATEGORY_DEPTH } from './material-category.ts';
 import { holdsAsOf } from './partial-date.ts';
-import { MAX_GROUP_IDS, toGroups, type GroupRow } from './kind-list.ts';
+import { groupMembers, MAX_GROUP_IDS, toGroups, type GroupRow } from './kind-list.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
 export interface CrossReferenceFilter {
@@ -188,7 +188,7 @@ const GROUP_OF: Record<Exclude<CrossReferenceGroupKey, 'LINK_TYPE'>, string> = {
 
 /**
  * The matching links grouped by `by`, largest group first, then by key; at most `first` groups, each with its
- * links' ids (in id order, the first MAX_GROUP_IDS) so the answer can be checked and drawn.
+ * links' ids (in id order, the first MAX_GROUP_IDS) so the answer can be checked and drawn, when `withIds`.
  */
 export async function groupCrossReferences(
   runner: QueryRunner,
@@ -196,16 +196,16 @@ export async function groupCrossReferences(
   asOf: string | null,
   by: CrossReferenceGroupKey,
   first: number,
+  withIds = true,
 ): Promise<GroupRow[]> {
   const start = START[startOf(filter)];
   const group =
     by === 'LINK_TYPE'
-      ? `WITH r ORDER BY r.id
-WITH type(r) AS key, count(r) AS count, collect(r.id)[..$maxIds] AS ids
+      ? `WITH type(r) AS key, r
+${groupMembers('key', 'r', withIds)}
 RETURN key, null AS entity, count, ids`
       : `${GROUP_OF[by]}
-WITH g, r ORDER BY r.id
-WITH g, count(r) AS count, collect(r.id)[..$maxIds] AS ids
+${groupMembers('g', 'r', withIds)}
 RETURN g.id AS key, properties(g) AS entity, count, ids`;
   const rows = await runner.read<Record<string, unknown>>(
     'cross-reference.group',

@@ -204,9 +204,21 @@ export interface GroupRow {
 }
 
 /**
+ * The members of each group `g` of rows (g, n) as `count` and `ids` (in id order, the first MAX_GROUP_IDS), with
+ * `g` kept; without `withIds`, `ids` is empty and no member's id is read or sorted. `distinct`: an entity may be
+ * in a group's rows more than once.
+ */
+export function groupMembers(g: string, n: string, withIds: boolean, distinct = false): string {
+  const d = distinct ? 'DISTINCT ' : '';
+  if (!withIds) return `WITH ${g}, count(${d}${n}) AS count, [] AS ids`;
+  return `WITH ${g}, ${n} ORDER BY ${n}.id
+WITH ${g}, count(${d}${n}) AS count, collect(${d}${n}.id)[..$maxIds] AS ids`;
+}
+
+/**
  * The matching entities grouped by `by` (a GroupBy enum value: DOCUMENT or a field's UPPER_SNAKE name), largest
  * group first, then by key; at most `first` groups. By a relationship field, an entity counts in the group of
- * every entity it links to (and in the null group when it links to none).
+ * every entity it links to (and in the null group when it links to none). `withIds`: list each group's members.
  */
 export async function groupKind(
   runner: QueryRunner,
@@ -214,6 +226,7 @@ export async function groupKind(
   query: KindQuery,
   by: string,
   first: number,
+  withIds = true,
 ): Promise<GroupRow[]> {
   const match = matching(vocabulary, query, null);
   const params = { ...match.params, first, maxIds: MAX_GROUP_IDS };
@@ -232,8 +245,8 @@ LIMIT toInteger($first)`;
       await runner.read(
         `${query.kind}.group`,
         `${match.text}
-WITH ${key} AS key, n ORDER BY n.id
-WITH key, count(n) AS count, collect(n.id)[..$maxIds] AS ids
+WITH ${key} AS key, n
+${groupMembers('key', 'n', withIds)}
 RETURN key, null AS entity, count, ids
 ${finish}`,
         params,
@@ -246,8 +259,7 @@ ${finish}`,
       `${query.kind}.group`,
       `${match.text}
 OPTIONAL MATCH ${relatedPattern(field, field.types, 'n', 'r', 'm')}${kinds}
-WITH m, n ORDER BY n.id
-WITH m, count(DISTINCT n) AS count, collect(DISTINCT n.id)[..$maxIds] AS ids
+${groupMembers('m', 'n', withIds, true)}
 RETURN m.id AS key, properties(m) AS entity, count, ids
 ${finish}`,
       { ...params, groupKinds: field.kinds ?? null },

@@ -160,6 +160,19 @@ query MaterialsWithoutSupplier {
   }
 }`,
   },
+  {
+    title: 'Sort: the most connected entities',
+    query: `# The hubs: every entity by its number of relationships (any type, either direction), then the
+# companies alone. Each writer keeps the degree, so the page reads an index, not every entity.
+query MostConnected {
+  entities(orderBy: DEGREE_DESC, first: 10) {
+    edges { node { id kind name degree } }
+  }
+  companies(sort: [{ degree: DESC }], first: 10) {
+    edges { node { name degree materialsAggregate { count } } }
+  }
+}`,
+  },
 ];
 
 /**

@@ -17,6 +17,7 @@ import type { PropertyFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { offsetPage, type Page, type PageArgs } from './pagination.ts';
 import { entityNodes, planFields } from './plan-selection.ts';
+import { selectsGroupIds } from './projection.ts';
 
 /** A kind's connection as its field resolvers see it: the page, and the query every match answers. */
 export interface KindConnection extends Page<EntityRow> {
@@ -66,13 +67,19 @@ function connectionResolvers(): Record<string, Resolver> {
         money: (field) => aggregateMoney(runner, vocabulary, connection.query, field),
       } satisfies KindAggregateObject;
     }) as Resolver,
-    groupBy: ((connection: KindConnection, args: { by: string; first: number }, context: RequestContext) =>
+    groupBy: ((
+      connection: KindConnection,
+      args: { by: string; first: number },
+      context: RequestContext,
+      info: GraphQLResolveInfo,
+    ) =>
       groupKind(
         context.runner,
         context.vocabulary,
         connection.query,
         args.by,
         checkRange('first', args.first, 1, MAX_GROUPS),
+        selectsGroupIds(info),
       )) as Resolver,
   };
 }

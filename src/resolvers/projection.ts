@@ -27,6 +27,12 @@ export function selectedFields(
   return collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
 }
 
+/** Whether a groupBy's selection (`info`) reads its groups' `ids`: without them, a group read only counts. */
+export function selectsGroupIds(info: GraphQLResolveInfo): boolean {
+  const selected = selectedFields(info, info.fieldNodes, 'Group');
+  return selected === null || nodesOfField(selected, 'ids').length > 0;
+}
+
 /** Every node of field `fieldName` in a selection, under any alias (each alias reads the same parent row). */
 export function nodesOfField(selected: Map<string, readonly FieldNode[]> | null, fieldName: string): FieldNode[] {
   return [...(selected?.values() ?? [])].flat().filter((node) => node.name.value === fieldName);

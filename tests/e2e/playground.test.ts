@@ -57,9 +57,17 @@ describe.skipIf(!browserAvailable)('playground in a browser, offline', () => {
     await page.close();
   });
 
+  /** A key each tab's answer has, and the other tabs' answers do not. */
+  const ANSWER_KEY: Record<string, string> = {
+    'Sort: budgets over 100 billion yen': '"budgets"',
+    'Group: approved plans per country, category, programme': '"perCategory"',
+    'Sort: the most connected entities': '"degree"',
+  };
+
   it.each([
     ['Sort: budgets over 100 billion yen', 'graphiql-sorted-budgets.png'],
     ['Group: approved plans per country, category, programme', 'graphiql-groups.png'],
+    ['Sort: the most connected entities', 'graphiql-most-connected.png'],
   ])('runs the tab "%s"', async (title, screenshot) => {
     const index = EXAMPLE_QUERIES.findIndex((example) => example.title === title);
     const operation = /query (\w+)/.exec(EXAMPLE_QUERIES[index]?.query ?? '')?.[1] ?? '';
@@ -79,10 +87,10 @@ describe.skipIf(!browserAvailable)('playground in a browser, offline', () => {
         },
         { timeout: 20_000 },
       )
-      .toContain(title.startsWith('Sort') ? '"budgets"' : '"perCategory"');
+      .toContain(ANSWER_KEY[title] ?? '');
     const text = (await result.textContent()) ?? '';
     expect(text).not.toContain('"errors"');
-    if (title.startsWith('Sort')) {
+    if (title.startsWith('Sort: budgets')) {
       // The largest yen amount the data files state comes first.
       const largest = Math.max(
         ...readOracle()
@@ -91,6 +99,14 @@ describe.skipIf(!browserAvailable)('playground in a browser, offline', () => {
           .map((b) => Number(b.properties['amount'] ?? 0)),
       );
       expect(/"amount": (\d+)/.exec(text)?.[1]).toBe(String(largest));
+    }
+    if (title.startsWith('Sort: the most connected')) {
+      // The entity with the most relationships in the data files comes first, with its degree.
+      const oracle = readOracle();
+      const degreeOf = (id: string) => oracle.links.filter((l) => l.from === id || l.to === id).length;
+      const [top] = [...oracle.entities.keys()].sort((a, b) => degreeOf(b) - degreeOf(a) || (a < b ? -1 : 1));
+      expect(/"id": "([^"]+)"/.exec(text)?.[1]).toBe(top);
+      expect(/"degree": (\d+)/.exec(text)?.[1]).toBe(String(degreeOf(top ?? '')));
     }
     await page.screenshot({ path: path.join(ARTIFACTS, screenshot) });
     await page.close();

@@ -17,6 +17,7 @@ import {
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
 import { asOfBound, checkCrossReferenceFilter, checkRange } from '../../argument-checks.ts';
 import { offsetPage, type Page } from '../pagination.ts';
+import { selectsGroupIds } from '../projection.ts';
 
 /** The most links one matrix is built from; beyond it the matrix says it is truncated. */
 const MAX_MATRIX_LINKS = 5_000;
@@ -45,13 +46,14 @@ export interface CrossReferenceConnectionRow extends Page<CrossReferenceLink> {
 const MAX_GROUPS = 100;
 
 export const crossReferenceConnectionFields: CrossReferenceConnectionResolvers = {
-  groupBy: (connection, args, { runner }) =>
+  groupBy: (connection, args, { runner }, info) =>
     groupCrossReferences(
       runner,
       connection.filter,
       connection.asOf,
       args.by,
       checkRange('first', args.first, 1, MAX_GROUPS),
+      selectsGroupIds(info),
     ),
 };
 

@@ -439,6 +439,25 @@ describe('aggregates and groups', () => {
     for (const g of groups) expect(g.entity?.id ?? null).toBe(g.key);
   });
 
+  it('groups without their ids count the same (the read then lists no member)', async () => {
+    const response = await api.graphql(`{
+      companies(first: 0) { withIds: groupBy(by: COUNTRY, first: 100) { key count ids } }
+      counted: companies(first: 0) { groupBy(by: COUNTRY, first: 100) { key count } }
+      crossReference(first: 0) {
+        withIds: groupBy(by: CATEGORY) { key count ids }
+        counted: groupBy(by: CATEGORY) { key count }
+      }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const { companies, counted, crossReference } = response.data ?? {};
+    const keysAndCounts = (groups: Array<{ key: string | null; count: number }>) =>
+      groups.map(({ key, count }) => ({ key, count }));
+    expect(counted.groupBy).toEqual(keysAndCounts(companies.withIds));
+    expect(crossReference.counted).toEqual(keysAndCounts(crossReference.withIds));
+    expect(companies.withIds.every((g: { count: number; ids: string[] }) => g.count === g.ids.length)).toBe(true);
+    expect(crossReference.counted.length).toBeGreaterThan(1);
+  });
+
   it('approved plans per category and per programme', async () => {
     const response = await api.graphql(`{
       crossReference(filter: { linkTypes: [APPROVED_SUPPLY_PLAN_FOR] }, first: 0) {
