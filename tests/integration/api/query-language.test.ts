@@ -444,8 +444,10 @@ describe('aggregates and groups', () => {
       companies(first: 0) { withIds: groupBy(by: COUNTRY, first: 100) { key count ids } }
       counted: companies(first: 0) { groupBy(by: COUNTRY, first: 100) { key count } }
       crossReference(first: 0) {
+        totalCount
         withIds: groupBy(by: CATEGORY) { key count ids }
         counted: groupBy(by: CATEGORY) { key count }
+        byType: groupBy(by: LINK_TYPE) { key count ids }
       }
     }`);
     expect(response.errors).toBeUndefined();
@@ -456,6 +458,18 @@ describe('aggregates and groups', () => {
     expect(crossReference.counted).toEqual(keysAndCounts(crossReference.withIds));
     expect(companies.withIds.every((g: { count: number; ids: string[] }) => g.count === g.ids.length)).toBe(true);
     expect(crossReference.counted.length).toBeGreaterThan(1);
+    // Each link is in exactly one type's group, listed by its id.
+    const types = new Map<string, string[]>();
+    for (const link of oracle.links.filter(
+      (l) =>
+        SUPPLY_LINKS.includes(l.type) &&
+        oracle.entities.get(l.from)?.kind === 'Company' &&
+        oracle.entities.get(l.to)?.kind === 'Material',
+    )) {
+      types.set(link.type, [...(types.get(link.type) ?? []), link.id].sort());
+    }
+    expect(new Map(crossReference.byType.map((g: any) => [g.key, g.ids]))).toEqual(types);
+    expect(crossReference.byType.reduce((sum: number, g: any) => sum + g.count, 0)).toBe(crossReference.totalCount);
   });
 
   it('approved plans per category and per programme', async () => {
