@@ -32,12 +32,12 @@ function orderOf(order: EntityOrder, withKind: boolean): string {
 }
 
 /**
- * In degree order, an index hint: on a small kind a sort costs about what the walk does and Neo4j may choose it;
- * on a large one only the walk reads just the page, so the statement says which index to walk.
+ * The index a page walks, as a hint: on a small kind, or with index samples from an older graph, Neo4j may
+ * otherwise seek the kind alone and sort it; on a large one only the walk reads just the page. Not with a `where`:
+ * Neo4j chooses then (it may seek the where's own index, and a hint it cannot honour is an error).
  */
 function hintOf(key: string, withKind: boolean): string {
-  if (key !== 'degree') return '';
-  return withKind ? '\nUSING INDEX n:Entity(kind, degree)' : '\nUSING INDEX n:Entity(degree)';
+  return withKind ? `\nUSING INDEX n:Entity(kind, ${key})` : `\nUSING INDEX n:Entity(${key})`;
 }
 
 const FILTERS = `($documentId IS NULL OR n.documentId = $documentId)
@@ -66,6 +66,7 @@ function pageWithFieldsStatement(
   withKind: boolean,
   fields: readonly PlannedField[],
   where: Statement | null,
+  filtered: boolean,
 ): Statement {
   const { key } = ORDER[order];
   const by = orderOf(order, withKind);
@@ -73,7 +74,7 @@ function pageWithFieldsStatement(
   const column = fieldsColumn(fields, 'n');
   return {
     text: `
-MATCH (n:Entity)${hintOf(key, withKind)}
+MATCH (n:Entity)${filtered ? '' : hintOf(key, withKind)}
 WHERE ${seek}
   AND ${FILTERS}${where ? `\n  AND ${where.text}` : ''}
 WITH n
@@ -146,7 +147,7 @@ export async function listEntities(
   const page =
     fields.length === 0 && where === null
       ? { text: statementOf(PAGES, `${query.order} ${query.kind === null ? 'all' : 'kind'}`), params: {} }
-      : pageWithFieldsStatement(query.order, query.kind !== null, fields, where);
+      : pageWithFieldsStatement(query.order, query.kind !== null, fields, where, query.where !== null);
   const [rows, counts] = await Promise.all([
     runner.read<{ props: Record<string, unknown>; fields?: FieldsColumn }>('entities.page', page.text, {
       ...params,

@@ -36,7 +36,10 @@ const INDEXED_FILTERS = [
   },
 ];
 
-/** Pages in name or degree order, for one kind and for all, each with the key of the index that gives its order. */
+/**
+ * Unfiltered pages in name or degree order, for one kind and for all, each with the key of the index that gives
+ * its order (a filtered page is Neo4j's choice: it may seek the filter's own index instead).
+ */
 const INDEX_ORDERED = [
   { query: '{ entities(orderBy: DEGREE_DESC, first: 10) { edges { node { id degree } } } }', key: 'degree' },
   {
@@ -45,11 +48,6 @@ const INDEX_ORDERED = [
     key: 'degree',
   },
   { query: '{ companies(sort: [{ degree: DESC }], first: 10) { edges { node { id } } } }', key: 'degree' },
-  {
-    query:
-      '{ materials(where: { name: { contains: "a" } }, sort: [{ degree: DESC }], first: 5) { edges { node { id } } } }',
-    key: 'degree',
-  },
   { query: '{ entities(kind: Material, first: 10) { edges { node { id } } } }', key: 'nameKey' },
   { query: '{ entities(kind: Company, orderBy: NAME_DESC, first: 10) { edges { node { id } } } }', key: 'nameKey' },
   { query: '{ companies(first: 10, after: "b2Zmc2V0OjQ") { edges { node { id } } } }', key: 'nameKey' },

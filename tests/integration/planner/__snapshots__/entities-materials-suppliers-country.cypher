@@ -1,5 +1,6 @@
 // entities.page
 MATCH (n:Entity)
+USING INDEX n:Entity(kind, nameKey)
 WHERE n.kind = $kind AND n.nameKey IS NOT NULL
   AND ($documentId IS NULL OR n.documentId = $documentId)
   AND ($text IS NULL OR n.nameKey CONTAINS $text OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))
