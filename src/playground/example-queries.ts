@@ -162,8 +162,9 @@ query MaterialsWithoutSupplier {
   },
   {
     title: 'Sort: the most connected entities',
-    query: `# The hubs: every entity by its number of relationships (any type, either direction), then the
-# companies alone. Each writer keeps the degree, so the page reads an index, not every entity.
+    query: `# The hubs: entities by their number of relationships
+# (any type, either direction), then companies alone.
+# The degree is stored, so a page reads an index.
 query MostConnected {
   entities(orderBy: DEGREE_DESC, first: 10) {
     edges { node { id kind name degree } }

@@ -78,6 +78,23 @@ describe('Query.neighborhood', () => {
     }
   }`;
 
+  it('reads the same nodes and edges whether the selection needs their core or every property', async () => {
+    const ask = (nodeFields: string, edgeFields: string) =>
+      api.graphql(`{ neighborhood(id: "country:japan", depth: 2, limit: 120) {
+        nodes { id name kind ${nodeFields} } edges { id source target type ${edgeFields} } truncated } }`);
+    const core = await ask('', '');
+    const full = await ask('description', 'note');
+    expect(core.errors).toBeUndefined();
+    expect(full.errors).toBeUndefined();
+    const shared = (sub: any) => ({
+      nodes: sub.nodes.map(({ id, name, kind }: any) => ({ id, name, kind })),
+      edges: sub.edges.map(({ id, source, target, type }: any) => ({ id, source, target, type })),
+      truncated: sub.truncated,
+    });
+    expect(core.data?.neighborhood.edges.length).toBeGreaterThan(50);
+    expect(shared(core.data?.neighborhood)).toEqual(shared(full.data?.neighborhood));
+  });
+
   it('returns the centre, its neighbours and the edges among them, each edge between returned nodes', async () => {
     const { data, errors } = await api.graphql(NEIGHBORHOOD, { id: 'company:rapidus' });
     expect(errors).toBeUndefined();
