@@ -49,8 +49,8 @@ function orderBy(vocabulary: Vocabulary, query: KindQuery, walk: IndexedOrder | 
 /**
  * The MATCH and WHERE of the kind's matching entities, with the filter's parameters; the clauses after it see `n`.
  *
- * - With an anchor (see anchorOf: `country: { some: { id: { eq: "country:japan" } } }`) and no name-ordered page
- *   to walk, the match starts from the anchor by id and expands the field's links to `n`: a count, an aggregate,
+ * - With an anchor (see anchorOf: `country: { some: { id: { eq: "country:japan" } } }`) and no page walking an
+ *   index, the match starts from the anchor by id and expands the field's links to `n`: a count, an aggregate,
  *   a group or a sorted page reads the anchor's links, never the whole kind.
  * - Otherwise it seeks the kind; when a page walks an index (`walk`: in name order, or by degree first) and there
  *   is no id or document seek, the seek names that key, so the (kind, nameKey) or (kind, degree) index gives the
