@@ -75,7 +75,7 @@ CALL (kept) {
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validUntil IS NULL OR r.validUntil > $asOf)))
   WITH a.id AS source, type(r) AS type, b.id AS target, r
   ORDER BY source, type, target, r.key
-  RETURN collect({source: source, type: type, target: target, props: {id: r.id}}) AS edges
+  RETURN collect([source, type, target, r.id]) AS edges
 }
-RETURN properties(c) AS center, [n IN kept[1..] | n {.id, .name, .kind}] AS nodes,
+RETURN properties(c) AS center, [n IN kept[1..] | [n.id, n.name, n.kind]] AS nodes,
        edges, truncated
