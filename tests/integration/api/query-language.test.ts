@@ -315,6 +315,25 @@ describe('sorting, stable across pages', () => {
     );
   });
 
+  it('every entity carries its degree, however it is reached: a typed field, a neighborhood, search', async () => {
+    const response = await api.graphql(`{
+      entity(id: "country:japan") { degree ... on Country { companies { id degree } } }
+      neighborhood(id: "company:rapidus", limit: 30) { nodes { id degree } }
+      search(text: "Rapidus") { entity { id degree } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const { entity, neighborhood, search } = response.data ?? {};
+    const reached = [
+      { id: 'country:japan', degree: entity.degree },
+      ...entity.companies,
+      ...neighborhood.nodes,
+      ...search.map((hit: any) => hit.entity),
+    ];
+    expect(entity.companies.length).toBeGreaterThan(1);
+    const expected = (id: string) => degreeOf(oracle.entities.get(id) as OracleEntity);
+    expect(reached.map(({ id, degree }) => [id, degree])).toEqual(reached.map(({ id }) => [id, expected(id)]));
+  });
+
   it('a filter on the degree: materials with at least five links, and countries with exactly one', async () => {
     const materials = oracle.ofKind('Material').filter((m) => degreeOf(m) >= 5);
     const countries = oracle.ofKind('Country').filter((c) => degreeOf(c) === 1);
