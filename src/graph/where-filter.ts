@@ -18,7 +18,7 @@
 import { BadUserInputError } from '../errors.ts';
 import { targetKindOf } from '../model/kind-list-names.ts';
 import { endOfPeriod, startOfPeriod } from '../model/partial-date.ts';
-import type { PropertyFieldSpec, RelatedFieldSpec } from '../model/typed-fields.ts';
+import { property, type PropertyFieldSpec, type RelatedFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 
 /** A where argument as graphql-js coerces it: plain objects, absent and null fields alike meaning "no condition". */
@@ -39,6 +39,9 @@ export interface CompiledWhere {
 /** The Cypher start-of-period of a partial-date expression (YYYY, YYYY-MM or YYYY-MM-DD). */
 export const startOfPeriodExpression = (date: string) =>
   `CASE size(${date}) WHEN 4 THEN ${date} + '-01-01' WHEN 7 THEN ${date} + '-01' ELSE ${date} END`;
+
+/** The degree every writer stores (src/store/entity-degrees.ts), filtered like any Int property. */
+const DEGREE = property('How many relationships an entity has, of any type, in either direction.', 'Int', 'degree');
 
 /** The stored value a typed property field reads on entity `n` (a `date` is the first date key it has). */
 export function propertyExpression(field: PropertyFieldSpec, n: string): string {
@@ -136,7 +139,7 @@ export class WhereCompiler {
       case 'name':
         return this.nameCondition(n, value as WhereInput, at);
       case 'degree':
-        return this.degreeCondition(`${n}.degree`, value as WhereInput, at);
+        return this.propertyCondition(DEGREE, n, value as WhereInput, at);
       default: {
         const field = kind === null ? undefined : this.vocabulary.kinds[kind]?.fields[name];
         if (!field) throw new Error(`no filter field ${name} on ${kind ?? 'Entity'}`);
@@ -157,18 +160,6 @@ export class WhereCompiler {
       else if (operator === 'in') parts.push(`${expression} IN ${this.param(value)}`);
       else if (operator === 'startsWith') parts.push(`${expression} STARTS WITH ${this.param(value)}`);
       else throw new Error(`no id operator ${operator}`);
-    }
-    return joined(parts);
-  }
-
-  /** A comparison of the degree every writer stores (src/store/entity-degrees.ts); it is never null. */
-  private degreeCondition(expression: string, filter: WhereInput, at: string): string {
-    const parts: string[] = [];
-    for (const [operator, operand] of Object.entries(filter)) {
-      if (!present(operand)) continue;
-      this.count(at);
-      if (operator === 'isNull') parts.push(operand === true ? 'false' : 'true');
-      else parts.push(`${expression} ${COMPARISON[operator] ?? unknownOperator(operator)} ${this.param(operand)}`);
     }
     return joined(parts);
   }
