@@ -17,7 +17,7 @@ import type { PropertyFieldSpec } from '../model/typed-fields.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { offsetPage, type Page, type PageArgs } from './pagination.ts';
 import { entityNodes, planFields } from './plan-selection.ts';
-import { selectsGroupIds } from './projection.ts';
+import { selectsField } from './projection.ts';
 
 /** A kind's connection as its field resolvers see it: the page, and the query every match answers. */
 export interface KindConnection extends Page<EntityRow> {
@@ -79,7 +79,7 @@ function connectionResolvers(): Record<string, Resolver> {
         connection.query,
         args.by,
         checkRange('first', args.first, 1, MAX_GROUPS),
-        selectsGroupIds(info),
+        selectsField(info, 'Group', 'ids'),
       )) as Resolver,
   };
 }

@@ -7,7 +7,7 @@
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { BadUserInputError } from '../errors.ts';
 import { defaultPageSize, MAX_PAGE_SIZE } from '../limits/page-sizes.ts';
-import { nodesOfField, selectedFields } from './projection.ts';
+import { selectsField } from './projection.ts';
 
 /** A connection's paging arguments as the schema gives them (every one nullable). */
 export interface PageArgs {
@@ -83,8 +83,7 @@ export type ReadLastItems<T> = (limit: number) => Promise<{ items: readonly T[];
 
 /** Whether the selection of the connection `info` resolves reads its `totalCount` (under any alias). */
 function selectsTotalCount(info: GraphQLResolveInfo): boolean {
-  const selected = selectedFields(info, info.fieldNodes, getNamedType(info.returnType).name);
-  return selected === null || nodesOfField(selected, 'totalCount').length > 0;
+  return selectsField(info, getNamedType(info.returnType).name, 'totalCount');
 }
 
 /**

@@ -27,10 +27,13 @@ export function selectedFields(
   return collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
 }
 
-/** Whether a groupBy's selection (`info`) reads its groups' `ids`: without them, a group read only counts. */
-export function selectsGroupIds(info: GraphQLResolveInfo): boolean {
-  const selected = selectedFields(info, info.fieldNodes, 'Group');
-  return selected === null || nodesOfField(selected, 'ids').length > 0;
+/**
+ * Whether the selection of the field `info` resolves reads `fieldName` of object type `typeName` (under any alias;
+ * true when the type is not an object type, as nothing then says it is not read).
+ */
+export function selectsField(info: GraphQLResolveInfo, typeName: string, fieldName: string): boolean {
+  const selected = selectedFields(info, info.fieldNodes, typeName);
+  return selected === null || nodesOfField(selected, fieldName).length > 0;
 }
 
 /** Every node of field `fieldName` in a selection, under any alias (each alias reads the same parent row). */

@@ -17,7 +17,7 @@ import {
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
 import { asOfBound, checkCrossReferenceFilter, checkRange } from '../../argument-checks.ts';
 import { offsetPage, type Page } from '../pagination.ts';
-import { selectsGroupIds } from '../projection.ts';
+import { selectsField } from '../projection.ts';
 
 /** The most links one matrix is built from; beyond it the matrix says it is truncated. */
 const MAX_MATRIX_LINKS = 5_000;
@@ -53,7 +53,7 @@ export const crossReferenceConnectionFields: CrossReferenceConnectionResolvers =
       connection.asOf,
       args.by,
       checkRange('first', args.first, 1, MAX_GROUPS),
-      selectsGroupIds(info),
+      selectsField(info, 'Group', 'ids'),
     ),
 };
 
