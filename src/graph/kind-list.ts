@@ -23,6 +23,7 @@ import {
 import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField } from './planned-fields.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
 import { sortKeys, type SortInput } from './sort-keys.ts';
+import { indexWalk, walkOrder, type WalkedKey } from './index-walk.ts';
 import { indexedBy, propertyExpression, relatedPattern, WhereCompiler, type WhereInput } from './where-filter.ts';
 
 /** The most ids a group lists (its `count` is exact). */
@@ -35,15 +36,13 @@ export interface KindQuery {
 }
 
 /**
- * The ORDER BY keys of a kind's list: the sort's (by name when none), ending with the id. A page that walks a
- * (kind, key) index orders by the kind first, in the walk's direction: the kind is one value, so the order is the
- * same, and Neo4j then sees that the index gives it (ordering by the key alone, it sorts every entity of the kind).
+ * The ORDER BY keys of a kind's list: the sort's (by name when none), ending with the id; a page that walks a
+ * (kind, key) index leads with the kind (./index-walk.ts).
  */
 function orderBy(vocabulary: Vocabulary, query: KindQuery, walk: IndexedOrder | null): string[] {
   const keys = query.sort.length === 0 ? ['n.nameKey'] : sortKeys(vocabulary, query.kind, query.sort, 'n');
-  if (walk === null) return [...keys, 'n.id'];
   const descending = Object.values(query.sort[0] ?? {}).includes('DESC');
-  return [descending ? 'n.kind DESC' : 'n.kind', ...keys, 'n.id'];
+  return walkOrder([...keys, 'n.id'], walk !== null, descending);
 }
 
 /**
@@ -75,15 +74,11 @@ WHERE n.kind = $kind${condition}`,
   if (walk === null) {
     return { text: `MATCH (n:Entity)\nWHERE n.kind = $kind${condition}`, params };
   }
-  // Without a filter, the hint keeps the walk whatever the statistics of the moment: on a small kind, or with
-  // samples from an older graph, Neo4j may otherwise seek the kind alone and sort it. A filter leaves the choice to
-  // Neo4j (a hint it cannot honour, as with a condition that is always false, is an error).
-  const hint = condition === '' ? `\nUSING INDEX n:Entity(kind, ${walk})` : '';
-  return { text: `MATCH (n:Entity)${hint}\nWHERE n.kind = $kind AND n.${walk} IS NOT NULL${condition}`, params };
+  return { text: `${indexWalk(walk, true, condition === '')}${condition}`, params };
 }
 
 /** A stored key whose (kind, key) index gives a page's order: the name (no sort, or by name first), the degree. */
-type IndexedOrder = 'nameKey' | 'degree';
+type IndexedOrder = Extract<WalkedKey, 'nameKey' | 'degree'>;
 
 function indexedOrder(sort: readonly SortInput[]): IndexedOrder | null {
   const [first] = sort;

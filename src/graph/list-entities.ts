@@ -10,34 +10,22 @@ import type { EntityKind, Vocabulary } from '../model/vocabulary.ts';
 import { WhereCompiler, type WhereInput } from './where-filter.ts';
 import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField, type Statement } from './planned-fields.ts';
 import { toEntityRow, type EntityRow } from './rows.ts';
+import { indexWalk, walkOrder, type WalkedKey } from './index-walk.ts';
 import { statementOf } from './statement-of.ts';
 
 type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC' | 'DEGREE_DESC';
 
-const ORDER: Record<EntityOrder, { key: 'nameKey' | 'id' | 'degree'; by: string; kindFirst: string }> = {
-  NAME_ASC: { key: 'nameKey', by: 'n.nameKey, n.id', kindFirst: 'n.kind, ' },
-  NAME_DESC: { key: 'nameKey', by: 'n.nameKey DESC, n.id', kindFirst: 'n.kind DESC, ' },
-  ID_ASC: { key: 'id', by: 'n.id', kindFirst: 'n.kind, ' },
-  DEGREE_DESC: { key: 'degree', by: 'n.degree DESC, n.id', kindFirst: 'n.kind DESC, ' },
+const ORDER: Record<EntityOrder, { key: WalkedKey; keys: string[]; descending: boolean }> = {
+  NAME_ASC: { key: 'nameKey', keys: ['n.nameKey', 'n.id'], descending: false },
+  NAME_DESC: { key: 'nameKey', keys: ['n.nameKey DESC', 'n.id'], descending: true },
+  ID_ASC: { key: 'id', keys: ['n.id'], descending: false },
+  DEGREE_DESC: { key: 'degree', keys: ['n.degree DESC', 'n.id'], descending: true },
 };
 
-/**
- * The ORDER BY of an order. With a kind, the kind leads (in the order's direction): it is one value, so the order
- * is the same, and Neo4j then sees that the (kind, key) index gives it; ordered by the key alone, it would sort
- * every entity of the kind.
- */
+/** The ORDER BY of an order, over one kind or all (./index-walk.ts). */
 function orderOf(order: EntityOrder, withKind: boolean): string {
-  const { by, kindFirst } = ORDER[order];
-  return withKind ? `${kindFirst}${by}` : by;
-}
-
-/**
- * The index a page walks, as a hint: on a small kind, or with index samples from an older graph, Neo4j may
- * otherwise seek the kind alone and sort it; on a large one only the walk reads just the page. Not with a `where`:
- * Neo4j chooses then (it may seek the where's own index, and a hint it cannot honour is an error).
- */
-function hintOf(key: string, withKind: boolean): string {
-  return withKind ? `\nUSING INDEX n:Entity(kind, ${key})` : `\nUSING INDEX n:Entity(${key})`;
+  const { keys, descending } = ORDER[order];
+  return walkOrder(keys, withKind, descending).join(', ');
 }
 
 const FILTERS = `($documentId IS NULL OR n.documentId = $documentId)
@@ -45,15 +33,11 @@ const FILTERS = `($documentId IS NULL OR n.documentId = $documentId)
 
 /** Takes: $kind (with a kind), $documentId, $text, $offset, $limit. Returns: the page. */
 function pageStatement(order: EntityOrder, withKind: boolean): string {
-  const { key } = ORDER[order];
-  const by = orderOf(order, withKind);
-  const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
   return `
-MATCH (n:Entity)${hintOf(key, withKind)}
-WHERE ${seek}
+${indexWalk(ORDER[order].key, withKind, true)}
   AND ${FILTERS}
 RETURN properties(n) AS props
-ORDER BY ${by}
+ORDER BY ${orderOf(order, withKind)}
 SKIP toInteger($offset) LIMIT toInteger($limit)`;
 }
 
@@ -66,19 +50,14 @@ function pageWithFieldsStatement(
   withKind: boolean,
   fields: readonly PlannedField[],
   where: Statement | null,
-  filtered: boolean,
 ): Statement {
-  const { key } = ORDER[order];
-  const by = orderOf(order, withKind);
-  const seek = withKind ? `n.kind = $kind AND n.${key} IS NOT NULL` : `n.${key} IS NOT NULL`;
   const column = fieldsColumn(fields, 'n');
   return {
     text: `
-MATCH (n:Entity)${filtered ? '' : hintOf(key, withKind)}
-WHERE ${seek}
+${indexWalk(ORDER[order].key, withKind, where === null)}
   AND ${FILTERS}${where ? `\n  AND ${where.text}` : ''}
 WITH n
-ORDER BY ${by}
+ORDER BY ${orderOf(order, withKind)}
 SKIP toInteger($offset) LIMIT toInteger($limit)
 RETURN properties(n) AS props${column.text}`,
     params: { ...column.params, ...where?.params },
@@ -147,7 +126,7 @@ export async function listEntities(
   const page =
     fields.length === 0 && where === null
       ? { text: statementOf(PAGES, `${query.order} ${query.kind === null ? 'all' : 'kind'}`), params: {} }
-      : pageWithFieldsStatement(query.order, query.kind !== null, fields, where, query.where !== null);
+      : pageWithFieldsStatement(query.order, query.kind !== null, fields, where);
   const [rows, counts] = await Promise.all([
     runner.read<{ props: Record<string, unknown>; fields?: FieldsColumn }>('entities.page', page.text, {
       ...params,
