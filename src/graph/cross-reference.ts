@@ -9,6 +9,7 @@ import { SUPPLY_LINK_TYPES } from '../model/vocabulary.ts';
 import { categoryOf, MAX_CATEGORY_DEPTH } from './material-category.ts';
 import { holdsAsOf } from './partial-date.ts';
 import { groupMembers, MAX_GROUP_IDS, toGroups, type GroupRow } from './kind-list.ts';
+import { fieldsColumns, toPlannedRows, type FieldsColumn, type PlannedField } from './planned-fields.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 
 export interface CrossReferenceFilter {
@@ -25,6 +26,8 @@ export interface CrossReferenceLink {
   material: EntityRow;
   category: EntityRow | null;
   relationship: RelationshipRow;
+  /** The programme the link comes under (null for none), when the page read it (CrossReferenceFields.program). */
+  program?: EntityRow | null;
 }
 
 /** The conditions on a link `rel` of company `c`, other than its category. */
@@ -87,23 +90,30 @@ WITH c, link.r AS r, link.m AS m, link.cat AS cat`
       : ''
   }`;
 
-/** Takes: the above, $offset, $limit. Returns: the page, by company name, category name, material name. */
-const PAGE = (start: string, minCategories: boolean) => `${MATCH_LINKS(start, minCategories)}
+/**
+ * Takes: the above, $offset, $limit, and the parameters of `planned` (the typed relationship fields planned on the
+ * rows' entities, ./planned-fields.ts). Returns: the page, by company name, category name, material name, with
+ * each link's programme `p` when `program`; the page is cut first, then each of its entities reads its planned
+ * fields.
+ */
+const PAGE = (start: string, minCategories: boolean, program: boolean, planned: string) => `${MATCH_LINKS(
+  start,
+  minCategories,
+)}
+WITH c, r, m, cat
+ORDER BY toLower(c.name), c.id, toLower(cat.name), toLower(m.name), m.id, type(r), r.key
+SKIP toInteger($offset) LIMIT toInteger($limit)${
+  program
+    ? `
+OPTIONAL MATCH (p:Entity {id: r.program})`
+    : ''
+}
 RETURN properties(c) AS company, properties(m) AS material, properties(cat) AS category,
-       type(r) AS type, properties(r) AS rel
-ORDER BY toLower(c.name), c.id, toLower(cat.name), toLower(m.name), m.id, type, r.key
-SKIP toInteger($offset) LIMIT toInteger($limit)`;
+       type(r) AS type, properties(r) AS rel${program ? ', properties(p) AS program' : ''}${planned}`;
 
 /** Takes: the above. Returns: how many links match. */
 const COUNT = (start: string, minCategories: boolean) => `${MATCH_LINKS(start, minCategories)}
 RETURN count(*) AS total`;
-
-/** Start -> with minCategories? -> the page and count statements. */
-const STATEMENTS = new Map(
-  Object.entries(START).flatMap(([name, start]) =>
-    [false, true].map((min) => [`${name} ${min}`, { page: PAGE(start, min), count: COUNT(start, min) }] as const),
-  ),
-);
 
 function startOf(filter: CrossReferenceFilter): keyof typeof START {
   if (filter.categories) return 'categories';
@@ -123,13 +133,51 @@ function paramsOf(filter: CrossReferenceFilter, asOf: string | null) {
   };
 }
 
-/** One page of links (offset and limit in Cypher) and, unless told not to count (null then), how many match. */
+/**
+ * What the page reads of each row's entities besides the link: the typed relationship fields planned on them
+ * (src/resolvers/plan-selection.ts planEach), and whether the programme is read, with its fields.
+ */
+export interface CrossReferenceFields {
+  company: readonly PlannedField[];
+  material: readonly PlannedField[];
+  category: readonly PlannedField[];
+  /** The programme's fields, or null for a page that does not read the programme. */
+  program: readonly PlannedField[] | null;
+}
+
+const NO_FIELDS: CrossReferenceFields = { company: [], material: [], category: [], program: null };
+
+type PageRow = {
+  company: Record<string, unknown>;
+  material: Record<string, unknown>;
+  category: Record<string, unknown> | null;
+  type: string;
+  rel: Record<string, unknown>;
+  companyFields?: FieldsColumn;
+  materialFields?: FieldsColumn;
+  categoryFields?: FieldsColumn;
+  program?: Record<string, unknown> | null;
+  programFields?: FieldsColumn;
+};
+
+/** An entity of a row, with the rows of the fields planned on it. */
+function entityOf(props: Record<string, unknown>, stored: FieldsColumn | undefined, fields: readonly PlannedField[]) {
+  const entity = toEntityRow(props);
+  if (fields.length > 0) entity.planned = toPlannedRows(entity, stored, fields);
+  return entity;
+}
+
+/**
+ * One page of links (offset and limit in Cypher), each with the typed fields planned on its entities read in the
+ * page's statement, and, when `count`, how many links match (else null).
+ */
 export async function findCrossReferences(
   runner: QueryRunner,
   filter: CrossReferenceFilter,
   asOf: string | null,
   page: { offset: number; limit: number },
   count: true,
+  fields?: CrossReferenceFields,
 ): Promise<{ links: CrossReferenceLink[]; total: number }>;
 export async function findCrossReferences(
   runner: QueryRunner,
@@ -137,6 +185,7 @@ export async function findCrossReferences(
   asOf: string | null,
   page: { offset: number; limit: number },
   count: boolean,
+  fields?: CrossReferenceFields,
 ): Promise<{ links: CrossReferenceLink[]; total: number | null }>;
 export async function findCrossReferences(
   runner: QueryRunner,
@@ -144,28 +193,37 @@ export async function findCrossReferences(
   asOf: string | null,
   page: { offset: number; limit: number },
   count: boolean,
+  fields: CrossReferenceFields = NO_FIELDS,
 ): Promise<{ links: CrossReferenceLink[]; total: number | null }> {
-  const statements = STATEMENTS.get(`${startOf(filter)} ${Boolean(filter.minCategories)}`);
-  if (!statements) throw new Error('no cross-reference statement for this filter');
+  const start = START[startOf(filter)];
+  const minCategories = Boolean(filter.minCategories);
   const params = paramsOf(filter, asOf);
+  const planned = fieldsColumns([
+    { fields: fields.company, variable: 'c', as: 'companyFields' },
+    { fields: fields.material, variable: 'm', as: 'materialFields' },
+    { fields: fields.category, variable: 'cat', as: 'categoryFields' },
+    { fields: fields.program ?? [], variable: 'p', as: 'programFields' },
+  ]);
+  const program = fields.program !== null;
   const [rows, counted] = await Promise.all([
-    runner.read<{
-      company: Record<string, unknown>;
-      material: Record<string, unknown>;
-      category: Record<string, unknown> | null;
-      type: string;
-      rel: Record<string, unknown>;
-    }>('cross-reference.page', statements.page, { ...params, ...page }),
-    count ? runner.read<{ total: number }>('cross-reference.count', statements.count, params) : null,
+    runner.read<PageRow>('cross-reference.page', PAGE(start, minCategories, program, planned.text), {
+      ...params,
+      ...page,
+      ...planned.params,
+    }),
+    count ? runner.read<{ total: number }>('cross-reference.count', COUNT(start, minCategories), params) : null,
   ]);
   const links = rows.map((row) => {
-    const company = toEntityRow(row.company);
-    const material = toEntityRow(row.material);
+    const company = entityOf(row.company, row.companyFields, fields.company);
+    const material = entityOf(row.material, row.materialFields, fields.material);
     return {
       company,
       material,
-      category: row.category ? toEntityRow(row.category) : null,
+      category: row.category ? entityOf(row.category, row.categoryFields, fields.category) : null,
       relationship: toRelationshipRow(row.type, company.id, material.id, row.rel),
+      ...(program
+        ? { program: row.program ? entityOf(row.program, row.programFields, fields.program ?? []) : null }
+        : {}),
     };
   });
   return { links, total: counted ? (counted[0]?.total ?? 0) : null };

@@ -7,6 +7,7 @@
 import type { QueryRunner } from '../db/query-runner.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
 import { HOLDS_AS_OF } from './partial-date.ts';
+import { fieldsColumn, toPlannedRows, type FieldsColumn, type PlannedField, type Statement } from './planned-fields.ts';
 import type { Projection } from './related-entities.ts';
 import { toEntityRow, toRelationshipRow, type EntityRow, type RelationshipRow } from './rows.ts';
 import { statementOf } from './statement-of.ts';
@@ -57,7 +58,7 @@ WITH c, kept + found[0..$limit - size(kept)] AS kept, found[0..$limit - size(kep
  * for 500 nodes and their edges cost about as much as the walk (at 10k, one client: 22–40 ms with maps, 12–18 ms
  * returning ids alone; raw Cypher's ids 8–16 ms).
  */
-const NEIGHBORHOOD = (nodes: Projection, edges: Projection) => `
+const NEIGHBORHOOD = (nodes: Projection, edges: Projection, plannedColumn: string | null = null) => `
 MATCH (c:Entity {id: $id})
 WITH c, [c] AS kept, [c] AS frontier, false AS truncated${Array.from({ length: MAX_NEIGHBORHOOD_DEPTH }, (_, i) =>
   LEVEL(i + 1),
@@ -71,9 +72,18 @@ CALL (kept) {
   WITH a.id AS source, type(r) AS type, b.id AS target, r
   ORDER BY source, type, target, r.key
   RETURN collect(${edges === 'full' ? '{source: source, type: type, target: target, props: properties(r)}' : '[source, type, target, r.id]'}) AS edges
+}${
+  plannedColumn === null
+    ? ''
+    : `
+CALL (kept) {
+  UNWIND kept AS n
+  WITH n${plannedColumn}
+  RETURN collect([n.id, fields]) AS planned
+}`
 }
 RETURN properties(c) AS center, [n IN kept[1..] | ${nodes === 'full' ? 'properties(n)' : '[n.id, n.name, n.kind]'}] AS nodes,
-       edges, truncated`;
+       edges, truncated${plannedColumn === null ? '' : ', planned'}`;
 
 /** "nodes edges" projections -> statement. */
 const STATEMENTS = new Map(
@@ -81,6 +91,20 @@ const STATEMENTS = new Map(
     (['full', 'core'] as const).map((edges) => [`${nodes} ${edges}`, NEIGHBORHOOD(nodes, edges)] as const),
   ),
 );
+
+/**
+ * The statement for `projection` and the typed relationship fields planned on the nodes (./planned-fields.ts):
+ * once the nodes are kept, each reads its fields, returned as `planned`, [id, fields] a node.
+ */
+function neighborhoodStatement(
+  projection: { nodes: Projection; edges: Projection },
+  fields: readonly PlannedField[],
+): Statement {
+  if (fields.length === 0)
+    return { text: statementOf(STATEMENTS, `${projection.nodes} ${projection.edges}`), params: {} };
+  const column = fieldsColumn(fields, 'n', '  ');
+  return { text: NEIGHBORHOOD(projection.nodes, projection.edges, column.text), params: column.params };
+}
 
 /** An edge of the core projection: [source, type, target, id]. */
 type CoreEdge = [string, string, string, string];
@@ -103,26 +127,40 @@ export async function findNeighborhood(
     asOf: string | null;
     /** What of each node and each edge to read (the centre has every property); every property by default. */
     projection?: { nodes: Projection; edges: Projection };
+    /** The typed relationship fields planned on the nodes (src/resolvers/plan-selection.ts); none by default. */
+    fields?: readonly PlannedField[];
   },
 ): Promise<Subgraph | null> {
   const projection = options.projection ?? { nodes: 'full', edges: 'full' };
+  const fields = options.fields ?? [];
+  const statement = neighborhoodStatement(projection, fields);
   const [row] = await runner.read<{
     center: Record<string, unknown>;
     nodes: Array<Record<string, unknown> | [string, string, string]>;
     edges: Array<{ source: string; type: string; target: string; props: Record<string, unknown> } | CoreEdge>;
     truncated: boolean;
-  }>('neighborhood', statementOf(STATEMENTS, `${projection.nodes} ${projection.edges}`), {
+    planned?: Array<[string, FieldsColumn]>;
+  }>('neighborhood', statement.text, {
     id: centerId,
     depth: options.depth,
     limit: options.limit,
     types: options.types,
     asOf: options.asOf,
+    ...statement.params,
   });
   if (!row) return null;
   const center = toEntityRow(row.center);
+  const nodes = [
+    center,
+    ...row.nodes.map((n) => toEntityRow(Array.isArray(n) ? { id: n[0], name: n[1], kind: n[2] } : n)),
+  ];
+  if (fields.length > 0) {
+    const stored = new Map(row.planned ?? []);
+    for (const node of nodes) node.planned = toPlannedRows(node, stored.get(node.id), fields);
+  }
   return {
     center,
-    nodes: [center, ...row.nodes.map((n) => toEntityRow(Array.isArray(n) ? { id: n[0], name: n[1], kind: n[2] } : n))],
+    nodes,
     edges: row.edges.map((e) =>
       Array.isArray(e)
         ? toRelationshipRow(e[1], e[0], e[2], { id: e[3] })

@@ -142,12 +142,27 @@ ${indent}}`;
 
 /**
  * The `fields` column of a root statement whose entity variable is `n`: `, {...} AS fields` and its parameters,
- * or an empty text when nothing is planned (the root's statement is then its plain one).
+ * or an empty text when nothing is planned (the root's statement is then its plain one); `indent` is the
+ * indentation of the line the column opens on.
  */
-export function fieldsColumn(fields: readonly PlannedField[], n: string): Statement {
+export function fieldsColumn(fields: readonly PlannedField[], n: string, indent = ''): Statement {
+  return fieldsColumns([{ fields, variable: n, as: 'fields' }], indent);
+}
+
+/**
+ * The `fields` columns of a root statement that returns several entities a row (a cross-reference row's company,
+ * material and category): `, {...} AS <as>` for each column with fields planned, numbered as one statement.
+ */
+export function fieldsColumns(
+  columns: ReadonlyArray<{ fields: readonly PlannedField[]; variable: string; as: string }>,
+  indent = '',
+): Statement {
   const builder = new FieldsText();
-  const map = builder.map(fields, n, '');
-  return { text: map === null ? '' : `, ${map} AS fields`, params: builder.params };
+  const text = columns.map(({ fields, variable, as }) => {
+    const map = builder.map(fields, variable, indent);
+    return map === null ? '' : `, ${map} AS ${as}`;
+  });
+  return { text: text.join(''), params: builder.params };
 }
 
 /** A planned row as Neo4j returns it: the stored row and, with fields planned below it, their rows. */

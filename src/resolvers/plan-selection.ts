@@ -1,9 +1,9 @@
 /**
  * Internal: translates a root field's selection into the typed relationship fields its statement reads
- * (src/graph/planned-fields.ts). A root field (Query.entity, node, entities, search) plans once, before it reads:
- * it walks its selection below the entities it returns, through inline and named fragments and under every alias,
- * with graphql-js's own collectSubfields, and plans each typed relationship field it finds, with its arguments,
- * its response key and the fields below it. The resolvers of those fields then read their rows from the parent row
+ * (src/graph/planned-fields.ts). A root field (Query.entity, node, entities, a kind's list, search, neighborhood,
+ * crossReference) plans once, before it reads: it walks its selection below the entities it returns, through
+ * inline and named fragments and under every alias, with graphql-js's own collectSubfields, and plans each typed
+ * relationship field it finds, with its arguments, its response key and the fields below it. The resolvers of those fields then read their rows from the parent row
  * (EntityRow.planned), by response key.
  *
  * A field is left to its resolver, which reads it through the related loader, when:
@@ -139,8 +139,20 @@ export function planFields(
   kinds: readonly string[],
   vocabulary: Vocabulary,
 ): PlannedField[] {
-  const planned: PlannedField[] = [];
-  const queue: Level[] = [{ kinds, nodes, into: planned }];
+  return planEach(info, [{ nodes, kinds }], vocabulary)[0] ?? [];
+}
+
+/**
+ * planFields for a root field whose rows carry several entities (a cross-reference row's company, material and
+ * category): the fields planned on each, in the order of `roots`, sharing one MAX_PLANNED_FIELDS.
+ */
+export function planEach(
+  info: GraphQLResolveInfo,
+  roots: ReadonlyArray<{ nodes: readonly FieldNode[]; kinds: readonly string[] }>,
+  vocabulary: Vocabulary,
+): PlannedField[][] {
+  const queue: Level[] = roots.map(({ nodes, kinds }) => ({ kinds, nodes, into: [] }));
+  const planned = queue.map((level) => level.into);
   let room = MAX_PLANNED_FIELDS;
   for (let level = queue.shift(); level && room > 0; level = queue.shift()) {
     const names = selectedNames(info, level.nodes);

@@ -3,7 +3,7 @@
  * Citation, CrossReferenceRow, Fact), and money read from stored properties.
  */
 import type { Resolvers } from '../generated/graphql.ts';
-import { dateOf, PROGRAM_KEY } from '../model/property-keys.ts';
+import { dateOf } from '../model/property-keys.ts';
 import { documentOf } from './entity-fields.ts';
 
 /** A Money from `key` and the `currency` (and `approximate`) beside it; null unless both are there. */
@@ -36,10 +36,8 @@ export const relationshipObjectResolvers: Pick<
   },
   CrossReferenceRow: {
     linkType: (link) => link.relationship.type,
-    program: (link, _args, context) => {
-      const program = link.relationship.properties[PROGRAM_KEY];
-      return typeof program === 'string' ? context.entities.load(program) : null;
-    },
+    // Read in the page's statement whenever selected (src/resolvers/query/cross-reference.ts).
+    program: (link) => link.program ?? null,
     date: (link) => dateOf(link.relationship.properties),
     sources: (link) => link.relationship.sources,
   },

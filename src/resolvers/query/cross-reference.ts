@@ -17,6 +17,7 @@ import {
 import { toMatrix } from '../../graph/cross-reference-matrix.ts';
 import { asOfBound, checkCrossReferenceFilter, checkRange } from '../../argument-checks.ts';
 import { offsetPage, type Page } from '../pagination.ts';
+import { entityNodes, planEach } from '../plan-selection.ts';
 import { selectsField } from '../projection.ts';
 
 /** The most links one matrix is built from; beyond it the matrix says it is truncated. */
@@ -26,11 +27,38 @@ function checkedFilter(filter: InputMaybe<FilterArgument> | undefined): CrossRef
   return checkCrossReferenceFilter(filter, (field) => `filter.${field}`);
 }
 
-export const crossReference: QueryResolvers['crossReference'] = async (_parent, args, { runner }, info) => {
+/** The rows' entities as a selection reaches them: CrossReferenceConnection.edges.node.<entity>. */
+const rowEntity = (entity: 'company' | 'material' | 'category' | 'program') =>
+  [
+    ['CrossReferenceConnection', 'edges'],
+    ['CrossReferenceEdge', 'node'],
+    ['CrossReferenceRow', entity],
+  ] as const;
+
+export const crossReference: QueryResolvers['crossReference'] = async (_parent, args, { runner, vocabulary }, info) => {
   const filter = checkedFilter(args.filter);
   const asOf = asOfBound(args.asOf);
+  // The typed relationship fields selected on the rows' companies, materials and categories are read in the page's
+  // statement.
+  const programNodes = entityNodes(info, rowEntity('program'));
+  const [company = [], material = [], category = [], program = []] = planEach(
+    info,
+    [
+      { nodes: entityNodes(info, rowEntity('company')), kinds: ['Company'] },
+      { nodes: entityNodes(info, rowEntity('material')), kinds: ['Material'] },
+      { nodes: entityNodes(info, rowEntity('category')), kinds: ['Material'] },
+      { nodes: programNodes, kinds: ['Program'] },
+    ],
+    vocabulary,
+  );
   const page = await offsetPage(args, info, async (offset, limit, count) => {
-    const { links, total } = await findCrossReferences(runner, filter, asOf, { offset, limit }, count);
+    const { links, total } = await findCrossReferences(runner, filter, asOf, { offset, limit }, count, {
+      company,
+      material,
+      category,
+      // The programme is read in the page when selected.
+      program: programNodes.length > 0 ? program : null,
+    });
     return { items: links, total };
   });
   return { ...page, filter, asOf } satisfies CrossReferenceConnectionRow;

@@ -2,6 +2,7 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { findNeighborhood, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES } from '../../graph/neighborhood.ts';
 import { asOfBound, checkRange, optionalList } from '../../argument-checks.ts';
+import { planFields } from '../plan-selection.ts';
 import { entityProjection, nodesOfField, relationshipProjection, selectedFields } from '../projection.ts';
 
 export const neighborhood: QueryResolvers['neighborhood'] = (_parent, args, context, info) => {
@@ -19,5 +20,20 @@ export const neighborhood: QueryResolvers['neighborhood'] = (_parent, args, cont
     ),
     edges: relationshipProjection(info, nodesOfField(selected, 'edges')),
   };
-  return findNeighborhood(context.runner, args.id, { depth, limit, types, asOf: asOfBound(args.asOf), projection });
+  // The typed relationship fields selected on the nodes or the centre (one entity row serves both) are read in the
+  // neighborhood's statement.
+  const fields = planFields(
+    info,
+    [...nodesOfField(selected, 'nodes'), ...nodesOfField(selected, 'center')],
+    Object.keys(context.vocabulary.kinds),
+    context.vocabulary,
+  );
+  return findNeighborhood(context.runner, args.id, {
+    depth,
+    limit,
+    types,
+    asOf: asOfBound(args.asOf),
+    projection,
+    fields,
+  });
 };

@@ -60,9 +60,9 @@ async function reachedIds(field: RelatedFieldSpec, ids: readonly string[]): Prom
   const rows = await api.db.runner.read<{ id: string; reached: string[] }>(
     'test.reached',
     `UNWIND $ids AS id MATCH (n:Entity {id: id})
-     OPTIONAL MATCH ${pattern} WHERE type(r) IN $types AND m.kind IN $kinds
+     OPTIONAL MATCH ${pattern} WHERE type(r) IN $types AND ($kinds IS NULL OR m.kind IN $kinds)
      RETURN id, collect(DISTINCT m.id) AS reached`,
-    { ids, types: field.types, kinds: field.kinds ?? [] },
+    { ids, types: field.types, kinds: field.kinds ?? null },
   );
   return new Map(rows.map((row) => [row.id, [...row.reached].sort()]));
 }
@@ -194,5 +194,78 @@ describe('a chain of typed fields: one statement', () => {
     const unknown = await api.graphql(query, { id: 'material:no-such-material' });
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.entity).toBeNull();
+  });
+});
+
+describe('rows that carry entities: their typed fields in the root statement', () => {
+  const single = (entity: { id: string } | null) => (entity ? [entity.id] : []);
+  const field = (kind: string, name: string) => fieldsOf(kind)[name] as RelatedFieldSpec;
+
+  it('reads a cross-reference page, its programmes and the typed fields of its entities in one statement', async () => {
+    const query = `{ crossReference(first: 30) { edges { node {
+      company { id country { id } materials { id } }
+      material { id suppliers { id } }
+      category { id designatedBy { id } } program { id administeredBy { id } } } } } }`;
+    const before = api.db.runner.statementCount;
+    const { data, errors } = await api.graphql(query);
+    expect(errors).toBeUndefined();
+    expect(api.db.runner.statementCount - before).toBe(1);
+
+    const rows = (data?.crossReference.edges as any[]).map((e) => e.node);
+    expect(rows.length).toBe(30);
+    const companies = rows.map((row) => row.company);
+    const materials = rows.map((row) => row.material);
+    const categories = rows.map((row) => row.category).filter(Boolean);
+    expect(categories.length).toBeGreaterThan(0);
+    const countries = await reachedIds(field('Company', 'country'), ids(companies));
+    const reached = await reachedIds(field('Company', 'materials'), ids(companies));
+    for (const company of companies) {
+      expect(single(company.country)).toEqual(countries.get(company.id));
+      expect(ids(company.materials)).toEqual(reached.get(company.id));
+    }
+    const suppliers = await reachedIds(field('Material', 'suppliers'), ids(materials));
+    for (const material of materials) expect(ids(material.suppliers)).toEqual(suppliers.get(material.id));
+    const designators = await reachedIds(field('Material', 'designatedBy'), ids(categories));
+    for (const category of categories) {
+      expect(category.designatedBy.length).toBeGreaterThan(0); // a category is what a Law designates
+      expect(ids(category.designatedBy)).toEqual(designators.get(category.id));
+    }
+    const programs = rows.map((row) => row.program).filter(Boolean);
+    expect(programs.length).toBeGreaterThan(0);
+    const administrators = await reachedIds(field('Program', 'administeredBy'), ids(programs));
+    for (const program of programs) expect(ids(program.administeredBy)).toEqual(administrators.get(program.id));
+  });
+
+  it('reads a neighborhood and the typed fields of its nodes and centre in one statement', async () => {
+    const [company] = await api.db.runner.read<{ id: string }>(
+      'test.company',
+      `MATCH (c:Company)-[r]->(:Material)<-[r2]-(:Company) WHERE type(r) IN $types AND type(r2) IN $types
+       RETURN c.id AS id ORDER BY id LIMIT 1`,
+      { types: field('Company', 'materials').types },
+    );
+    const query = `query($id: ID!) { neighborhood(id: $id, depth: 2) {
+      center { id ... on Company { materials { id } } }
+      nodes { id kind ... on Material { suppliers { id } } ... on Company { country { id } } } } }`;
+    const before = api.db.runner.statementCount;
+    const { data, errors } = await api.graphql(query, { id: company?.id });
+    expect(errors).toBeUndefined();
+    expect(api.db.runner.statementCount - before).toBe(1);
+
+    const nodes = data?.neighborhood.nodes as any[];
+    const materials = nodes.filter((n) => n.kind === 'Material');
+    const companies = nodes.filter((n) => n.kind === 'Company');
+    expect(materials.length).toBeGreaterThan(0);
+    expect(companies.length).toBeGreaterThan(1);
+    const centre = await reachedIds(field('Company', 'materials'), [company!.id]);
+    expect(ids(data?.neighborhood.center.materials)).toEqual(centre.get(company!.id));
+    const suppliers = await reachedIds(field('Material', 'suppliers'), ids(materials));
+    for (const material of materials) expect(ids(material.suppliers)).toEqual(suppliers.get(material.id));
+    const countries = await reachedIds(field('Company', 'country'), ids(companies));
+    for (const node of companies) expect(single(node.country)).toEqual(countries.get(node.id));
+    // A node of another kind reads none of them.
+    for (const node of nodes.filter((n) => n.kind !== 'Material' && n.kind !== 'Company')) {
+      expect(node.suppliers).toBeUndefined();
+      expect(node.country).toBeUndefined();
+    }
   });
 });

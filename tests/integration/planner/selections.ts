@@ -62,4 +62,17 @@ export const PLANNED_SELECTIONS: readonly Selection[] = [
       suppliers(where: { country: { none: {} } }) { id } } } } }`,
     operations: ['Material.page'],
   },
+  {
+    name: 'cross-reference-rows',
+    query: `{ crossReference(filter: { categories: ["material:semiconductors"] }, first: 5) { edges { node {
+      company { id country { id } } material { id category { id } } category { id designatedBy { id } }
+      program { id administeredBy { id } } linkType } } } }`,
+    operations: ['cross-reference.page'],
+  },
+  {
+    name: 'neighborhood-typed-fields',
+    query: `{ neighborhood(id: "company:resonac", depth: 1) { center { id ... on Company { country { id } } }
+      nodes { id ... on Material { suppliers { id } } } edges { type } } }`,
+    operations: ['neighborhood'],
+  },
 ];
