@@ -44,6 +44,9 @@ export interface RelatedSpec {
  */
 export type Projection = 'full' | 'core';
 
+/** What of each relationship a list of relationships reads: a Projection, or only its id. */
+export type RelationshipProjection = Projection | 'id';
+
 /** The map of one row of relationship `r` to entity `m` (`outgoing` says which end the entity is) in a projection. */
 export function rowMap(projection: Projection, r = 'r', m = 'm', outgoing = 'outgoing'): string {
   return projection === 'full'

@@ -110,6 +110,23 @@ export function toRelationshipRow(type: string, source: string, target: string, 
   );
 }
 
+/**
+ * The row of a relationship read by its id alone (a selection of only `id`, src/resolvers/projection.ts): its
+ * other fields were not read, and asking for one is an error rather than a wrong answer.
+ */
+export function toRelationshipIdRow(id: string): RelationshipRow {
+  const row = { id } as RelationshipRow;
+  for (const field of ['type', 'source', 'target', 'note', 'sources', 'properties'] as const) {
+    Object.defineProperty(row, field, {
+      enumerable: false,
+      get: () => {
+        throw new Error(`relationship ${id}: ${field} was not read (only its id was selected)`);
+      },
+    });
+  }
+  return row;
+}
+
 export function toDocumentRow(props: Props): DocumentRow {
   const text = (key: string) => (props[key] === undefined || props[key] === null ? null : String(props[key]));
   return {

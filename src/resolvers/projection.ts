@@ -7,7 +7,7 @@ import { isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 // graphql-js 16 exports the grouping of a field's sub-selection (collectSubfields) only from its execution module;
 // it is the one execution itself uses, so what is read here is exactly what the resolvers will be asked for.
 import { collectSubfields } from 'graphql/execution/collectFields.js';
-import type { Projection } from '../graph/related-entities.ts';
+import type { Projection, RelationshipProjection } from '../graph/related-entities.ts';
 import type { RowParts } from '../graph/supply-risk.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 
@@ -101,9 +101,15 @@ export function entityProjection(
   return core ? 'core' : 'full';
 }
 
-/** `core` when the selection below `fieldNodes` (a Relationship) reads only core fields. */
-export function relationshipProjection(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[]): Projection {
-  return reads(selectedFields(info, fieldNodes, 'Relationship'), (field) => CORE_RELATIONSHIP_FIELDS.has(field))
-    ? 'core'
-    : 'full';
+/**
+ * What the selection below `fieldNodes` (a Relationship) reads: `id` when only its id, `core` when only core
+ * fields, else `full`.
+ */
+export function relationshipProjection(
+  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
+): RelationshipProjection {
+  const selected = selectedFields(info, fieldNodes, 'Relationship');
+  if (reads(selected, (field) => field === 'id' || field === '__typename')) return 'id';
+  return reads(selected, (field) => CORE_RELATIONSHIP_FIELDS.has(field)) ? 'core' : 'full';
 }

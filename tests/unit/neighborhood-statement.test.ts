@@ -51,6 +51,15 @@ describe('Query.neighborhood: the statement', () => {
     await expect(reads[0]?.query).toMatchFileSnapshot('./__snapshots__/neighborhood-core.cypher');
   });
 
+  it('reads edges as their ids alone when told to', async () => {
+    const { runner, reads } = recordingRunner();
+    const projection = { nodes: 'core', edges: 'id' } as const;
+    await findNeighborhood(runner, 'country:japan', { depth: 1, limit: 10, types: null, asOf: null, projection });
+    expect(reads[0]?.query).toContain('RETURN collect(r.id) AS edges');
+    // Still in the order of the core projection: source, type, target, key.
+    expect(reads[0]?.query).toContain('ORDER BY source, type, target, r.key');
+  });
+
   it('reads every property of nodes and edges unless told to read their core', async () => {
     const { runner, reads } = recordingRunner();
     await findNeighborhood(runner, 'country:japan', { depth: 1, limit: 10, types: null, asOf: null });

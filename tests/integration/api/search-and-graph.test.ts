@@ -78,7 +78,7 @@ describe('Query.neighborhood', () => {
     }
   }`;
 
-  it('reads the same nodes and edges whether the selection needs their core or every property', async () => {
+  it('reads the same nodes and edges whether the selection needs their ids, their core or every property', async () => {
     const ask = (nodeFields: string, edgeFields: string) =>
       api.graphql(`{ neighborhood(id: "country:japan", depth: 2, limit: 120) {
         nodes { id name kind ${nodeFields} } edges { id source target type ${edgeFields} } truncated } }`);
@@ -93,6 +93,13 @@ describe('Query.neighborhood', () => {
     });
     expect(core.data?.neighborhood.edges.length).toBeGreaterThan(50);
     expect(shared(core.data?.neighborhood)).toEqual(shared(full.data?.neighborhood));
+    // Edges selecting only their id are read as ids: the same edges, in the same order.
+    const ids = await api.graphql(`{ neighborhood(id: "country:japan", depth: 2, limit: 120) {
+      edges { id __typename } } }`);
+    expect(ids.errors).toBeUndefined();
+    expect(ids.data?.neighborhood.edges).toEqual(
+      core.data?.neighborhood.edges.map(({ id }: any) => ({ id, __typename: 'Relationship' })),
+    );
   });
 
   it('returns the centre, its neighbours and the edges among them, each edge between returned nodes', async () => {
