@@ -35,7 +35,7 @@ import { AdmissionControl } from './limits/admission-control.ts';
 import { admissionPlugin } from './limits/admission-plugin.ts';
 import { CostEstimateCache } from './limits/cost-estimate-cache.ts';
 import { RequestBudget } from './limits/request-budget.ts';
-import { responseSizePlugin } from './limits/response-size-plugin.ts';
+import { cappedStringify } from './limits/response-size-cap.ts';
 import { DEFAULT_REQUEST_LIMITS, MAX_TOKENS, requestLimitRules, type RequestLimits } from './request-limits.ts';
 import { createResolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './api-schema.ts';
@@ -170,6 +170,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     // these rules run once per distinct document, not per request.
     validationRules: requestLimitRules,
     parseOptions: { maxTokens: MAX_TOKENS },
+    // Each result serialized once, compactly, and held to the response size cap.
+    ...(limits ? { stringifyResult: cappedStringify(limits.maxResponseBytes) } : {}),
     plugins: [
       { serverWillStart: async () => ({ drainServer: () => subscriptions.drain() }) },
       // Requests in flight at shutdown get up to DRAIN_GRACE_MS to finish (Apollo's default is 10 s).
@@ -183,7 +185,6 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
         ? [
             costLimitPlugin(limits.costBudget, costEstimates),
             admissionPlugin(admission, limits.costBudget, costEstimates),
-            responseSizePlugin(limits.maxResponseBytes),
           ]
         : []),
     ],

@@ -112,19 +112,36 @@ export function toRelationshipRow(type: string, source: string, target: string, 
 
 /**
  * The row of a relationship read by its id alone (a selection of only `id`, src/resolvers/projection.ts): its
- * other fields were not read, and asking for one is an error rather than a wrong answer.
+ * other fields were not read, and asking for one is an error rather than a wrong answer. A class, so the refusing
+ * getters are on its prototype and a row costs one small object (a neighborhood makes hundreds a request).
  */
-export function toRelationshipIdRow(id: string): RelationshipRow {
-  const row = { id } as RelationshipRow;
-  for (const field of ['type', 'source', 'target', 'note', 'sources', 'properties'] as const) {
-    Object.defineProperty(row, field, {
-      enumerable: false,
-      get: () => {
-        throw new Error(`relationship ${id}: ${field} was not read (only its id was selected)`);
-      },
-    });
+class RelationshipIdRow implements RelationshipRow {
+  constructor(readonly id: string) {}
+  private unread(field: string): never {
+    throw new Error(`relationship ${this.id}: ${field} was not read (only its id was selected)`);
   }
-  return row;
+  get type(): RelationshipType {
+    return this.unread('type');
+  }
+  get source(): string {
+    return this.unread('source');
+  }
+  get target(): string {
+    return this.unread('target');
+  }
+  get note(): string | null {
+    return this.unread('note');
+  }
+  get sources(): CitationRow[] {
+    return this.unread('sources');
+  }
+  get properties(): Record<string, unknown> {
+    return this.unread('properties');
+  }
+}
+
+export function toRelationshipIdRow(id: string): RelationshipRow {
+  return new RelationshipIdRow(id);
 }
 
 export function toDocumentRow(props: Props): DocumentRow {
