@@ -13,7 +13,8 @@ import {
   conditions,
   orderKeys,
   patternOf,
-  rowMap,
+  plannedBelow,
+  rowOf,
   specParams,
   toRelatedRows,
   type RelatedRow,
@@ -112,9 +113,7 @@ class FieldsText {
     const p = `p${i}_`;
     const [r, m, outgoing] = [`r${i}`, `m${i}`, `outgoing${i}`];
     Object.assign(this.params, specParams(field.spec, p));
-    const row = rowMap(field.spec.projection, r, m, outgoing);
-    const below = this.map(field.fields, m, `${indent}  `);
-    const item = below === null ? row : `${row.slice(0, -1)}, fields: ${below}}`;
+    const item = rowOf(field.spec.projection, r, m, outgoing, this.map(field.fields, m, `${indent}  `));
     const { where, order } = this.refinement(field.refine, p, m);
     const body = `COLLECT {
 ${indent}  MATCH ${patternOf(field.spec.direction, n, `${r}${typesOf(field.spec)}`, m)}
@@ -165,13 +164,11 @@ export function fieldsColumns(
   return { text: text.join(''), params: builder.params };
 }
 
-/** A planned row as Neo4j returns it: the stored row and, with fields planned below it, their rows. */
-interface PlannedStoredRow extends StoredRow {
-  fields?: FieldsColumn;
-}
-
-/** The `fields` column of a root statement (fieldsColumn) as Neo4j returns it. */
-export type FieldsColumn = Record<string, PlannedStoredRow[] | null>;
+/**
+ * The `fields` column of a root statement (fieldsColumn) as Neo4j returns it; each row carries the column of the
+ * fields planned below it (plannedBelow).
+ */
+export type FieldsColumn = Record<string, StoredRow[] | null>;
 
 /**
  * The planned rows of entity `entity` (the `fields` column, or a row's `fields`) for `fields`, by response key;
@@ -191,7 +188,10 @@ export function toPlannedRows(
       field === undefined || rows === null || rows === undefined
         ? null
         : toRelatedRows(entity.id, rows).map((row, i) => {
-            if (field.fields.length > 0) row.other.planned = toPlannedRows(row.other, rows[i]?.fields, field.fields);
+            if (field.fields.length > 0) {
+              const below = rows[i] === undefined ? undefined : (plannedBelow(rows[i]) as FieldsColumn | undefined);
+              row.other.planned = toPlannedRows(row.other, below, field.fields);
+            }
             return row;
           });
   });

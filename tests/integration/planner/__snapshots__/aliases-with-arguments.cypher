@@ -8,7 +8,7 @@ RETURN properties(n) AS props, {
       WITH r0, m0, startNode(r0) = n AS outgoing0
       ORDER BY m0.nameKey, m0.id, type(r0), outgoing0, r0.key
       SKIP toInteger($p0_offset) LIMIT toInteger($p0_limit)
-      RETURN {type: type(r0), outgoing: outgoing0, rel: {id: r0.id}, other: m0 {.id, .name, .kind}}
+      RETURN [type(r0), outgoing0, r0.id, m0.id, m0.name, m0.kind]
     }
   END,
   f1: CASE
@@ -28,7 +28,7 @@ RETURN properties(n) AS props, {
       WITH r2, m2, startNode(r2) = n AS outgoing2
       ORDER BY m2.nameKey, m2.id, type(r2), outgoing2, r2.key
       SKIP toInteger($p2_offset) LIMIT toInteger($p2_limit)
-      RETURN {type: type(r2), outgoing: outgoing2, rel: {id: r2.id}, other: m2 {.id, .name, .kind}}
+      RETURN [type(r2), outgoing2, r2.id, m2.id, m2.name, m2.kind]
     }
   END
 } AS fields

@@ -32,7 +32,7 @@ RETURN properties(c) AS company, properties(m) AS material, properties(cat) AS c
     WITH r0, m0, startNode(r0) = c AS outgoing0
     ORDER BY m0.nameKey, m0.id, type(r0), outgoing0, r0.key
     SKIP toInteger($p0_offset) LIMIT toInteger($p0_limit)
-    RETURN {type: type(r0), outgoing: outgoing0, rel: {id: r0.id}, other: m0 {.id, .name, .kind}}
+    RETURN [type(r0), outgoing0, r0.id, m0.id, m0.name, m0.kind]
   }
 } AS companyFields, {
   f0: COLLECT {
@@ -41,7 +41,7 @@ RETURN properties(c) AS company, properties(m) AS material, properties(cat) AS c
     WITH r1, m1, startNode(r1) = m AS outgoing1
     ORDER BY m1.nameKey, m1.id, type(r1), outgoing1, r1.key
     SKIP toInteger($p1_offset) LIMIT toInteger($p1_limit)
-    RETURN {type: type(r1), outgoing: outgoing1, rel: {id: r1.id}, other: m1 {.id, .name, .kind}}
+    RETURN [type(r1), outgoing1, r1.id, m1.id, m1.name, m1.kind]
   }
 } AS materialFields, {
   f0: COLLECT {
@@ -50,7 +50,7 @@ RETURN properties(c) AS company, properties(m) AS material, properties(cat) AS c
     WITH r2, m2, startNode(r2) = cat AS outgoing2
     ORDER BY m2.nameKey, m2.id, type(r2), outgoing2, r2.key
     SKIP toInteger($p2_offset) LIMIT toInteger($p2_limit)
-    RETURN {type: type(r2), outgoing: outgoing2, rel: {id: r2.id}, other: m2 {.id, .name, .kind}}
+    RETURN [type(r2), outgoing2, r2.id, m2.id, m2.name, m2.kind]
   }
 } AS categoryFields, {
   f0: COLLECT {
@@ -59,7 +59,7 @@ RETURN properties(c) AS company, properties(m) AS material, properties(cat) AS c
     WITH r3, m3, startNode(r3) = p AS outgoing3
     ORDER BY m3.nameKey, m3.id, type(r3), outgoing3, r3.key
     SKIP toInteger($p3_offset) LIMIT toInteger($p3_limit)
-    RETURN {type: type(r3), outgoing: outgoing3, rel: {id: r3.id}, other: m3 {.id, .name, .kind}}
+    RETURN [type(r3), outgoing3, r3.id, m3.id, m3.name, m3.kind]
   }
 } AS programFields
 // $linkTypes = ["APPROVED_SUPPLY_PLAN_FOR","PRODUCES","DEVELOPS"]

@@ -8,16 +8,16 @@ RETURN properties(n) AS props, {
       WITH r0, m0, startNode(r0) = n AS outgoing0
       ORDER BY m0.nameKey, m0.id, type(r0), outgoing0, r0.key
       SKIP toInteger($p0_offset) LIMIT toInteger($p0_limit)
-      RETURN {type: type(r0), outgoing: outgoing0, rel: {id: r0.id}, other: m0 {.id, .name, .kind}, fields: {
+      RETURN [type(r0), outgoing0, r0.id, m0.id, m0.name, m0.kind, {
         f0: COLLECT {
           MATCH (m0)-[r1:PART_OF]->(m1:Entity)
           WHERE ($p1_types IS NULL OR type(r1) IN $p1_types) AND ($p1_kinds IS NULL OR m1.kind IN $p1_kinds) AND ($p1_asOf IS NULL OR ((r1.validFrom IS NULL OR r1.validFrom <= $p1_asOf) AND (r1.validUntil IS NULL OR r1.validUntil > $p1_asOf)))
           WITH r1, m1, startNode(r1) = m0 AS outgoing1
           ORDER BY m1.nameKey, m1.id, type(r1), outgoing1, r1.key
           SKIP toInteger($p1_offset) LIMIT toInteger($p1_limit)
-          RETURN {type: type(r1), outgoing: outgoing1, rel: {id: r1.id}, other: m1 {.id, .name, .kind}}
+          RETURN [type(r1), outgoing1, r1.id, m1.id, m1.name, m1.kind]
         }
-      }}
+      }]
     }
     WHEN n.kind = $p2_on THEN COLLECT {
       MATCH (n)<-[r2:APPROVED_SUPPLY_PLAN_FOR|PRODUCES|DEVELOPS]-(m2:Entity)
@@ -25,7 +25,7 @@ RETURN properties(n) AS props, {
       WITH r2, m2, startNode(r2) = n AS outgoing2
       ORDER BY m2.nameKey, m2.id, type(r2), outgoing2, r2.key
       SKIP toInteger($p2_offset) LIMIT toInteger($p2_limit)
-      RETURN {type: type(r2), outgoing: outgoing2, rel: {id: r2.id}, other: m2 {.id, .name, .kind}}
+      RETURN [type(r2), outgoing2, r2.id, m2.id, m2.name, m2.kind]
     }
   END,
   f1: CASE
@@ -35,7 +35,7 @@ RETURN properties(n) AS props, {
       WITH r3, m3, startNode(r3) = n AS outgoing3
       ORDER BY m3.nameKey, m3.id, type(r3), outgoing3, r3.key
       SKIP toInteger($p3_offset) LIMIT toInteger($p3_limit)
-      RETURN {type: type(r3), outgoing: outgoing3, rel: {id: r3.id}, other: m3 {.id, .name, .kind}}
+      RETURN [type(r3), outgoing3, r3.id, m3.id, m3.name, m3.kind]
     }
   END,
   f2: CASE
@@ -45,7 +45,7 @@ RETURN properties(n) AS props, {
       WITH r4, m4, startNode(r4) = n AS outgoing4
       ORDER BY m4.nameKey, m4.id, type(r4), outgoing4, r4.key
       SKIP toInteger($p4_offset) LIMIT toInteger($p4_limit)
-      RETURN {type: type(r4), outgoing: outgoing4, rel: {id: r4.id}, other: m4 {.id, .name, .kind}}
+      RETURN [type(r4), outgoing4, r4.id, m4.id, m4.name, m4.kind]
     }
   END
 } AS fields

@@ -12,7 +12,7 @@ RETURN properties(n) AS props, {
     WITH r0, m0, startNode(r0) = n AS outgoing0
     ORDER BY m0.nameKey, m0.id, type(r0), outgoing0, r0.key
     SKIP toInteger($p0_offset) LIMIT toInteger($p0_limit)
-    RETURN {type: type(r0), outgoing: outgoing0, rel: {id: r0.id}, other: m0 {.id, .name, .kind}}
+    RETURN [type(r0), outgoing0, r0.id, m0.id, m0.name, m0.kind]
   }
 } AS fields
 // $w0 = ["material:neon","material:helium"]

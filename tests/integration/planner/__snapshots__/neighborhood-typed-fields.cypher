@@ -87,7 +87,7 @@ CALL (kept) {
         WITH r0, m0, startNode(r0) = n AS outgoing0
         ORDER BY m0.nameKey, m0.id, type(r0), outgoing0, r0.key
         SKIP toInteger($p0_offset) LIMIT toInteger($p0_limit)
-        RETURN {type: type(r0), outgoing: outgoing0, rel: {id: r0.id}, other: m0 {.id, .name, .kind}}
+        RETURN [type(r0), outgoing0, r0.id, m0.id, m0.name, m0.kind]
       }
     END,
     f1: CASE
@@ -97,7 +97,7 @@ CALL (kept) {
         WITH r1, m1, startNode(r1) = n AS outgoing1
         ORDER BY m1.nameKey, m1.id, type(r1), outgoing1, r1.key
         SKIP toInteger($p1_offset) LIMIT toInteger($p1_limit)
-        RETURN {type: type(r1), outgoing: outgoing1, rel: {id: r1.id}, other: m1 {.id, .name, .kind}}
+        RETURN [type(r1), outgoing1, r1.id, m1.id, m1.name, m1.kind]
       }
     END
   } AS fields

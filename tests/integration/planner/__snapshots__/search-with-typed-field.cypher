@@ -11,7 +11,7 @@ RETURN properties(node) AS props, score, {
     WITH r0, m0, startNode(r0) = node AS outgoing0
     ORDER BY m0.nameKey, m0.id, type(r0), outgoing0, r0.key
     SKIP toInteger($p0_offset) LIMIT toInteger($p0_limit)
-    RETURN {type: type(r0), outgoing: outgoing0, rel: {id: r0.id}, other: m0 {.id, .name, .kind}}
+    RETURN [type(r0), outgoing0, r0.id, m0.id, m0.name, m0.kind]
   },
   f1: COLLECT {
     MATCH (node)-[r1:BASED_IN]->(m1:Entity)
@@ -19,7 +19,7 @@ RETURN properties(node) AS props, score, {
     WITH r1, m1, startNode(r1) = node AS outgoing1
     ORDER BY m1.nameKey, m1.id, type(r1), outgoing1, r1.key
     SKIP toInteger($p1_offset) LIMIT toInteger($p1_limit)
-    RETURN {type: type(r1), outgoing: outgoing1, rel: {id: r1.id}, other: m1 {.id, .name, .kind}}
+    RETURN [type(r1), outgoing1, r1.id, m1.id, m1.name, m1.kind]
   }
 } AS fields
 // $query = "name:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)^4 OR aliasText:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)^3 OR description:(resonac^4 OR resonacs^4 OR resonac*^2 OR resonac~1)"
