@@ -198,13 +198,14 @@ export async function findCrossReferences(
   const start = START[startOf(filter)];
   const minCategories = Boolean(filter.minCategories);
   const params = paramsOf(filter, asOf);
+  const program = fields.program !== null;
+  const programFields = fields.program ?? [];
   const planned = fieldsColumns([
     { fields: fields.company, variable: 'c', as: 'companyFields' },
     { fields: fields.material, variable: 'm', as: 'materialFields' },
     { fields: fields.category, variable: 'cat', as: 'categoryFields' },
-    { fields: fields.program ?? [], variable: 'p', as: 'programFields' },
+    { fields: programFields, variable: 'p', as: 'programFields' },
   ]);
-  const program = fields.program !== null;
   const [rows, counted] = await Promise.all([
     runner.read<PageRow>('cross-reference.page', PAGE(start, minCategories, program, planned.text), {
       ...params,
@@ -221,9 +222,7 @@ export async function findCrossReferences(
       material,
       category: row.category ? entityOf(row.category, row.categoryFields, fields.category) : null,
       relationship: toRelationshipRow(row.type, company.id, material.id, row.rel),
-      ...(program
-        ? { program: row.program ? entityOf(row.program, row.programFields, fields.program ?? []) : null }
-        : {}),
+      ...(program ? { program: row.program ? entityOf(row.program, row.programFields, programFields) : null } : {}),
     };
   });
   return { links, total: counted ? (counted[0]?.total ?? 0) : null };

@@ -188,9 +188,13 @@ export function toPlannedRows(
       field === undefined || rows === null || rows === undefined
         ? null
         : toRelatedRows(entity.id, rows).map((row, i) => {
-            if (field.fields.length > 0) {
-              const below = rows[i] === undefined ? undefined : (plannedBelow(rows[i]) as FieldsColumn | undefined);
-              row.other.planned = toPlannedRows(row.other, below, field.fields);
+            const stored = rows[i];
+            if (field.fields.length > 0 && stored !== undefined) {
+              row.other.planned = toPlannedRows(
+                row.other,
+                plannedBelow(stored) as FieldsColumn | undefined,
+                field.fields,
+              );
             }
             return row;
           });

@@ -60,9 +60,10 @@ export function rowOf(
   outgoing = 'outgoing',
   fields: string | null = null,
 ): string {
+  const below = fields === null ? '' : `, ${projection === 'full' ? 'fields: ' : ''}${fields}`;
   return projection === 'full'
-    ? `{type: type(${r}), outgoing: ${outgoing}, rel: properties(${r}), other: properties(${m})${fields === null ? '' : `, fields: ${fields}`}}`
-    : `[type(${r}), ${outgoing}, ${r}.id, ${m}.id, ${m}.name, ${m}.kind${fields === null ? '' : `, ${fields}`}]`;
+    ? `{type: type(${r}), outgoing: ${outgoing}, rel: properties(${r}), other: properties(${m})${below}}`
+    : `[type(${r}), ${outgoing}, ${r}.id, ${m}.id, ${m}.name, ${m}.kind${below}]`;
 }
 
 export interface RelatedRow {

@@ -3,8 +3,8 @@
  * (src/graph/planned-fields.ts). A root field (Query.entity, node, entities, a kind's list, search, neighborhood,
  * crossReference) plans once, before it reads: it walks its selection below the entities it returns, through
  * inline and named fragments and under every alias, with graphql-js's own collectSubfields, and plans each typed
- * relationship field it finds, with its arguments, its response key and the fields below it. The resolvers of those fields then read their rows from the parent row
- * (EntityRow.planned), by response key.
+ * relationship field it finds, with its arguments, its response key and the fields below it. The resolvers of
+ * those fields then read their rows from the parent row (EntityRow.planned), by response key.
  *
  * A field is left to its resolver, which reads it through the related loader, when:
  * - its arguments are invalid (the resolver reports the error) or differ between two nodes under one response key

@@ -38,8 +38,8 @@ const rowEntity = (entity: 'company' | 'material' | 'category' | 'program') =>
 export const crossReference: QueryResolvers['crossReference'] = async (_parent, args, { runner, vocabulary }, info) => {
   const filter = checkedFilter(args.filter);
   const asOf = asOfBound(args.asOf);
-  // The typed relationship fields selected on the rows' companies, materials and categories are read in the page's
-  // statement.
+  // The typed relationship fields selected on the rows' companies, materials, categories and programmes are read in
+  // the page's statement.
   const programNodes = entityNodes(info, rowEntity('program'));
   const [company = [], material = [], category = [], program = []] = planEach(
     info,
